@@ -1,0 +1,3 @@
+from faskel_cli.cli import main
+
+main()

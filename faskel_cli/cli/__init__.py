@@ -1,0 +1,42 @@
+"""The `faskel` command: a thin Typer layer over faskel_cli.core."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    from faskel_cli.messages import detect_lang, set_lang
+
+    args = hoist_global_options(sys.argv[1:])
+    # Decide the language before the command tree (and its help texts) is built.
+    set_lang(detect_lang(args))
+    from faskel_cli.cli.app import app
+
+    app(args=args, prog_name="faskel")
+
+
+GLOBAL_OPTIONS = ("--lang", "--db")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Let --lang and --db be given anywhere (`faskel visit list --lang en`), as people
+    type them, by moving them in front of the subcommand."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg in GLOBAL_OPTIONS and index + 1 < len(args):
+            front.extend(args[index : index + 2])
+            index += 2
+            continue
+        if arg.split("=", 1)[0] in GLOBAL_OPTIONS and "=" in arg:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest

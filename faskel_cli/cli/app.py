@@ -1,0 +1,115 @@
+"""The command tree and the one place where errors become a message and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from faskel_cli import __version__
+from faskel_cli.cli import common
+from faskel_cli.core.errors import FaskelError
+from faskel_cli.messages import set_lang, t
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"{t('label.error')}: {message}", err=True)
+    raise typer.Exit(code)
+
+
+class FaskelGroup(TyperGroup):
+    """Turns domain errors into one line on stderr and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except FaskelError as exc:
+            _fail(exc.message(), exc.exit_code)
+        except sqlite3.Error as exc:
+            text = str(exc)
+            if "readonly" in text:
+                _fail(t("err.db_read_only", path=""), 5)
+            if "locked" in text or "busy" in text:
+                _fail(t("err.db_locked"), 5)
+            _fail(t("err.db_write", reason=text), 5)
+        except OSError as exc:
+            if os.environ.get("FASKEL_DEBUG"):
+                raise
+            _fail(t("err.os", reason=f"{exc.strerror or exc} ({exc.filename or ''})"), 6)
+        except KeyboardInterrupt:
+            _fail(t("err.interrupted"), 130)
+        finally:
+            if ctx.obj is not None and hasattr(ctx.obj, "close"):
+                ctx.obj.close()
+
+
+app = typer.Typer(
+    cls=FaskelGroup,
+    help=t("help.app"),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"faskel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", help=t("help.opt.db"), metavar="PATH", show_default=False),
+    lang: str = typer.Option(None, "--lang", help=t("help.opt.lang"), metavar="id|en"),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
+    ),
+) -> None:
+    state = common.state(ctx)
+    state.db_option = db
+    if lang:
+        from faskel_cli.messages import normalise_lang
+
+        if not normalise_lang(lang):
+            _fail(t("err.config_lang", value=lang), 2)
+        set_lang(lang)
+    elif os.environ.get("FASKEL_LANG"):
+        set_lang(os.environ["FASKEL_LANG"])
+    else:
+        from faskel_cli.messages import _db_lang
+
+        set_lang(_db_lang(str(state.db_path)))
+
+
+def _register() -> None:
+    from faskel_cli.cli import (
+        cmd_config,
+        cmd_db,
+        cmd_facilitator,
+        cmd_kelurahan,
+        cmd_lkk,
+        cmd_visit,
+    )
+
+    app.add_typer(cmd_db.app, name="db", help=t("help.db"))
+    app.add_typer(cmd_config.app, name="config", help=t("help.config"))
+    app.command("init", help=t("help.init"))(cmd_db.init)
+    app.command("history", help=t("help.history"))(cmd_db.history)
+    app.add_typer(cmd_kelurahan.app, name="kelurahan", help=t("help.kelurahan"))
+    app.add_typer(cmd_kelurahan.kecamatan_app, name="kecamatan", help=t("help.kecamatan"))
+    app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
+    app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
+    app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
+
+
+_register()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

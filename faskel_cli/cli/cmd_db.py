@@ -1,0 +1,156 @@
+"""`faskel db ...`, `faskel init`, `faskel history`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("path", help=t("help.db.path"))
+def path(ctx: typer.Context) -> None:
+    common.echo(str(common.state(ctx).db_path))
+
+
+@app.command("migrate", help=t("help.db.migrate"))
+def migrate(
+    ctx: typer.Context,
+    list_only: bool = typer.Option(False, "--list", help=t("help.db.migrate.list")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core.db import check_path
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    path = common.state(ctx).db_path
+    if list_only:
+        import sqlite3
+
+        from sqlite_utils import Database
+
+        from faskel_cli.core.schema import migrations
+
+        applied = {}
+        if check_path(path, write=False):
+            database = Database(
+                sqlite3.connect(f"file:{path}?mode=ro", uri=True), execute_plugins=False
+            )
+            applied = {m.name: m.applied_at for m in migrations.applied(database)}
+            database.close()
+        rows = [
+            {
+                "name": m.name,
+                "status": "applied" if m.name in applied else "pending",
+                "applied_at": applied.get(m.name),
+            }
+            for m in migrations._migrations
+        ]
+        render.emit(
+            rows,
+            fmt,
+            [
+                ("name", t("col.migration")),
+                ("status", t("col.status")),
+                ("applied_at", t("col.applied_at")),
+            ],
+        )
+        return
+    before = _applied_names(path)
+    database = common.db(ctx)
+    from faskel_cli.core.schema import migrations
+
+    now = [m.name for m in migrations.applied(database)]
+    new = [name for name in now if name not in before]
+    common.echo(t("msg.migrated", names=", ".join(new)) if new else t("msg.up_to_date"))
+
+
+def _applied_names(path) -> list[str]:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from faskel_cli.core.db import check_path
+    from faskel_cli.core.schema import migrations
+
+    if not check_path(path, write=False):
+        return []
+    database = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True), execute_plugins=False)
+    try:
+        return [m.name for m in migrations.applied(database)]
+    finally:
+        database.close()
+
+
+@app.command("seed", help=t("help.db.seed"))
+def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
+    from faskel_cli.core.sample import load_sample
+
+    counts = load_sample(common.db(ctx), file)
+    common.echo(
+        t(
+            "msg.seeded",
+            path=str(common.state(ctx).db_path),
+            counts=", ".join(f"{k} {v}" for k, v in counts.items()),
+        )
+    )
+
+
+def init(
+    ctx: typer.Context,
+    area: str = typer.Option("33.75", "--area", help=t("help.init.area")),
+) -> None:
+    from faskel_cli.core import regions
+
+    database = common.db(ctx)
+    loaded = regions.load_area(database, area)
+    kecamatan = database.execute(
+        "select count(*) from regions where level = 'kecamatan'"
+    ).fetchone()[0]
+    kelurahan = database.execute(
+        "select count(*) from regions where level = 'kelurahan'"
+    ).fetchone()[0]
+    common.echo(
+        t(
+            "msg.area_loaded",
+            nama=loaded.nama,
+            kode=loaded.kode,
+            kecamatan=kecamatan,
+            kelurahan=kelurahan,
+            path=str(common.state(ctx).db_path),
+        )
+    )
+
+
+def history(
+    ctx: typer.Context,
+    record_id: str = typer.Argument(..., metavar="ID", help=t("help.history.id")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import audit
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    rows = audit.history(common.db(ctx, write=False), record_id)
+    if fmt == "json":
+        common.echo(render.to_json(rows))
+        return
+    out = render.console()
+    out.print(t("msg.history_of", entity=rows[0]["entity"], id=rows[0]["entity_id"]))
+    for row in rows:
+        out.print(f"[bold]{row['at']}[/bold]  {row['action']}  ({row['who']})")
+        changes = _diff(row["before"], row["after"])
+        for key, old, new in changes:
+            out.print(f"    {key}: {old!r} → {new!r}", markup=False)
+
+
+def _diff(before, after):
+    before = before or {}
+    after = after or {}
+    return [
+        (k, before.get(k), after.get(k))
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k) and k not in ("updated_at",)
+    ]

@@ -1,0 +1,142 @@
+"""`faskel facilitator add|list|edit|deactivate`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+COLUMNS = [
+    ("handle", "col.handle"),
+    ("name", "col.name"),
+    ("role", "col.role"),
+    ("kelurahan_names", "col.kelurahan"),
+    ("phone", "col.phone"),
+    ("active", "col.active"),
+]
+
+
+def _show(database, rows, fmt, title=None):
+    from faskel_cli import render
+
+    if fmt == "table":
+        names = dict(
+            database.execute("select kode, nama from regions where level = 'kelurahan'").fetchall()
+        )
+        rows = [{**r, "kelurahan_names": [names.get(k, k) for k in r["kelurahan"]]} for r in rows]
+    render.emit(
+        rows, fmt, [(k, t(h)) for k, h in COLUMNS], title=title, empty=t("msg.no_facilitators")
+    )
+
+
+@app.command("add", help=t("help.facilitator.add"))
+def add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAME", help=t("help.opt.name")),
+    handle: str = typer.Option(..., "--handle", help=t("help.opt.handle")),
+    kelurahan: list[str] = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan_many"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    role: str = typer.Option("faskel", "--role", help="faskel|koordinator"),
+    phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import facilitators
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = facilitators.add(common.db(ctx), name, handle, kelurahan or [], role, phone)
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    else:
+        common.echo(t("msg.facilitator_added", handle=item["handle"], id=item["id"]))
+
+
+@app.command("list", help=t("help.facilitator.list"))
+def list_(
+    ctx: typer.Context,
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    include_inactive: bool = typer.Option(False, "--all", help=t("help.opt.all_inactive")),
+    fmt: str = common.format_option(),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import facilitators, regions
+
+    fmt = render.check_format(fmt)
+    database = common.db(ctx, write=False)
+    kode = regions.kelurahan(database, kelurahan).kode if kelurahan else None
+    rows = facilitators.list_all(database, include_inactive=include_inactive, kelurahan_kode=kode)
+    _show(database, rows, fmt)
+
+
+@app.command("edit", help=t("help.facilitator.edit"))
+def edit(
+    ctx: typer.Context,
+    handle: str = typer.Argument(..., metavar="HANDLE", autocompletion=common.complete_handle),
+    name: str = typer.Option(None, "--name", help=t("help.opt.name")),
+    new_handle: str = typer.Option(None, "--handle", help=t("help.opt.handle")),
+    kelurahan: list[str] = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan_replace"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    add_kelurahan: list[str] = typer.Option(
+        None, "--add-kelurahan", help=t("help.opt.add_kelurahan")
+    ),
+    remove_kelurahan: list[str] = typer.Option(
+        None, "--remove-kelurahan", help=t("help.opt.remove_kelurahan")
+    ),
+    role: str = typer.Option(None, "--role", help="faskel|koordinator"),
+    phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
+    activate: bool = typer.Option(
+        None, "--active/--inactive", help=t("help.opt.active"), show_default=False
+    ),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import facilitators
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    database = common.db(ctx)
+    item = facilitators.edit(
+        database,
+        handle,
+        name=name,
+        new_handle=new_handle,
+        role=role,
+        phone=phone,
+        kelurahan=kelurahan or None,
+        add_kelurahan=add_kelurahan or (),
+        remove_kelurahan=remove_kelurahan or (),
+        active=activate,
+    )
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    else:
+        common.echo(t("msg.facilitator_updated", handle=item["handle"]))
+
+
+@app.command("deactivate", help=t("help.facilitator.deactivate"))
+def deactivate(
+    ctx: typer.Context,
+    handle: str = typer.Argument(..., metavar="HANDLE", autocompletion=common.complete_handle),
+) -> None:
+    from faskel_cli.core import facilitators
+
+    item = facilitators.deactivate(common.db(ctx), handle)
+    common.echo(t("msg.facilitator_deactivated", handle=item["handle"]))

@@ -1,0 +1,117 @@
+"""`faskel lkk add|list|edit|remove`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+LKK_TYPES_HELP = "rt|rw|pkk|karang-taruna|posyandu|lpm|bkm|dasawisma|lainnya"
+
+
+@app.command("add", help=t("help.lkk.add"))
+def add(
+    ctx: typer.Context,
+    kelurahan: str = typer.Option(
+        ...,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    lkk_type: str = typer.Option(..., "--type", help=LKK_TYPES_HELP),
+    name: str = typer.Option(..., "--name", help=t("help.opt.lkk_name")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import lkk
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = lkk.add(common.db(ctx), kelurahan, lkk_type, name)
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    else:
+        common.echo(
+            t("msg.lkk_added", name=item["name"], kelurahan=item["kelurahan"], id=item["id"])
+        )
+
+
+@app.command("list", help=t("help.lkk.list"))
+def list_(
+    ctx: typer.Context,
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
+    fmt: str = common.format_option(),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import lkk, regions
+
+    fmt = render.check_format(fmt)
+    database = common.db(ctx, write=False)
+    rows = lkk.list_all(
+        database,
+        kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
+        kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
+        lkk_type=lkk_type,
+    )
+    render.emit(
+        rows,
+        fmt,
+        [
+            ("id", "id"),
+            ("kelurahan", t("col.kelurahan")),
+            ("type", t("col.type")),
+            ("name", t("col.name")),
+        ],
+        empty=t("msg.no_lkk"),
+    )
+
+
+@app.command("edit", help=t("help.lkk.edit"))
+def edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID|NAME"),
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    name: str = typer.Option(None, "--name", help=t("help.opt.lkk_name")),
+    lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
+) -> None:
+    from faskel_cli.core import lkk
+
+    item = lkk.edit(common.db(ctx), ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
+    common.echo(t("msg.lkk_updated", name=item["name"], kelurahan=item["kelurahan"]))
+
+
+@app.command("remove", help=t("help.lkk.remove"))
+def remove(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID|NAME"),
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+) -> None:
+    from faskel_cli.core import lkk
+
+    item = lkk.remove(common.db(ctx), ref, kelurahan=kelurahan)
+    common.echo(t("msg.lkk_removed", name=item["name"], kelurahan=item["kelurahan"]))

@@ -1,0 +1,123 @@
+"""What every command module shares: the state from global options, opening the
+database, printing messages and warnings, completion of names."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+from faskel_cli.messages import t
+
+
+@dataclass
+class State:
+    db_option: str | None = None
+    _dbs: dict = field(default_factory=dict)
+
+    @property
+    def db_path(self) -> Path:
+        from faskel_cli.core.paths import resolve_db_path
+
+        return resolve_db_path(self.db_option)
+
+    def db(self, *, write: bool = True):
+        key = "w" if write else "r"
+        if key not in self._dbs:
+            from faskel_cli.core.db import connect
+
+            self._dbs[key] = connect(self.db_path, write=write)
+        return self._dbs[key]
+
+    def close(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def db(ctx: typer.Context, *, write: bool = True):
+    return state(ctx).db(write=write)
+
+
+def echo(text: str = "") -> None:
+    typer.echo(text)
+
+
+def warn(key_or_text, /, **params) -> None:
+    text = t(key_or_text, **params)
+    typer.echo(f"{t('label.warning')}: {text}", err=True)
+
+
+def warnings(items) -> None:
+    for key, params in items:
+        warn(key, **params)
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _complete_db(ctx_args=None):
+    try:
+        from faskel_cli.core.db import connect
+        from faskel_cli.core.paths import resolve_db_path
+
+        path = resolve_db_path(None)
+        if not path.is_file():
+            return None
+        return connect(path, write=False)
+    except Exception:  # completion must never break the shell
+        return None
+
+
+def complete_kelurahan(incomplete: str):
+    database = _complete_db()
+    if database is None:
+        return []
+    names = [
+        r[0]
+        for r in database.execute(
+            "select nama from regions where level = 'kelurahan' order by nama"
+        ).fetchall()
+    ]
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+def complete_kecamatan(incomplete: str):
+    database = _complete_db()
+    if database is None:
+        return []
+    names = [
+        r[0]
+        for r in database.execute(
+            "select nama from regions where level = 'kecamatan' order by nama"
+        ).fetchall()
+    ]
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+def complete_handle(incomplete: str):
+    database = _complete_db()
+    if database is None:
+        return []
+    handles = [
+        r[0]
+        for r in database.execute(
+            "select handle from facilitators where deleted_at is null and active = 1 "
+            "order by handle"
+        ).fetchall()
+    ]
+    return [h for h in handles if h.startswith(incomplete.lower())]
+
+
+def format_option(default: str = "table", choices: str = "table|json|csv"):
+    return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))

@@ -1,0 +1,1 @@
+"""The core of faskel: database, domain rules and queries. Never imports the CLI framework."""

@@ -1,0 +1,131 @@
+"""Dates as Indonesians type them, and ISO work weeks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from faskel_cli.core import clock
+from faskel_cli.core.errors import InputError
+
+EARLIEST = date(2000, 1, 1)
+
+_TODAY = {"today", "hari-ini", "hariini", "sekarang"}
+_YESTERDAY = {"yesterday", "kemarin"}
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
+
+
+def parse_date(text: str, *, field: str = "--date", allow_future: bool = False) -> date:
+    """Accept 2026-11-23, 23/11/2026, 23-11-2026, today/hari-ini, yesterday/kemarin."""
+    raw = (text or "").strip()
+    word = raw.lower()
+    if word in _TODAY:
+        value = clock.today()
+    elif word in _YESTERDAY:
+        value = clock.today() - timedelta(days=1)
+    else:
+        match = _ISO.match(raw)
+        parts = None
+        if match:
+            parts = (int(match[1]), int(match[2]), int(match[3]))
+        else:
+            match = _DMY.match(raw)
+            if match:
+                parts = (int(match[3]), int(match[2]), int(match[1]))
+        if parts is None:
+            raise InputError("err.date_format", field=field, value=raw)
+        try:
+            value = date(*parts)
+        except ValueError:
+            raise InputError("err.date_invalid", field=field, value=raw) from None
+    if value < EARLIEST:
+        raise InputError("err.date_too_early", field=field, value=value.isoformat())
+    if not allow_future and value > clock.today():
+        raise InputError(
+            "err.date_future", field=field, value=value.isoformat(), today=clock.today().isoformat()
+        )
+    return value
+
+
+def week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_bounds(year: int, week: int) -> tuple[date, date]:
+    start = date.fromisocalendar(year, week, 1)
+    return start, start + timedelta(days=6)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        """The ISO week label when the period is exactly one ISO week, else START..END."""
+        if self.start.isoweekday() == 1 and self.end == self.start + timedelta(days=6):
+            return week_label(self.start)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def parse_week(text: str) -> Period:
+    """`2026-W48`, `this`/`ini`, `last`/`lalu`; an ISO year has 52 or 53 weeks."""
+    word = (text or "").strip().lower()
+    if word in {"this", "ini", "minggu-ini"}:
+        year, week, _ = clock.today().isocalendar()
+    elif word in {"last", "lalu", "minggu-lalu"}:
+        year, week, _ = (clock.today() - timedelta(days=7)).isocalendar()
+    else:
+        match = _WEEK.match(word)
+        if not match:
+            raise InputError("err.week_format", value=text)
+        year, week = int(match[1]), int(match[2])
+    try:
+        start, end = week_bounds(year, week)
+    except ValueError:
+        raise InputError("err.week_invalid", value=text, year=year) from None
+    return Period(start, end)
+
+
+def resolve_period(
+    week: str | None, since: str | None, until: str | None, *, default_this_week: bool = True
+) -> Period | None:
+    """--week, or --since/--until (either may be open), or this ISO week by default."""
+    if week and (since or until):
+        raise InputError("err.week_and_range")
+    if week:
+        return parse_week(week)
+    if since or until:
+        start = parse_date(since, field="--since", allow_future=True) if since else EARLIEST
+        end = parse_date(until, field="--until", allow_future=True) if until else clock.today()
+        if end < start:
+            raise InputError("err.range_reversed", start=start.isoformat(), end=end.isoformat())
+        return Period(start, end)
+    return parse_week("this") if default_this_week else None
+
+
+def parse_duration(text: str | int | None) -> int | None:
+    """Minutes from `90`, `1h30`, `1j30`, `1:30`, `2h`, `45m`."""
+    if text is None or text == "":
+        return None
+    raw = str(text).strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(\d+)", raw)
+    if match:
+        minutes = int(raw)
+    else:
+        match = re.fullmatch(r"(?:(\d+)(?:h|j|jam|:))?(?:(\d+)(?:m|mnt|menit)?)?", raw)
+        if not match or not (match[1] or match[2]):
+            raise InputError("err.duration", value=text)
+        minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
+    if not 0 < minutes <= 24 * 60:
+        raise InputError("err.duration_range", value=text)
+    return minutes

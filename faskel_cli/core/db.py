@@ -1,0 +1,163 @@
+"""Opening the one SQLite file: checks, pragmas, migrations, first-use set-up."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from faskel_cli.core.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+DEFAULT_AREA = "33.75"  # Kota Pekalongan
+
+
+def _is_read_only(path: Path) -> bool:
+    # root ignores permission bits, so look at them too: a file the owner made
+    # read-only stays read-only for faskel.
+    mode = path.stat().st_mode
+    return not os.access(path, os.W_OK) or not (mode & stat.S_IWUSR)
+
+
+def check_path(path: Path, *, write: bool) -> bool:
+    """Refuse what cannot be a faskel database. Returns True when the file already exists."""
+    if path.is_dir():
+        raise DatabaseError("err.db_is_dir", path=str(path))
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(16)
+        except OSError as exc:
+            raise DatabaseError("err.db_unreadable", path=str(path), reason=exc.strerror) from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseError("err.db_not_sqlite", path=str(path))
+        if write and _is_read_only(path):
+            raise DatabaseError("err.db_read_only", path=str(path))
+        return bool(header)
+    if not write:
+        return False
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError("err.db_create", path=str(path), reason=exc.strerror) from None
+    return False
+
+
+def connect(path: Path, *, write: bool = True):
+    """A sqlite-utils Database on `path`, migrated and ready. Created (0600) on first use."""
+    from sqlite_utils import Database
+
+    existed = check_path(path, write=write)
+    if not existed and not write:
+        # Reading a database that does not exist yet: create it anyway so that reads show
+        # the empty area rather than an error (the first command of a new user is often a list).
+        write = True
+    if not existed:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+            os.close(fd)
+            os.chmod(path, 0o600)
+        except OSError as exc:
+            raise DatabaseError("err.db_create", path=str(path), reason=exc.strerror) from None
+    try:
+        if write:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("pragma foreign_keys = on")
+        if write:
+            if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("pragma journal_mode = wal")
+            conn.execute("pragma synchronous = normal")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
+    db = Database(conn, execute_plugins=False)
+    try:
+        if write:
+            migrate(db)
+            if not existed or get_setting(db, "area") is None:
+                first_use(db)
+        elif pending_migrations(db):
+            raise DatabaseError("err.db_needs_migration", path=str(path))
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
+    return db
+
+
+def migrate(db) -> list[str]:
+    from faskel_cli.core.schema import migrations
+
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
+
+
+def pending_migrations(db) -> list[str]:
+    from faskel_cli.core.schema import migrations
+
+    return [m.name for m in migrations.pending(db)]
+
+
+def first_use(db) -> None:
+    """A new database gets its device id and the default area (Kota Pekalongan)."""
+    from faskel_cli.core import regions
+    from faskel_cli.core.ids import new_id
+
+    with transaction(db):
+        if get_setting(db, "device_id") is None:
+            put_setting(db, "device_id", new_id())
+        if get_setting(db, "area") is None:
+            regions.load_area(db, DEFAULT_AREA)
+
+
+@contextlib.contextmanager
+def transaction(db) -> Iterator[None]:
+    """All or nothing. BEGIN IMMEDIATE takes the write lock up front, so two writers
+    queue instead of failing half-way; nested calls join the outer transaction."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    try:
+        conn.execute("begin immediate")
+    except sqlite3.OperationalError as exc:
+        raise _db_error(exc) from None
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    try:
+        conn.execute("commit")
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise _db_error(exc) from None
+
+
+def _db_error(exc: sqlite3.OperationalError) -> DatabaseError:
+    text = str(exc)
+    if "readonly" in text:
+        return DatabaseError("err.db_read_only", path="")
+    if "locked" in text or "busy" in text:
+        return DatabaseError("err.db_locked")
+    return DatabaseError("err.db_write", reason=text)
+
+
+def get_setting(db, key: str) -> str | None:
+    row = db.execute("select value from settings where key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def put_setting(db, key: str, value: str) -> None:
+    db.execute(
+        "insert into settings (key, value) values (?, ?) "
+        "on conflict(key) do update set value = excluded.value",
+        [key, value],
+    )

@@ -1,0 +1,40 @@
+"""Client-made, time-ordered ids (UUIDv7) and git-like unique prefixes."""
+
+from __future__ import annotations
+
+import re
+
+from faskel_cli.core.errors import InputError, NotFoundError
+
+MIN_PREFIX = 6
+_HEX = re.compile(r"^[0-9a-f-]+$")
+
+
+def new_id() -> str:
+    from uuid6 import uuid7
+
+    return str(uuid7())
+
+
+def resolve_id(db, table: str, ref: str, *, entity: str, include_deleted: bool = True) -> str:
+    """The full id in `table` that `ref` (a full id or a prefix of 6+ characters) names."""
+    raw = (ref or "").strip().lower()
+    if not _HEX.match(raw):
+        raise InputError("err.id_format", ref=ref)
+    if len(raw.replace("-", "")) < MIN_PREFIX:
+        raise InputError("err.id_short", ref=ref, n=MIN_PREFIX)
+    where = "" if include_deleted else " and deleted_at is null"
+    if "-" in raw:
+        sql = f"select id from [{table}] where id >= ? and id < ?{where} limit 6"
+        params = [raw, raw + "\uffff"]
+    else:
+        # Prefix typed without hyphens: compare against the id with hyphens removed.
+        sql = f"select id from [{table}] where replace(id, '-', '') like ?{where} limit 6"
+        params = [raw + "%"]
+    found = [row[0] for row in db.execute(sql, params).fetchall()]
+    if not found:
+        raise NotFoundError("err.id_unknown", entity=entity, ref=ref)
+    if len(found) > 1:
+        shown = ", ".join(found[:3])
+        raise InputError("err.id_ambiguous", ref=ref, n=len(found), matches=shown)
+    return found[0]

@@ -1,0 +1,68 @@
+"""Writing shareable records the same way everywhere: timestamps, device, audit, tombstones."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from faskel_cli.core import audit, clock
+from faskel_cli.core.db import get_setting
+
+
+def row(db, table: str, record_id: str) -> dict | None:
+    cursor = db.execute(f"select * from [{table}] where id = ?", [record_id])
+    found = cursor.fetchone()
+    if found is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+
+@contextlib.contextmanager
+def audited(
+    db, action: str, entity: str, record_id: str, snapshot: Callable[[str], dict | None]
+) -> Iterator[None]:
+    """Write an audit row with the record as `snapshot` shows it before and after the block."""
+    before = None if action == "create" else snapshot(record_id)
+    yield
+    audit.record(db, action, entity, record_id, before, snapshot(record_id))
+
+
+def insert(db, table: str, values: dict) -> dict:
+    now = clock.utc_stamp()
+    values = {
+        **values,
+        "created_at": now,
+        "updated_at": now,
+        "deleted_at": None,
+        "device_id": get_setting(db, "device_id"),
+    }
+    cols = ", ".join(f"[{c}]" for c in values)
+    marks = ", ".join("?" for _ in values)
+    db.execute(f"insert into [{table}] ({cols}) values ({marks})", list(values.values()))
+    return values
+
+
+def update(db, table: str, record_id: str, changes: dict) -> None:
+    changes = {
+        **changes,
+        "updated_at": clock.utc_stamp(),
+        "device_id": get_setting(db, "device_id"),
+    }
+    sets = ", ".join(f"[{col}] = ?" for col in changes)
+    db.execute(f"update [{table}] set {sets} where id = ?", [*changes.values(), record_id])
+
+
+def soft_delete(db, table: str, record_id: str) -> None:
+    update(db, table, record_id, {"deleted_at": clock.utc_stamp()})
+
+
+def restore(db, table: str, record_id: str) -> None:
+    update(db, table, record_id, {"deleted_at": None})
+
+
+def set_links(db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
+    db.execute(f"delete from [{table}] where [{owner_col}] = ?", [owner_id])
+    db.conn.executemany(
+        f"insert or ignore into [{table}] ([{owner_col}], [{target_col}]) values (?, ?)",
+        [(owner_id, target) for target in targets],
+    )

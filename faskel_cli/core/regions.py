@@ -1,0 +1,208 @@
+"""The region tree: loading a kabupaten/kota from data/wilayah.csv and resolving what a
+user types for a kelurahan or kecamatan (kode or name, any case, spaces or hyphens)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from faskel_cli.core.errors import ConflictError, InputError
+
+# Spellings seen in the wild (shared/reference/README.md), by kelurahan kode. Spellings that
+# differ only in spaces, hyphens or case (Kalibaros, Soko Duwet, ...) already match.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "33.75.02.1012": ("Kalibaros",),
+    "33.75.02.1002": ("Noyontaan Sari",),
+    "33.75.01.1008": ("Pasir Kraton Kramat",),
+    "33.75.04.1010": ("Soko Duwet",),
+    "33.75.01.1004": ("Sapuro", "Kebulen", "Sapuro/Kebulen"),
+}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[\s\-_.'/]+", "", (text or "").lower())
+
+
+@dataclass(frozen=True)
+class Region:
+    kode: str
+    nama: str
+    level: str
+    parent_kode: str | None = None
+
+
+def _level(kode: str) -> str:
+    return {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[kode.count(".") + 1]
+
+
+def read_reference(prefix: str | None = None):
+    """(kode, nama) rows of data/wilayah.csv, optionally only those under `prefix`."""
+    import csv
+
+    from faskel_cli.core.paths import data_file
+
+    with data_file("wilayah.csv").open(encoding="utf-8", newline="") as handle:
+        if prefix is None:
+            reader = csv.reader(handle)
+            next(reader)
+            yield from ((row[0], row[1]) for row in reader)
+            return
+        # Filter on the raw line first: csv-parsing 91,600 rows to keep 30 is wasted time.
+        wanted = prefix + "."
+        lines = (
+            line for line in handle if line.startswith(wanted) or line.startswith(prefix + ",")
+        )
+        for row in csv.reader(lines):
+            yield row[0], row[1]
+
+
+def find_area(ref: str) -> Region:
+    """A kabupaten/kota by kode (33.74) or name (Kota Semarang, any case)."""
+    raw = (ref or "").strip()
+    if re.fullmatch(r"\d{2}\.\d{2}", raw):
+        # A kode: read only its own lines (the common, fast path of every new database).
+        for kode, nama in read_reference(raw):
+            if kode == raw:
+                return Region(kode, nama, "kabupaten", kode.split(".")[0])
+    areas = [(k, n) for k, n in read_reference() if k.count(".") == 1]
+    by_kode = {k: n for k, n in areas}
+    if raw in by_kode:
+        return Region(raw, by_kode[raw], "kabupaten", raw.split(".")[0])
+    key = normalise(raw)
+    exact = [(k, n) for k, n in areas if normalise(n) == key]
+    if not exact:
+        # "Semarang" may mean Kota or Kabupaten Semarang: match without the prefix word.
+        bare = [
+            (k, n)
+            for k, n in areas
+            if normalise(re.sub(r"^(kota|kabupaten|kab\.?)\s+", "", n, flags=re.I)) == key
+        ]
+        exact = bare
+    if len(exact) == 1:
+        k, n = exact[0]
+        return Region(k, n, "kabupaten", k.split(".")[0])
+    if len(exact) > 1:
+        raise InputError(
+            "err.area_ambiguous", ref=ref, matches=", ".join(f"{n} ({k})" for k, n in exact[:3])
+        )
+    close = difflib.get_close_matches(key, [normalise(n) for _, n in areas], n=3, cutoff=0.6)
+    names = [n for _, n in areas if normalise(n) in close][:3]
+    raise InputError("err.area_unknown", ref=ref, matches=", ".join(names) or "-")
+
+
+def load_area(db, ref: str) -> Region:
+    """Make `ref` the working area: load its kecamatan and kelurahan/desa. Refused when
+    records of another area exist (they would point at regions no longer loaded)."""
+    from faskel_cli.core.db import get_setting, put_setting, transaction
+
+    area = find_area(ref)
+    current = get_setting(db, "area")
+    if current and current != area.kode:
+        used = db.execute(
+            "select (select count(*) from visits) + (select count(*) from lkk)"
+            " + (select count(*) from activities) + (select count(*) from followups)"
+            " + (select count(*) from facilitator_kelurahan)"
+        ).fetchone()[0]
+        if used:
+            raise ConflictError("err.area_in_use", area=current, n=used)
+    rows = []
+    for kode, nama in read_reference(area.kode):
+        level = _level(kode)
+        if level == "kabupaten":
+            continue
+        parent = kode.rsplit(".", 1)[0]
+        is_desa = 1 if level == "kelurahan" and kode.rsplit(".", 1)[1].startswith("2") else 0
+        rows.append((kode, nama, level, parent, is_desa))
+    rows.append((area.kode, area.nama, "kabupaten", area.parent_kode, 0))
+    with transaction(db):
+        db.execute("delete from regions")
+        db.conn.executemany(
+            "insert into regions (kode, nama, level, parent_kode, is_desa) values (?, ?, ?, ?, ?)",
+            rows,
+        )
+        put_setting(db, "area", area.kode)
+    return area
+
+
+def area(db) -> Region:
+    row = db.execute(
+        "select kode, nama, parent_kode from regions where level = 'kabupaten'"
+    ).fetchone()
+    return Region(row[0], row[1], "kabupaten", row[2])
+
+
+def kelurahan_rows(db, kecamatan_kode: str | None = None) -> list[dict]:
+    sql = (
+        "select k.kode, k.nama, k.is_desa, c.kode as kecamatan_kode, c.nama as kecamatan "
+        "from regions k join regions c on c.kode = k.parent_kode "
+        "where k.level = 'kelurahan'"
+    )
+    params: list = []
+    if kecamatan_kode:
+        sql += " and c.kode = ?"
+        params.append(kecamatan_kode)
+    sql += " order by k.kode"
+    cols = ["kode", "nama", "is_desa", "kecamatan_kode", "kecamatan"]
+    return [dict(zip(cols, row, strict=True)) for row in db.execute(sql, params).fetchall()]
+
+
+def _candidates(db, level: str) -> list[tuple[str, str, str]]:
+    """(kode, nama, parent name) of every region of `level` in the area."""
+    return db.execute(
+        "select r.kode, r.nama, coalesce(p.nama, '') from regions r "
+        "left join regions p on p.kode = r.parent_kode where r.level = ?",
+        [level],
+    ).fetchall()
+
+
+def resolve(db, ref: str, level: str) -> Region:
+    """A kelurahan or kecamatan of the area from its kode, name or a known alias.
+
+    `Kecamatan/Nama` picks among same-named desa of different kecamatan."""
+    raw = (ref or "").strip()
+    what = "kelurahan" if level == "kelurahan" else "kecamatan"
+    if not raw:
+        raise InputError(f"err.{what}_unknown", ref=ref, matches="-")
+    rows = _candidates(db, level)
+    by_kode = {kode: (kode, nama, parent) for kode, nama, parent in rows}
+    if raw in by_kode:
+        kode, nama, _ = by_kode[raw]
+        return Region(kode, nama, level, kode.rsplit(".", 1)[0])
+    parent_key = None
+    if "/" in raw and level == "kelurahan" and raw.lower() not in ("sapuro/kebulen",):
+        parent_part, raw = raw.split("/", 1)
+        parent_key = normalise(parent_part)
+    key = normalise(raw)
+    names: dict[str, list[tuple[str, str, str]]] = {}
+    for row in rows:
+        names.setdefault(normalise(row[1]), []).append(row)
+        if level == "kelurahan":
+            for alias in ALIASES.get(row[0], ()):
+                bucket = names.setdefault(normalise(alias), [])
+                if row not in bucket:
+                    bucket.append(row)
+    matches = names.get(key, [])
+    if parent_key:
+        matches = [m for m in matches if normalise(m[2]) == parent_key]
+    if len(matches) == 1:
+        kode, nama, _ = matches[0]
+        return Region(kode, nama, level, kode.rsplit(".", 1)[0])
+    if len(matches) > 1:
+        shown = ", ".join(f"{p}/{n} ({k})" for k, n, p in matches[:3])
+        raise InputError(f"err.{what}_ambiguous", ref=ref, matches=shown)
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.0)
+    shown = []
+    for name_key in close:
+        for _, nama, _ in names[name_key]:
+            if nama not in shown:
+                shown.append(nama)
+    raise InputError(f"err.{what}_unknown", ref=ref, matches=", ".join(shown[:3]) or "-")
+
+
+def kelurahan(db, ref: str) -> Region:
+    return resolve(db, ref, "kelurahan")
+
+
+def kecamatan(db, ref: str) -> Region:
+    return resolve(db, ref, "kecamatan")

@@ -1,0 +1,172 @@
+"""The schema, as sqlite-utils Migrations applied whenever a database is opened.
+
+Append new migrations at the end; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("faskel")
+
+
+@migrations()
+def m001_foundation(db: Database) -> None:
+    db.executescript(
+        """
+        create table settings (key text primary key, value text not null);
+
+        -- The region tree of the working area (one kabupaten/kota), loaded from data/wilayah.csv.
+        create table regions (
+            kode text primary key,
+            nama text not null,
+            level text not null check (level in ('kabupaten', 'kecamatan', 'kelurahan')),
+            parent_kode text,
+            is_desa integer not null default 0
+        );
+        create index regions_parent on regions(parent_kode);
+
+        -- Shareable records carry a UUIDv7 id, UTC created_at/updated_at, the device that
+        -- last wrote them and a tombstone (deleted_at) instead of being removed.
+        create table facilitators (
+            id text primary key,
+            handle text not null,
+            name text not null,
+            role text not null default 'faskel' check (role in ('faskel', 'koordinator')),
+            phone text,
+            active integer not null default 1,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create unique index facilitators_handle on facilitators(handle) where deleted_at is null;
+
+        create table facilitator_kelurahan (
+            facilitator_id text not null references facilitators(id),
+            kelurahan_kode text not null,
+            primary key (facilitator_id, kelurahan_kode)
+        ) without rowid;
+
+        create table lkk (
+            id text primary key,
+            kelurahan_kode text not null,
+            type text not null,
+            name text not null,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create unique index lkk_name on lkk(kelurahan_kode, name collate nocase)
+            where deleted_at is null;
+
+        create table activities (
+            id text primary key,
+            kelurahan_kode text not null,
+            title text not null,
+            type text not null check (type in ('fisik', 'nonfisik')),
+            funding text,
+            budget integer,
+            spent integer,
+            start_date text not null,
+            stage text not null,
+            stage_since text not null,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create index activities_kelurahan on activities(kelurahan_kode);
+
+        -- Every stage move of an activity; never updated, only added.
+        create table activity_stages (
+            id text primary key,
+            activity_id text not null references activities(id),
+            seq integer not null,
+            stage text not null,
+            date text not null,
+            note text,
+            spent integer,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create index activity_stages_activity on activity_stages(activity_id, seq);
+        create index activity_stages_date on activity_stages(date);
+
+        create table activity_lkk (
+            activity_id text not null references activities(id),
+            lkk_id text not null references lkk(id),
+            primary key (activity_id, lkk_id)
+        ) without rowid;
+
+        create table visits (
+            id text primary key,
+            date text not null,
+            kelurahan_kode text not null,
+            facilitator_id text not null references facilitators(id),
+            kind text not null,
+            strand text not null,
+            male integer not null default 0,
+            female integer not null default 0,
+            duration_minutes integer,
+            notes text,
+            activity_id text references activities(id),
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        -- Covers what summaries read for a period, so they never touch the table itself.
+        create index visits_summary on visits(date, kelurahan_kode, facilitator_id, male, female)
+            where deleted_at is null;
+        create index visits_kelurahan_date on visits(kelurahan_kode, date)
+            where deleted_at is null;
+        create index visits_facilitator on visits(facilitator_id, date);
+        create index visits_activity on visits(activity_id) where activity_id is not null;
+        create index visits_updated on visits(updated_at);
+
+        create table visit_lkk (
+            visit_id text not null references visits(id),
+            lkk_id text not null references lkk(id),
+            primary key (visit_id, lkk_id)
+        ) without rowid;
+        create index visit_lkk_lkk on visit_lkk(lkk_id);
+
+        create table followups (
+            id text primary key,
+            kelurahan_kode text not null,
+            problem text not null,
+            action text not null,
+            problem_date text not null,
+            due text,
+            owner_id text references facilitators(id),
+            status text not null default 'open' check (status in ('open', 'done')),
+            done_date text,
+            resolution text,
+            visit_id text references visits(id),
+            activity_id text references activities(id),
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create index followups_kelurahan on followups(kelurahan_kode, status);
+        create index followups_owner on followups(owner_id);
+
+        create table audit (
+            id integer primary key,
+            at text not null,
+            who text,
+            action text not null,
+            entity text not null,
+            entity_id text not null,
+            before text,
+            after text,
+            device_id text
+        );
+        create index audit_entity on audit(entity_id);
+        """
+    )

@@ -1,0 +1,66 @@
+"""Per-database settings: `faskel config set/get/list`."""
+
+from __future__ import annotations
+
+from faskel_cli.core.db import get_setting, put_setting, transaction
+from faskel_cli.core.errors import InputError, NotFoundError
+
+# key -> (default, description key). device_id is made once and never set by hand.
+KNOWN = {
+    "area": (None, "cfg.area"),
+    "me": (None, "cfg.me"),
+    "lang": ("id", "cfg.lang"),
+    "stall_days": ("30", "cfg.stall_days"),
+    "device_id": (None, "cfg.device_id"),
+}
+READ_ONLY = {"device_id"}
+
+
+def _check_key(key: str) -> str:
+    key = key.strip().lower().replace("-", "_")
+    if key not in KNOWN:
+        raise InputError("err.config_key", key=key, keys=", ".join(sorted(KNOWN)))
+    return key
+
+
+def get(db, key: str) -> str | None:
+    key = _check_key(key)
+    value = get_setting(db, key)
+    return value if value is not None else KNOWN[key][0]
+
+
+def set_value(db, key: str, value: str) -> str:
+    from faskel_cli.core import audit, regions
+
+    key = _check_key(key)
+    if key in READ_ONLY:
+        raise InputError("err.config_read_only", key=key)
+    value = value.strip()
+    before = get_setting(db, key)
+    with transaction(db):
+        if key == "area":
+            value = regions.load_area(db, value).kode
+        elif key == "lang":
+            from faskel_cli.messages import normalise_lang
+
+            lang = normalise_lang(value)
+            if not lang:
+                raise InputError("err.config_lang", value=value)
+            value = lang
+        elif key == "me":
+            value = value.lower()
+            row = db.execute(
+                "select 1 from facilitators where handle = ? and deleted_at is null", [value]
+            ).fetchone()
+            if not row:
+                raise NotFoundError("err.facilitator_unknown", ref=value, matches="-")
+        elif key == "stall_days":
+            if not value.isdigit() or not 1 <= int(value) <= 3650:
+                raise InputError("err.config_int", key=key, value=value)
+        put_setting(db, key, value)
+        audit.record(db, "update", "setting", key, {"value": before}, {"value": value})
+    return value
+
+
+def all_settings(db) -> dict[str, str | None]:
+    return {key: get(db, key) for key in KNOWN}

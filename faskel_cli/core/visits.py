@@ -1,0 +1,353 @@
+"""Visits (kunjungan): the facilitator's logbook entries."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from faskel_cli.core import clock, facilitators, lkk, records, regions
+from faskel_cli.core.dates import parse_date, parse_duration
+from faskel_cli.core.db import get_setting, transaction
+from faskel_cli.core.errors import ConflictError, InputError
+from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.vocab import KINDS, MAX_NOTES, MAX_PARTICIPANTS, STRANDS, pick
+
+_SELECT = (
+    "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
+    "(select json_group_array(name) from (select l.name from visit_lkk vl join lkk l "
+    "on l.id = vl.lkk_id where vl.visit_id = v.id order by l.name)), "
+    "v.male, v.female, v.duration_minutes, v.notes, v.created_at, v.updated_at "
+    "from visits v join regions k on k.kode = v.kelurahan_kode "
+    "join regions c on c.kode = k.parent_kode join facilitators f on f.id = v.facilitator_id"
+)
+KEYS = [
+    "id",
+    "date",
+    "kelurahan_kode",
+    "kelurahan",
+    "kecamatan",
+    "facilitator",
+    "kind",
+    "strand",
+    "lkk",
+    "male",
+    "female",
+    "duration_minutes",
+    "notes",
+    "created_at",
+    "updated_at",
+]
+
+
+def _out(row) -> dict:
+    item = dict(zip(KEYS, row, strict=True))
+    item["lkk"] = json.loads(item["lkk"]) if item["lkk"] else []
+    return item
+
+
+def get(db, visit_id: str) -> dict:
+    return _out(db.execute(_SELECT + " where v.id = ?", [visit_id]).fetchone())
+
+
+def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+    return resolve_id(db, "visits", ref, entity="kunjungan", include_deleted=include_deleted)
+
+
+def parse_count(value, option: str) -> int:
+    if value is None or value == "":
+        return 0
+    text = str(value).strip()
+    if not text.lstrip("-").isdigit():
+        raise InputError("err.count_format", option=option, value=value)
+    number = int(text)
+    if number < 0:
+        raise InputError("err.count_negative", option=option, value=value)
+    if number > MAX_PARTICIPANTS:
+        raise InputError("err.count_too_big", option=option, value=value, max=MAX_PARTICIPANTS)
+    return number
+
+
+def check_notes(notes: str | None) -> str | None:
+    if notes is None:
+        return None
+    if len(notes) > MAX_NOTES:
+        raise InputError("err.notes_too_long", n=len(notes), max=MAX_NOTES)
+    return notes.strip() or None
+
+
+@dataclass
+class VisitInput:
+    """What a user typed for a visit; None means "not given" (for edits)."""
+
+    date: str | None = None
+    kelurahan: str | None = None
+    facilitator: str | None = None
+    kind: str | None = None
+    strand: str | None = None
+    lkk: list[str] | None = None
+    male: str | int | None = None
+    female: str | int | None = None
+    duration: str | int | None = None
+    notes: str | None = None
+    activity: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def missing_for_add(data: VisitInput, db) -> list[str]:
+    missing = []
+    if not data.kelurahan:
+        missing.append("--kelurahan")
+    if not data.facilitator and not get_setting(db, "me"):
+        missing.append("--facilitator")
+    if not data.kind:
+        missing.append("--kind")
+    if not data.strand:
+        missing.append("--strand")
+    return missing
+
+
+def _activity_for(db, ref: str, kelurahan_kode: str, kelurahan_nama: str) -> str:
+    activity_id = resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=False)
+    kode = db.execute(
+        "select kelurahan_kode from activities where id = ?", [activity_id]
+    ).fetchone()[0]
+    if kode != kelurahan_kode:
+        other = db.execute("select nama from regions where kode = ?", [kode]).fetchone()
+        raise InputError(
+            "err.activity_other_kelurahan",
+            ref=ref,
+            kelurahan=kelurahan_nama,
+            other=other[0] if other else kode,
+        )
+    return activity_id
+
+
+def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
+    """Resolve every reference and check every rule; returns (row, lkk ids, warnings)."""
+    from pydantic import ValidationError
+
+    from faskel_cli.core.models import VisitIn
+
+    base = base or {}
+    warnings: list[str] = []
+    visit_date: date = (
+        parse_date(data.date)
+        if data.date is not None
+        else date.fromisoformat(base["date"])
+        if base
+        else clock.today()
+    )
+    if data.kelurahan is not None:
+        kel = regions.kelurahan(db, data.kelurahan)
+    else:
+        row = db.execute(
+            "select kode, nama from regions where kode = ?", [base["kelurahan_kode"]]
+        ).fetchone()
+        kel = regions.Region(row[0], row[1], "kelurahan")
+    if data.facilitator is not None or not base:
+        handle = data.facilitator or get_setting(db, "me")
+        person = facilitators.resolve(db, handle)
+    else:
+        person = facilitators.get(db, base["facilitator_id"])
+    kind = pick(data.kind, KINDS, option="--kind") if data.kind is not None else base["kind"]
+    strand = (
+        pick(data.strand, STRANDS, option="--strand") if data.strand is not None else base["strand"]
+    )
+    if data.lkk is not None:
+        lkk_ids = []
+        for name in data.lkk:
+            lkk_id = lkk.by_name(db, kel.kode, kel.nama, name)
+            if lkk_id not in lkk_ids:
+                lkk_ids.append(lkk_id)
+    else:
+        lkk_ids = base.get("lkk_ids", [])
+        if base and kel.kode != base["kelurahan_kode"] and lkk_ids:
+            raise InputError("err.lkk_kelurahan_changed", kelurahan=kel.nama)
+    male = parse_count(data.male, "--male") if data.male is not None else base.get("male", 0)
+    female = (
+        parse_count(data.female, "--female") if data.female is not None else base.get("female", 0)
+    )
+    duration = (
+        parse_duration(data.duration) if data.duration is not None else base.get("duration_minutes")
+    )
+    notes = check_notes(data.notes) if data.notes is not None else base.get("notes")
+    if data.activity is not None:
+        activity_id = (
+            _activity_for(db, data.activity, kel.kode, kel.nama) if data.activity else None
+        )
+    else:
+        activity_id = base.get("activity_id")
+        if activity_id and kel.kode != base["kelurahan_kode"]:
+            _activity_for(db, activity_id, kel.kode, kel.nama)
+    if kel.kode not in person["kelurahan"]:
+        warnings.append(("warn.not_assigned", {"handle": person["handle"], "kelurahan": kel.nama}))
+    try:
+        model = VisitIn(
+            date=visit_date,
+            kelurahan_kode=kel.kode,
+            facilitator_id=person["id"],
+            kind=kind,
+            strand=strand,
+            lkk_ids=lkk_ids,
+            male=male,
+            female=female,
+            duration_minutes=duration,
+            notes=notes,
+            activity_id=activity_id,
+        )
+    except ValidationError as exc:  # the checks above should have caught it; stay one line
+        first = exc.errors()[0]
+        raise InputError(
+            "err.invalid", field=".".join(map(str, first["loc"])), reason=first["msg"]
+        ) from None
+    row = model.model_dump(exclude={"lkk_ids"})
+    row["date"] = model.date.isoformat()
+    return row, model.lkk_ids, warnings
+
+
+@dataclass
+class ProblemInput:
+    """A problem met on a visit and what will be done about it (a follow-up)."""
+
+    problem: str
+    action: str
+    due: str | None = None
+    owner: str | None = None
+
+
+def problems_from_options(problems, followups, dues, owners) -> list[ProblemInput]:
+    """Pair each --problem with its --followup (and --due/--owner) in the order given."""
+    if len(followups) > len(problems):
+        raise InputError("err.followup_without_problem")
+    if len(problems) > len(followups):
+        raise InputError("err.problem_without_followup")
+    if len(dues) > len(problems) or len(owners) > len(problems):
+        raise InputError("err.due_without_problem")
+    return [
+        ProblemInput(
+            p, a, dues[i] if i < len(dues) else None, owners[i] if i < len(owners) else None
+        )
+        for i, (p, a) in enumerate(zip(problems, followups, strict=True))
+    ]
+
+
+def add(db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
+    row, lkk_ids, warnings = _validated(db, data)
+    visit_id = new_id()
+    with transaction(db):
+        with records.audited(db, "create", "visit", visit_id, lambda i: get(db, i)):
+            records.insert(db, "visits", {"id": visit_id, **row})
+            records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
+        if problems:
+            from faskel_cli.core import followups
+
+            followups.add_for_visit(db, visit_id, problems)
+    return get(db, visit_id), warnings
+
+
+def _base(db, visit_id: str) -> dict:
+    base = records.row(db, "visits", visit_id)
+    base["lkk_ids"] = [
+        r[0]
+        for r in db.execute(
+            "select lkk_id from visit_lkk where visit_id = ?", [visit_id]
+        ).fetchall()
+    ]
+    return base
+
+
+def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
+    visit_id = resolve(db, ref)
+    base = _base(db, visit_id)
+    if base["deleted_at"]:
+        raise ConflictError("err.visit_deleted", id=visit_id)
+    given = [
+        f
+        for f in (
+            "date",
+            "kelurahan",
+            "facilitator",
+            "kind",
+            "strand",
+            "lkk",
+            "male",
+            "female",
+            "duration",
+            "notes",
+            "activity",
+        )
+        if getattr(data, f) is not None
+    ]
+    if not given:
+        raise InputError("err.nothing_to_change")
+    row, lkk_ids, warnings = _validated(db, data, base)
+    with transaction(db):
+        with records.audited(db, "update", "visit", visit_id, lambda i: get(db, i)):
+            records.update(db, "visits", visit_id, row)
+            if lkk_ids != base["lkk_ids"]:
+                records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
+    return get(db, visit_id), warnings
+
+
+def delete(db, ref: str) -> dict:
+    visit_id = resolve(db, ref)
+    if records.row(db, "visits", visit_id)["deleted_at"]:
+        raise ConflictError("err.visit_deleted", id=visit_id)
+    with transaction(db):
+        with records.audited(db, "delete", "visit", visit_id, lambda i: _snapshot(db, i)):
+            records.soft_delete(db, "visits", visit_id)
+    return get(db, visit_id)
+
+
+def restore(db, ref: str) -> dict:
+    visit_id = resolve(db, ref)
+    if not records.row(db, "visits", visit_id)["deleted_at"]:
+        raise ConflictError("err.visit_not_deleted", id=visit_id)
+    with transaction(db):
+        with records.audited(db, "restore", "visit", visit_id, lambda i: _snapshot(db, i)):
+            records.restore(db, "visits", visit_id)
+    return get(db, visit_id)
+
+
+def _snapshot(db, visit_id: str) -> dict:
+    item = get(db, visit_id)
+    item["deleted_at"] = records.row(db, "visits", visit_id)["deleted_at"]
+    return item
+
+
+@dataclass
+class VisitFilter:
+    kelurahan_kode: str | None = None
+    kecamatan_kode: str | None = None
+    facilitator_id: str | None = None
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    activity_id: str | None = None
+    limit: int | None = None
+
+
+def list_visits(db, flt: VisitFilter) -> list[dict]:
+    sql = _SELECT + " where v.deleted_at is null"
+    params: list = []
+    for column, value in (
+        ("v.kelurahan_kode", flt.kelurahan_kode),
+        ("k.parent_kode", flt.kecamatan_kode),
+        ("v.facilitator_id", flt.facilitator_id),
+        ("v.kind", flt.kind),
+        ("v.activity_id", flt.activity_id),
+    ):
+        if value:
+            sql += f" and {column} = ?"
+            params.append(value)
+    if flt.since:
+        sql += " and v.date >= ?"
+        params.append(flt.since)
+    if flt.until:
+        sql += " and v.date <= ?"
+        params.append(flt.until)
+    sql += " order by v.date desc, v.created_at desc"
+    if flt.limit:
+        sql += f" limit {int(flt.limit)}"
+    return [_out(r) for r in db.execute(sql, params).fetchall()]

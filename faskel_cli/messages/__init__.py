@@ -1,0 +1,106 @@
+"""The one catalogue of everything a person reads, in Indonesian (default) and English.
+
+Each feature keeps its entries in a module of this package (core, activities, summary, ...);
+they are merged here. An entry is `key: (indonesian, english)`, formatted with str.format.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+LANGS = ("id", "en")
+_lang = "id"
+_catalogue: dict[str, tuple[str, str]] | None = None
+
+
+def _load() -> dict[str, tuple[str, str]]:
+    global _catalogue
+    if _catalogue is None:
+        from importlib import import_module
+
+        merged: dict[str, tuple[str, str]] = {}
+        for name in ("core", "activities", "summary", "reports", "bundle"):
+            try:
+                module = import_module(f"faskel_cli.messages.{name}")
+            except ModuleNotFoundError:
+                continue
+            merged.update(module.MESSAGES)
+        _catalogue = merged
+    return _catalogue
+
+
+def normalise_lang(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip().lower()[:2]
+    return value if value in LANGS else None
+
+
+def set_lang(lang: str | None) -> None:
+    global _lang
+    _lang = normalise_lang(lang) or "id"
+
+
+def get_lang() -> str:
+    return _lang
+
+
+def t(key: str, /, **params: object) -> str:
+    entry = _load().get(key)
+    if entry is None:
+        return key if not params else f"{key} {params}"
+    text = entry[0] if _lang == "id" else entry[1]
+    return text.format(**params) if params else text
+
+
+def _db_lang(db_path: str | None) -> str | None:
+    """The `lang` setting of an existing database, read cheaply (no migrations)."""
+    if not db_path:
+        return None
+    path = Path(db_path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("select value from settings where key = 'lang'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def detect_lang(argv: Sequence[str]) -> str:
+    """--lang, then FASKEL_LANG, then the database's `lang` setting, then Indonesian.
+
+    Runs before the command tree is built so that help texts are in the right language."""
+    args = list(argv)
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            found = normalise_lang(args[index + 1])
+            if found:
+                return found
+        if arg.startswith("--lang="):
+            found = normalise_lang(arg.split("=", 1)[1])
+            if found:
+                return found
+    found = normalise_lang(os.environ.get("FASKEL_LANG"))
+    if found:
+        return found
+    db_path = None
+    for index, arg in enumerate(args):
+        if arg == "--db" and index + 1 < len(args):
+            db_path = args[index + 1]
+        elif arg.startswith("--db="):
+            db_path = arg.split("=", 1)[1]
+    if db_path is None:
+        db_path = os.environ.get("FASKEL_DB")
+    if db_path is None:
+        from faskel_cli.core.paths import default_db_path
+
+        db_path = str(default_db_path())
+    return normalise_lang(_db_lang(db_path)) or "id"

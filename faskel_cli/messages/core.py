@@ -1,0 +1,505 @@
+"""Messages of the logbook: database, regions, facilitators, LKK, visits."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "label.error": ("Kesalahan", "Error"),
+    "label.warning": ("Peringatan", "Warning"),
+    # --- errors -------------------------------------------------------------------------
+    "err.choice": (
+        "{option} '{value}' tidak dikenal; pilih salah satu: {choices}",
+        "unknown {option} '{value}'; choose one of: {choices}",
+    ),
+    "err.invalid": ("nilai {field} tidak sah: {reason}", "invalid {field}: {reason}"),
+    "err.missing_options": (
+        "opsi wajib belum diisi: {options}",
+        "missing required options: {options}",
+    ),
+    "err.nothing_to_change": (
+        "tidak ada yang diubah; berikan minimal satu opsi perubahan",
+        "nothing to change; give at least one option to change",
+    ),
+    "err.os": ("gagal mengakses berkas: {reason}", "cannot access a file: {reason}"),
+    "err.interrupted": ("dibatalkan", "interrupted"),
+    "err.date_format": (
+        "{field} '{value}' bukan tanggal; tulis seperti 2026-11-23, 23/11/2026, hari-ini atau kemarin",
+        "{field} '{value}' is not a date; write it like 2026-11-23, 23/11/2026, today or yesterday",
+    ),
+    "err.date_invalid": (
+        "{field} '{value}' bukan tanggal yang ada di kalender",
+        "{field} '{value}' is not a real calendar date",
+    ),
+    "err.date_too_early": (
+        "{field} {value} terlalu lama; tanggal harus sejak 2000-01-01",
+        "{field} {value} is too early; dates start at 2000-01-01",
+    ),
+    "err.date_future": (
+        "{field} {value} ada di masa depan (hari ini {today})",
+        "{field} {value} is in the future (today is {today})",
+    ),
+    "err.week_format": (
+        "minggu '{value}' tidak dikenal; tulis seperti 2026-W48, this atau last",
+        "unknown week '{value}'; write it like 2026-W48, this or last",
+    ),
+    "err.week_invalid": (
+        "minggu '{value}' tidak ada: tahun ISO {year} tidak punya minggu itu",
+        "week '{value}' does not exist: ISO year {year} has no such week",
+    ),
+    "err.week_and_range": (
+        "pakai --week atau --since/--until, bukan keduanya",
+        "use --week or --since/--until, not both",
+    ),
+    "err.range_reversed": (
+        "--until {end} sebelum --since {start}",
+        "--until {end} is before --since {start}",
+    ),
+    "err.duration": (
+        "--duration '{value}' tidak dikenal; tulis menit (90) atau jam (1h30)",
+        "unknown --duration '{value}'; write minutes (90) or hours (1h30)",
+    ),
+    "err.duration_range": (
+        "--duration '{value}' harus antara 1 menit dan 24 jam",
+        "--duration '{value}' must be between 1 minute and 24 hours",
+    ),
+    "err.count_format": (
+        "{option} '{value}' bukan bilangan bulat; tulis jumlah orang, mis. 12",
+        "{option} '{value}' is not a whole number; give a head count, e.g. 12",
+    ),
+    "err.count_negative": (
+        "{option} {value} negatif; jumlah peserta 0 atau lebih",
+        "{option} {value} is negative; a participant count is 0 or more",
+    ),
+    "err.count_too_big": (
+        "{option} {value} terlalu besar; paling banyak {max} peserta",
+        "{option} {value} is too large; at most {max} participants",
+    ),
+    "err.notes_too_long": (
+        "--notes terlalu panjang ({n} karakter); paling banyak {max}",
+        "--notes is too long ({n} characters); at most {max}",
+    ),
+    "err.id_format": (
+        "'{ref}' bukan id; id berupa heksadesimal seperti 0193a1b2-...",
+        "'{ref}' is not an id; ids are hexadecimal like 0193a1b2-...",
+    ),
+    "err.id_short": (
+        "id '{ref}' terlalu pendek; tulis minimal {n} karakter awalnya",
+        "id '{ref}' is too short; give at least its first {n} characters",
+    ),
+    "err.id_unknown": ("{entity} dengan id '{ref}' tidak ditemukan", "no {entity} with id '{ref}'"),
+    "err.id_ambiguous": (
+        "id '{ref}' cocok dengan {n} catatan ({matches}); tulis lebih panjang",
+        "id '{ref}' matches {n} records ({matches}); give more characters",
+    ),
+    # --- database -----------------------------------------------------------------------
+    "err.db_is_dir": (
+        "basis data {path} adalah folder; berikan nama berkas, mis. {path}/faskel.db",
+        "database {path} is a directory; give a file, e.g. {path}/faskel.db",
+    ),
+    "err.db_not_sqlite": (
+        "{path} bukan basis data SQLite; pilih berkas faskel lain dengan --db",
+        "{path} is not a SQLite database; point --db at a faskel database",
+    ),
+    "err.db_unreadable": (
+        "basis data {path} tidak bisa dibaca: {reason}",
+        "cannot read database {path}: {reason}",
+    ),
+    "err.db_read_only": (
+        "basis data {path} hanya-baca; beri izin tulis atau pakai salinan",
+        "database {path} is read-only; make it writable or use a copy",
+    ),
+    "err.db_create": (
+        "basis data {path} tidak bisa dibuat: {reason}",
+        "cannot create database {path}: {reason}",
+    ),
+    "err.db_open": (
+        "basis data {path} tidak bisa dibuka: {reason}",
+        "cannot open database {path}: {reason}",
+    ),
+    "err.db_needs_migration": (
+        "basis data {path} perlu diperbarui; jalankan `faskel db migrate`",
+        "database {path} needs upgrading; run `faskel db migrate`",
+    ),
+    "err.db_locked": (
+        "basis data sedang dipakai proses lain; coba lagi sebentar",
+        "the database is busy with another process; try again shortly",
+    ),
+    "err.db_write": (
+        "gagal menulis ke basis data: {reason}",
+        "cannot write the database: {reason}",
+    ),
+    # --- settings, regions --------------------------------------------------------------
+    "err.config_key": (
+        "kunci pengaturan '{key}' tidak dikenal; pilih: {keys}",
+        "unknown setting '{key}'; choose one of: {keys}",
+    ),
+    "err.config_read_only": (
+        "pengaturan '{key}' dibuat otomatis dan tidak bisa diubah",
+        "setting '{key}' is made automatically and cannot be changed",
+    ),
+    "err.config_lang": (
+        "bahasa '{value}' tidak dikenal; pilih id atau en",
+        "unknown language '{value}'; choose id or en",
+    ),
+    "err.config_int": (
+        "{key} '{value}' harus bilangan bulat 1..3650",
+        "{key} '{value}' must be a whole number 1..3650",
+    ),
+    "err.area_unknown": (
+        "kabupaten/kota '{ref}' tidak dikenal; yang paling mirip: {matches}",
+        "unknown kabupaten/kota '{ref}'; closest: {matches}",
+    ),
+    "err.area_ambiguous": (
+        "'{ref}' bisa berarti: {matches}; tulis kode atau nama lengkapnya",
+        "'{ref}' could be: {matches}; give its kode or full name",
+    ),
+    "err.area_in_use": (
+        "basis data ini sudah berisi {n} catatan untuk wilayah {area}; "
+        "pakai basis data baru (--db) untuk wilayah lain",
+        "this database already holds {n} records of area {area}; "
+        "use a new database (--db) for another area",
+    ),
+    "err.kelurahan_unknown": (
+        "kelurahan '{ref}' tidak dikenal; yang paling mirip: {matches}",
+        "unknown kelurahan '{ref}'; closest: {matches}",
+    ),
+    "err.kelurahan_ambiguous": (
+        "kelurahan '{ref}' ambigu: {matches}; tulis kecamatan/nama atau kode",
+        "kelurahan '{ref}' is ambiguous: {matches}; write kecamatan/name or the kode",
+    ),
+    "err.kecamatan_unknown": (
+        "kecamatan '{ref}' tidak dikenal; yang paling mirip: {matches}",
+        "unknown kecamatan '{ref}'; closest: {matches}",
+    ),
+    "err.kecamatan_ambiguous": (
+        "kecamatan '{ref}' ambigu: {matches}; tulis kodenya",
+        "kecamatan '{ref}' is ambiguous: {matches}; give its kode",
+    ),
+    # --- facilitators, LKK --------------------------------------------------------------
+    "err.name_required": (
+        "nama wajib diisi (paling panjang 200 karakter)",
+        "a name is required (at most 200 characters)",
+    ),
+    "err.handle_format": (
+        "handle '{value}' tidak sah; pakai huruf kecil, angka, titik, - atau _ (mis. siti)",
+        "invalid handle '{value}'; use lower-case letters, digits, ., - or _ (e.g. siti)",
+    ),
+    "err.handle_lower": (
+        "handle '{value}' harus huruf kecil",
+        "handle '{value}' must be lower-case",
+    ),
+    "err.handle_taken": (
+        "handle '{handle}' sudah dipakai fasilitator lain",
+        "handle '{handle}' is already taken",
+    ),
+    "err.facilitator_unknown": (
+        "fasilitator '{ref}' tidak dikenal; yang paling mirip: {matches}",
+        "unknown facilitator '{ref}'; closest: {matches}",
+    ),
+    "err.facilitator_inactive": (
+        "fasilitator '{handle}' sudah tidak aktif",
+        "facilitator '{handle}' is inactive",
+    ),
+    "err.lkk_taken": (
+        "LKK '{name}' sudah ada di {kelurahan}",
+        "LKK '{name}' already exists in {kelurahan}",
+    ),
+    "err.lkk_unknown": (
+        "LKK '{name}' tidak ada di {kelurahan}; yang ada paling mirip: {matches}",
+        "no LKK '{name}' in {kelurahan}; closest there: {matches}",
+    ),
+    "err.lkk_other_kelurahan": (
+        "LKK '{name}' milik {other}, bukan {kelurahan}",
+        "LKK '{name}' belongs to {other}, not {kelurahan}",
+    ),
+    "err.lkk_name_ambiguous": (
+        "nama LKK '{name}' ada di beberapa kelurahan; tambahkan --kelurahan",
+        "LKK name '{name}' exists in several kelurahan; add --kelurahan",
+    ),
+    "err.lkk_kelurahan_changed": (
+        "kunjungan dipindah ke {kelurahan}: sebutkan LKK-nya lagi dengan --lkk atau --no-lkk",
+        "visit moved to {kelurahan}: name its LKK again with --lkk or --no-lkk",
+    ),
+    # --- visits -------------------------------------------------------------------------
+    "err.visit_deleted": (
+        "kunjungan {id} sudah dihapus; pulihkan dengan `faskel visit restore`",
+        "visit {id} is deleted; bring it back with `faskel visit restore`",
+    ),
+    "err.visit_not_deleted": (
+        "kunjungan {id} tidak dalam keadaan terhapus",
+        "visit {id} is not deleted",
+    ),
+    "err.activity_other_kelurahan": (
+        "kegiatan '{ref}' milik {other}, bukan {kelurahan}",
+        "activity '{ref}' belongs to {other}, not {kelurahan}",
+    ),
+    "err.followup_without_problem": (
+        "setiap --followup perlu --problem di depannya",
+        "each --followup needs a --problem before it",
+    ),
+    "err.problem_without_followup": (
+        "setiap --problem perlu --followup (rencana tindak lanjut)",
+        "each --problem needs a --followup (what will be done)",
+    ),
+    "err.due_without_problem": (
+        "--due/--owner lebih banyak daripada --problem",
+        "more --due/--owner than --problem",
+    ),
+    "warn.not_assigned": (
+        "{handle} tidak ditugaskan di {kelurahan} (dicatat sebagai pengganti)",
+        "{handle} is not assigned to {kelurahan} (logged as cover)",
+    ),
+    # --- prompts ------------------------------------------------------------------------
+    "prompt.kelurahan": ("Kelurahan", "Kelurahan"),
+    "prompt.facilitator": ("Fasilitator ({choices})", "Facilitator ({choices})"),
+    "prompt.choice": ("{option} ({choices})", "{option} ({choices})"),
+    # --- messages -----------------------------------------------------------------------
+    "msg.migrated": ("migrasi diterapkan: {names}", "migrations applied: {names}"),
+    "msg.up_to_date": ("skema basis data sudah terbaru", "the database schema is up to date"),
+    "msg.seeded": (
+        "data contoh dimuat ke {path}: {counts}",
+        "sample data loaded into {path}: {counts}",
+    ),
+    "msg.area_loaded": (
+        "wilayah kerja: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} "
+        "kelurahan/desa · {path}",
+        "working area: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} kelurahan/desa · {path}",
+    ),
+    "msg.config_set": ("{key} = {value}", "{key} = {value}"),
+    "msg.history_of": ("Riwayat {entity} {id}", "History of {entity} {id}"),
+    "msg.facilitator_added": (
+        "fasilitator {handle} ditambahkan ({id})",
+        "facilitator {handle} added ({id})",
+    ),
+    "msg.facilitator_updated": ("fasilitator {handle} diperbarui", "facilitator {handle} updated"),
+    "msg.facilitator_deactivated": (
+        "fasilitator {handle} dinonaktifkan",
+        "facilitator {handle} deactivated",
+    ),
+    "msg.no_facilitators": ("Belum ada fasilitator.", "No facilitators yet."),
+    "msg.lkk_added": (
+        "LKK {name} ({kelurahan}) ditambahkan: {id}",
+        "LKK {name} ({kelurahan}) added: {id}",
+    ),
+    "msg.lkk_updated": ("LKK {name} ({kelurahan}) diperbarui", "LKK {name} ({kelurahan}) updated"),
+    "msg.lkk_removed": ("LKK {name} ({kelurahan}) dihapus", "LKK {name} ({kelurahan}) removed"),
+    "msg.no_lkk": ("Belum ada LKK.", "No LKK yet."),
+    "msg.no_visits": ("Tidak ada kunjungan.", "No visits."),
+    "msg.visit_updated": ("kunjungan {id} diperbarui", "visit {id} updated"),
+    "msg.visit_deleted": (
+        "kunjungan {id} dihapus (pulihkan dengan `faskel visit restore`)",
+        "visit {id} deleted (undo with `faskel visit restore`)",
+    ),
+    "msg.visit_restored": ("kunjungan {id} dipulihkan", "visit {id} restored"),
+    "title.kelurahan": ("Kelurahan {area} ({n})", "Kelurahan of {area} ({n})"),
+    "title.visits": ("Kunjungan ({n})", "Visits ({n})"),
+    # --- settings descriptions ----------------------------------------------------------
+    "cfg.area": ("kabupaten/kota wilayah kerja", "the kabupaten/kota worked in"),
+    "cfg.me": (
+        "handle fasilitator bawaan untuk --facilitator",
+        "facilitator handle used when --facilitator is left out",
+    ),
+    "cfg.lang": ("bahasa tampilan: id atau en", "display language: id or en"),
+    "cfg.stall_days": (
+        "hari di satu tahap sebelum kegiatan dianggap macet",
+        "days in one stage before an activity counts as stalled",
+    ),
+    "cfg.device_id": ("id perangkat ini (otomatis)", "this device's id (automatic)"),
+    # --- column headings ----------------------------------------------------------------
+    "col.kode": ("Kode", "Code"),
+    "col.kelurahan": ("Kelurahan", "Kelurahan"),
+    "col.kecamatan": ("Kecamatan", "Kecamatan"),
+    "col.kelurahan_total": ("Jml kelurahan", "Kelurahan"),
+    "col.handle": ("Handle", "Handle"),
+    "col.name": ("Nama", "Name"),
+    "col.role": ("Peran", "Role"),
+    "col.phone": ("Telepon", "Phone"),
+    "col.active": ("Aktif", "Active"),
+    "col.type": ("Jenis", "Type"),
+    "col.date": ("Tanggal", "Date"),
+    "col.facilitator": ("Fasilitator", "Facilitator"),
+    "col.kind": ("Jenis kerja", "Kind"),
+    "col.strand": ("Unsur", "Strand"),
+    "col.lkk": ("LKK", "LKK"),
+    "col.male": ("L", "M"),
+    "col.female": ("P", "F"),
+    "col.key": ("Kunci", "Key"),
+    "col.value": ("Nilai", "Value"),
+    "col.about": ("Keterangan", "About"),
+    "col.migration": ("Migrasi", "Migration"),
+    "col.status": ("Status", "Status"),
+    "col.applied_at": ("Diterapkan", "Applied at"),
+    # --- fields (visit show) ------------------------------------------------------------
+    "field.id": ("ID", "ID"),
+    "field.date": ("Tanggal", "Date"),
+    "field.kelurahan_kode": ("Kode kelurahan", "Kelurahan code"),
+    "field.kelurahan": ("Kelurahan", "Kelurahan"),
+    "field.kecamatan": ("Kecamatan", "Kecamatan"),
+    "field.facilitator": ("Fasilitator", "Facilitator"),
+    "field.kind": ("Jenis kerja", "Kind of work"),
+    "field.strand": ("Unsur pembangunan", "Strand"),
+    "field.lkk": ("LKK", "LKK"),
+    "field.male": ("Peserta laki-laki", "Male participants"),
+    "field.female": ("Peserta perempuan", "Female participants"),
+    "field.duration_minutes": ("Durasi (menit)", "Duration (minutes)"),
+    "field.notes": ("Catatan", "Notes"),
+    "field.created_at": ("Dibuat", "Created"),
+    "field.updated_at": ("Diubah", "Updated"),
+    # --- help ---------------------------------------------------------------------------
+    "help.app": (
+        "Buku catatan Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, "
+        "ringkasan dan laporan.",
+        "Logbook for Fasilitator Kelurahan: visits, activities, follow-ups, summaries and reports.",
+    ),
+    "help.opt.db": (
+        "berkas basis data (bawaan: FASKEL_DB, lalu folder data pengguna)",
+        "database file (default: FASKEL_DB, then the user data folder)",
+    ),
+    "help.opt.lang": (
+        "bahasa tampilan: id (bawaan) atau en",
+        "display language: id (default) or en",
+    ),
+    "help.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
+    "help.opt.format": ("format keluaran: {choices}", "output format: {choices}"),
+    "help.db": (
+        "Basis data: lokasi, migrasi, data contoh.",
+        "The database: path, migrations, sample data.",
+    ),
+    "help.db.path": ("Tampilkan lokasi berkas basis data.", "Print the database file's path."),
+    "help.db.migrate": (
+        "Terapkan migrasi skema (--list: tampilkan yang sudah dan belum).",
+        "Apply schema migrations (--list: show applied and pending).",
+    ),
+    "help.db.migrate.list": ("hanya tampilkan migrasi", "only list migrations"),
+    "help.db.seed": (
+        "Muat data contoh dari berkas JSON (dipakai `make demo`).",
+        "Load sample records from a JSON file (used by `make demo`).",
+    ),
+    "help.db.seed.file": ("berkas JSON data contoh", "sample data JSON file"),
+    "help.init": (
+        "Siapkan basis data untuk satu kabupaten/kota (bawaan: Kota Pekalongan, 33.75).",
+        "Set the database up for one kabupaten/kota (default: Kota Pekalongan, 33.75).",
+    ),
+    "help.init.area": (
+        'kode atau nama kabupaten/kota, mis. 33.74 atau "Kota Semarang"',
+        'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
+    ),
+    "help.history": (
+        "Tampilkan riwayat perubahan satu catatan (id atau awalannya).",
+        "Show the change history of one record (id or its prefix).",
+    ),
+    "help.history.id": (
+        "id catatan atau awalannya (minimal 6 karakter)",
+        "record id or its prefix (6+ characters)",
+    ),
+    "help.config": (
+        "Pengaturan basis data ini (area, me, lang, stall_days).",
+        "Settings of this database (area, me, lang, stall_days).",
+    ),
+    "help.config.set": ("Ubah satu pengaturan.", "Change one setting."),
+    "help.config.get": ("Tampilkan satu pengaturan.", "Print one setting."),
+    "help.config.list": ("Tampilkan semua pengaturan.", "List all settings."),
+    "help.kelurahan": ("Kelurahan wilayah kerja.", "Kelurahan of the working area."),
+    "help.kelurahan.list": (
+        "Daftar kelurahan (kode, nama, kecamatan).",
+        "List kelurahan (kode, name, kecamatan).",
+    ),
+    "help.kecamatan": ("Kecamatan wilayah kerja.", "Kecamatan of the working area."),
+    "help.kecamatan.list": ("Daftar kecamatan.", "List kecamatan."),
+    "help.facilitator": (
+        "Fasilitator dan kelurahan tugasnya.",
+        "Facilitators and the kelurahan they are assigned to.",
+    ),
+    "help.facilitator.add": ("Tambah fasilitator.", "Add a facilitator."),
+    "help.facilitator.list": ("Daftar fasilitator.", "List facilitators."),
+    "help.facilitator.edit": ("Ubah data fasilitator.", "Change a facilitator."),
+    "help.facilitator.deactivate": (
+        "Nonaktifkan fasilitator (catatannya tetap ada).",
+        "Deactivate a facilitator (their records stay).",
+    ),
+    "help.lkk": (
+        "LKK: RT, RW, PKK, Karang Taruna, Posyandu, LPM, BKM, dasawisma.",
+        "LKK: RT, RW, PKK, Karang Taruna, Posyandu, LPM, BKM, dasawisma.",
+    ),
+    "help.lkk.add": ("Tambah LKK pada satu kelurahan.", "Add an LKK to a kelurahan."),
+    "help.lkk.list": ("Daftar LKK.", "List LKK."),
+    "help.lkk.edit": ("Ubah nama atau jenis LKK.", "Change an LKK's name or type."),
+    "help.lkk.remove": (
+        "Hapus LKK (tetap tercatat di riwayat).",
+        "Remove an LKK (kept in the history).",
+    ),
+    "help.visit": (
+        "Kunjungan: pendampingan, bimbingan, pengawasan.",
+        "Visits: pendampingan, bimbingan, pengawasan.",
+    ),
+    "help.visit.add": ("Catat kunjungan; mencetak id barunya.", "Log a visit; prints its new id."),
+    "help.visit.list": ("Daftar kunjungan, terbaru dulu.", "List visits, newest first."),
+    "help.visit.show": ("Tampilkan satu kunjungan.", "Show one visit."),
+    "help.visit.edit": ("Koreksi kunjungan.", "Correct a visit."),
+    "help.visit.delete": (
+        "Hapus kunjungan (bisa dipulihkan).",
+        "Delete a visit (can be restored).",
+    ),
+    "help.visit.restore": ("Pulihkan kunjungan yang dihapus.", "Bring back a deleted visit."),
+    "help.opt.name": ("nama lengkap", "full name"),
+    "help.opt.handle": (
+        "handle unik huruf kecil, mis. siti",
+        "unique lower-case handle, e.g. siti",
+    ),
+    "help.opt.phone": ("nomor telepon", "phone number"),
+    "help.opt.active": ("aktifkan atau nonaktifkan", "activate or deactivate"),
+    "help.opt.all_inactive": ("termasuk yang tidak aktif", "include inactive ones"),
+    "help.opt.kelurahan": ("kelurahan: kode atau nama", "kelurahan: kode or name"),
+    "help.opt.kelurahan_many": (
+        "kelurahan tugas (boleh diulang)",
+        "assigned kelurahan (repeatable)",
+    ),
+    "help.opt.kelurahan_replace": (
+        "ganti semua kelurahan tugas (boleh diulang)",
+        "replace the assigned kelurahan (repeatable)",
+    ),
+    "help.opt.add_kelurahan": ("tambah kelurahan tugas", "add an assigned kelurahan"),
+    "help.opt.remove_kelurahan": ("lepas kelurahan tugas", "remove an assigned kelurahan"),
+    "help.opt.kecamatan": ("kecamatan: kode atau nama", "kecamatan: kode or name"),
+    "help.opt.lkk_name": ('nama LKK, mis. "Posyandu Melati"', 'LKK name, e.g. "Posyandu Melati"'),
+    "help.opt.date": (
+        "tanggal: 2026-11-23, 23/11/2026, hari-ini, kemarin (bawaan: hari ini WIB)",
+        "date: 2026-11-23, 23/11/2026, today, yesterday (default: today in WIB)",
+    ),
+    "help.opt.facilitator": (
+        "handle fasilitator (bawaan: pengaturan `me`)",
+        "facilitator handle (default: the `me` setting)",
+    ),
+    "help.opt.lkk": (
+        "nama LKK kelurahan itu yang didampingi (boleh diulang)",
+        "name of an LKK of that kelurahan (repeatable)",
+    ),
+    "help.opt.lkk_replace": (
+        "ganti daftar LKK (boleh diulang)",
+        "replace the LKK list (repeatable)",
+    ),
+    "help.opt.no_lkk": ("kosongkan daftar LKK", "clear the LKK list"),
+    "help.opt.male": ("jumlah peserta laki-laki", "number of male participants"),
+    "help.opt.female": ("jumlah peserta perempuan", "number of female participants"),
+    "help.opt.duration": ("lama kunjungan: menit (90) atau 1h30", "duration: minutes (90) or 1h30"),
+    "help.opt.notes": (
+        "catatan (paling panjang 10.000 karakter)",
+        "notes (at most 10,000 characters)",
+    ),
+    "help.opt.activity": ("id kegiatan kelurahan itu yang terkait", "id of a related activity"),
+    "help.opt.problem": ("kendala yang ditemui (boleh diulang)", "a problem met (repeatable)"),
+    "help.opt.followup": (
+        "tindak lanjut untuk --problem yang sesuai urutan",
+        "follow-up for the --problem in the same position",
+    ),
+    "help.opt.due": ("tenggat tindak lanjut yang sesuai urutan", "due date of that follow-up"),
+    "help.opt.owner": ("handle penanggung jawab tindak lanjut", "handle owning that follow-up"),
+    "help.opt.since": ("sejak tanggal (termasuk)", "from this date (inclusive)"),
+    "help.opt.until": ("sampai tanggal (termasuk)", "up to this date (inclusive)"),
+    "help.opt.week": (
+        "minggu ISO: 2026-W48, this/ini atau last/lalu",
+        "ISO week: 2026-W48, this or last",
+    ),
+    "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+}
+MESSAGES["err.sample_file"] = (
+    "berkas data contoh {path} tidak bisa dibaca: {reason}",
+    "cannot read sample file {path}: {reason}",
+)

@@ -1,0 +1,217 @@
+"""Rendering rows (lists of dicts from the core's queries) as a table, JSON or CSV.
+
+Every view of the same data comes from the same rows; only the presentation differs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+
+FORMATS = ("table", "json", "csv")
+
+# Text a spreadsheet would run as a formula when it starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
+    from faskel_cli.core.errors import InputError
+
+    value = (fmt or "").strip().lower()
+    if value not in allowed:
+        raise InputError("err.choice", option="--format", value=fmt, choices=", ".join(allowed))
+    return value
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def neutralise(value):
+    """Keep typed text from becoming a spreadsheet formula (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return neutralise(value)
+
+
+def to_csv(rows: list[dict], columns: Sequence[str] | None = None, *, bom: bool = False) -> str:
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
+    columns = list(columns or (rows[0].keys() if rows else []))
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(col)) for col in columns])
+    return buffer.getvalue()
+
+
+def console(*, stderr: bool = False, width: int | None = None):
+    """A rich Console on the current stdout: colour only on a TTY, NO_COLOR honoured."""
+    from rich.console import Console
+
+    return Console(
+        file=sys.stderr if stderr else sys.stdout, width=width, highlight=False, soft_wrap=False
+    )
+
+
+# Columns whose text may wrap; every other column keeps its values on one line.
+WRAP = {
+    "lkk",
+    "notes",
+    "name",
+    "kelurahan_names",
+    "title",
+    "problem",
+    "action",
+    "about",
+    "resolution",
+    "kecamatan",
+}
+
+
+def short_ids(ids: Sequence[str], minimum: int = 8) -> dict[str, str]:
+    """The shortest prefix (at least `minimum` characters) telling each id apart from the
+    others shown; UUIDv7 ids made in the same second share a long prefix."""
+    ordered = sorted(set(ids))
+    out = {}
+    for index, value in enumerate(ordered):
+        length = minimum
+        for other in (
+            ordered[index - 1] if index else "",
+            ordered[index + 1] if index + 1 < len(ordered) else "",
+        ):
+            common = 0
+            while common < min(len(value), len(other)) and value[common] == other[common]:
+                common += 1
+            length = max(length, common + 1)
+        out[value] = value[:length].rstrip("-")
+    return out
+
+
+def fit_columns(
+    rows: list[dict], columns: Sequence[tuple[str, str]], width: int, drop: Sequence[str] = ()
+) -> list[tuple[str, str]]:
+    """Leave out the columns named in `drop` (in that order) until the table fits `width`."""
+    columns = list(columns)
+
+    def needed(cols):
+        total = 0
+        for key, heading in cols:
+            cells = [len(_plain(r.get(key))) for r in rows[:200]]
+            limit = 24 if key in WRAP else 40
+            total += min(max([len(heading), *cells]), limit) + 2
+        return total
+
+    for key in drop:
+        if needed(columns) <= width:
+            break
+        columns = [c for c in columns if c[0] != key]
+    return columns
+
+
+def _plain(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and len(value) == 36 and value.count("-") == 4:
+        return value[:13]
+    return str(value)
+
+
+def table(
+    rows: list[dict],
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+):
+    """A rich Table: `columns` are (key, heading) pairs."""
+    from rich import box
+    from rich.table import Table
+
+    tbl = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        caption=caption,
+        title_justify="left",
+        caption_justify="left",
+        pad_edge=False,
+    )
+    shortened = {}
+    if any(key == "id" for key, _ in columns):
+        shortened = short_ids([r["id"] for r in rows if r.get("id")])
+    for key, heading in columns:
+        numeric = bool(rows) and all(
+            isinstance(r.get(key), int | float) and not isinstance(r.get(key), bool)
+            for r in rows
+            if r.get(key) is not None
+        )
+        wrap = key in WRAP
+        # Ids, dates and numbers never shrink: a cut number is worse than a dropped column.
+        keep = numeric or key in ("id", "date") or key.endswith("_date")
+        widest = max([len(heading), *(len(_plain(r.get(key))) for r in rows[:200])])
+        tbl.add_column(
+            heading,
+            justify="right" if numeric else "left",
+            no_wrap=not wrap,
+            overflow="fold" if wrap else "ellipsis",
+            min_width=min(widest, 40) if keep else None,
+        )
+    for row in rows:
+        cells = []
+        for key, _ in columns:
+            value = row.get(key)
+            if key == "id" and value in shortened:
+                value = shortened[value]
+            cells.append(_cell(value))
+        tbl.add_row(*cells)
+    return tbl
+
+
+def _cell(value) -> str:
+    from rich.markup import escape
+
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, list):
+        return escape(", ".join(str(v) for v in value))
+    return escape(str(value))
+
+
+def emit(
+    rows: list[dict],
+    fmt: str,
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    empty: str = "",
+    drop: Sequence[str] = (),
+) -> None:
+    """Print rows: JSON (every key), CSV (every key, flat) or a table of `columns`."""
+    if fmt == "json":
+        sys.stdout.write(to_json(rows) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(to_csv(rows, list(rows[0].keys()) if rows else [k for k, _ in columns]))
+    else:
+        out = console()
+        if not rows and empty:
+            out.print(empty)
+            return
+        columns = fit_columns(rows, columns, out.width, drop)
+        out.print(table(rows, columns, title=title))
