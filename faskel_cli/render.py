@@ -108,11 +108,11 @@ def fit_columns(
     columns = list(columns)
 
     def needed(cols):
-        total = 0
+        total = 1  # rich's edge; each column adds padding and a separator below
         for key, heading in cols:
             cells = [len(_plain(r.get(key))) for r in rows[:200]]
             limit = 24 if key in WRAP else 40
-            total += min(max([len(heading), *cells]), limit) + 2
+            total += min(max([len(heading), *cells]), limit) + 3
         return total
 
     for key in drop:
