@@ -106,6 +106,10 @@ def _register() -> None:
     app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
     app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
     app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
+    from faskel_cli.cli import cmd_activity, cmd_followup
+
+    app.add_typer(cmd_activity.app, name="activity", help=t("help.activity"))
+    app.add_typer(cmd_followup.app, name="followup", help=t("help.followup"))
 
 
 _register()

@@ -1,0 +1,288 @@
+"""`faskel activity add|advance|list|show|delete|restore`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+TYPES_HELP = "fisik|nonfisik"
+
+
+def _kelurahan_option(required_help: str = "help.opt.kelurahan"):
+    return typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t(required_help),
+        autocompletion=common.complete_kelurahan,
+    )
+
+
+@app.command("add", help=t("help.activity.add"))
+def add(
+    ctx: typer.Context,
+    kelurahan: str = _kelurahan_option(),
+    title: str = typer.Option(None, "--title", help=t("help.opt.title")),
+    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.activity_date")),
+    funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
+    budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
+    lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.activity_lkk")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import activities
+    from faskel_cli.core.errors import InputError
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    missing = [
+        option
+        for option, value in (
+            ("--kelurahan", kelurahan),
+            ("--title", title),
+            ("--type", activity_type),
+        )
+        if not value
+    ]
+    if missing:
+        raise InputError("err.missing_options", options=", ".join(missing))
+    item = activities.add(
+        common.db(ctx),
+        kelurahan=kelurahan,
+        title=title,
+        activity_type=activity_type,
+        start=date,
+        funding=funding,
+        budget=budget,
+        lkk_names=lkk or [],
+    )
+    common.echo(render.to_json(item) if fmt == "json" else item["id"])
+
+
+@app.command("advance", help=t("help.activity.advance"))
+def advance(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    to: str = typer.Option(None, "--to", help=t("help.opt.to")),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.stage_date")),
+    note: str = typer.Option(None, "--note", help=t("help.opt.stage_note")),
+    spent: str = typer.Option(None, "--spent", help=t("help.opt.spent")),
+    force: bool = typer.Option(False, "--force", help=t("help.opt.force")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import activities
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    database = common.db(ctx)
+    before = activities.get(database, activities.resolve(database, ref))["stage"]
+    item, warns = activities.advance(
+        database, ref, to=to, on=date, note=note, spent=spent, force=force
+    )
+    common.warnings(warns)
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    else:
+        common.echo(
+            t(
+                "msg.activity_advanced",
+                id=item["id"],
+                before=before,
+                after=item["stage"],
+                date=item["stage_since"],
+            )
+        )
+
+
+def _style_rows(tbl, rows, flag: str, style: str) -> None:
+    """Colour the rows where `flag` is true (only shows on a colour terminal)."""
+    for table_row, row in zip(tbl.rows, rows, strict=True):
+        if row.get(flag):
+            table_row.style = style
+
+
+@app.command("list", help=t("help.activity.list"))
+def list_(
+    ctx: typer.Context,
+    kelurahan: str = _kelurahan_option(),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    stage: str = typer.Option(None, "--stage", help=t("help.opt.stage")),
+    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),
+    as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    fmt: str = common.format_option(),
+) -> None:
+    import sys
+
+    from faskel_cli import render
+    from faskel_cli.core import activities, clock, regions, settings
+    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.vocab import ACTIVITY_TYPES, pick
+
+    fmt = render.check_format(fmt)
+    database = common.db(ctx, write=False)
+    day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
+    stall_days = int(settings.get(database, "stall_days"))
+    flt = activities.ActivityFilter(
+        kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
+        kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
+        stage=activities.parse_stage(stage) if stage else None,
+        activity_type=pick(activity_type, ACTIVITY_TYPES, option="--type")
+        if activity_type
+        else None,
+        stalled=stalled,
+        as_of=day,
+        stall_days=stall_days,
+    )
+    rows = activities.list_activities(database, flt)
+    if fmt == "json":
+        common.echo(render.to_json([activities.public(r) for r in rows]))
+        return
+    if fmt == "csv":
+        flat = []
+        for row in rows:
+            item = activities.public(row)
+            item["stages"] = [f"{s['stage']} {s['date']}" for s in row["stages"]]
+            item["days_in_stage"] = row["days_in_stage"]
+            flat.append(item)
+        columns = [*activities.KEYS, "days_in_stage"]
+        sys.stdout.write(render.to_csv(flat, columns))
+        return
+    out = render.console()
+    if not rows:
+        out.print(t("msg.no_activities"))
+        return
+    title = (
+        t("title.activities_stalled", n=len(rows), days=stall_days, as_of=day.isoformat())
+        if stalled
+        else t("title.activities", n=len(rows), as_of=day.isoformat())
+    )
+    columns = [
+        ("id", "id"),
+        ("kelurahan", t("col.kelurahan")),
+        ("title", t("col.title")),
+        ("type", t("col.activity_type")),
+        ("stage", t("col.stage")),
+        ("stage_since", t("col.since")),
+        ("days_in_stage", t("col.days_in_stage")),
+    ]
+    if kelurahan:  # every row has it
+        columns = [c for c in columns if c[0] != "kelurahan"]
+    columns = render.fit_columns(rows, columns, out.width, drop=("type", "stage_since"))
+    tbl = render.table(rows, columns, title=title)
+    _style_rows(tbl, rows, "stalled", "yellow")
+    out.print(tbl)
+
+
+@app.command("show", help=t("help.activity.show"))
+def show(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import activities
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    database = common.db(ctx, write=False)
+    item = activities.show(database, ref)
+    if fmt == "json":
+        shown = activities.public(item)
+        shown["visits"] = item["visits"]
+        common.echo(render.to_json(shown))
+        return
+    _show_table(item)
+
+
+def _show_table(item: dict) -> None:
+    from rich.table import Table
+
+    from faskel_cli import render
+    from faskel_cli.core.money import format_rupiah
+
+    out = render.console()
+    if item["deleted_at"]:
+        out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key in (
+        "id",
+        "title",
+        "kelurahan",
+        "kecamatan",
+        "kelurahan_kode",
+        "type",
+        "funding",
+        "budget",
+        "spent",
+        "stage",
+        "stage_since",
+        "lkk",
+        "created_at",
+        "updated_at",
+    ):
+        value = item[key]
+        if key in ("budget", "spent"):
+            value = format_rupiah(value)
+        grid.add_row(t(f"field.{key}"), render._cell(value))
+    out.print(grid)
+    timeline = [
+        {
+            **row,
+            "notes": row["note"],  # wraps like notes do
+            "spent": format_rupiah(row["spent"]) if row["spent"] is not None else None,
+        }
+        for row in item["timeline"]
+    ]
+    out.print(
+        render.table(
+            timeline,
+            [
+                ("seq", t("col.seq")),
+                ("stage", t("col.stage")),
+                ("date", t("col.date")),
+                ("spent", t("col.spent")),
+                ("notes", t("col.note")),
+            ],
+            title=t("title.timeline"),
+        )
+    )
+    if not item["visits"]:
+        out.print(t("msg.no_activity_visits"))
+        return
+    out.print(
+        render.table(
+            item["visits"],
+            [
+                ("id", "id"),
+                ("date", t("col.date")),
+                ("facilitator", t("col.facilitator")),
+                ("kind", t("col.kind")),
+                ("notes", t("field.notes")),
+            ],
+            title=t("title.activity_visits", n=len(item["visits"])),
+        )
+    )
+
+
+@app.command("delete", help=t("help.activity.delete"))
+def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import activities
+
+    item = activities.delete(common.db(ctx), ref)
+    common.echo(t("msg.activity_deleted", id=item["id"]))
+
+
+@app.command("restore", help=t("help.activity.restore"))
+def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import activities
+
+    item = activities.restore(common.db(ctx), ref)
+    common.echo(t("msg.activity_restored", id=item["id"]))

@@ -1,0 +1,242 @@
+"""`faskel followup add|list|show|done|reopen|delete|restore`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("add", help=t("help.followup.add"))
+def add(
+    ctx: typer.Context,
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
+    action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
+    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due")),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.fu_date")),
+    visit: str = typer.Option(None, "--visit", help=t("help.opt.fu_visit")),
+    activity: str = typer.Option(None, "--activity", help=t("help.opt.fu_activity")),
+    owner: str = typer.Option(
+        None, "--owner", help=t("help.opt.fu_owner"), autocompletion=common.complete_handle
+    ),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import followups
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = followups.add(
+        common.db(ctx),
+        kelurahan=kelurahan,
+        problem=problem,
+        action=action,
+        due=due,
+        on=date,
+        visit=visit,
+        activity=activity,
+        owner=owner,
+    )
+    common.echo(render.to_json(item) if fmt == "json" else item["id"])
+
+
+def _state_text(row: dict) -> str:
+    if row["state"] == "overdue":
+        return t("state.overdue", days=row["days_overdue"])
+    if row["state"] == "done":
+        return t("state.done", date=row["done_date"])
+    return t("state.open")
+
+
+@app.command("list", help=t("help.followup.list"))
+def list_(
+    ctx: typer.Context,
+    only_open: bool = typer.Option(False, "--open", help=t("help.opt.open")),
+    only_done: bool = typer.Option(False, "--done", help=t("help.opt.done")),
+    overdue: bool = typer.Option(False, "--overdue", help=t("help.opt.overdue")),
+    show_all: bool = typer.Option(False, "--all", help=t("help.opt.all")),
+    kelurahan: str = typer.Option(
+        None,
+        "--kelurahan",
+        "-k",
+        help=t("help.opt.kelurahan"),
+        autocompletion=common.complete_kelurahan,
+    ),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    owner: str = typer.Option(
+        None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
+    ),
+    as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    fmt: str = common.format_option(),
+) -> None:
+    import sys
+
+    from faskel_cli import render
+    from faskel_cli.core import clock, facilitators, followups, regions
+    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.errors import InputError
+
+    fmt = render.check_format(fmt)
+    chosen = [
+        name
+        for name, flag in (
+            ("open", only_open),
+            ("done", only_done),
+            ("overdue", overdue),
+            ("all", show_all),
+        )
+        if flag
+    ]
+    if len(chosen) > 1:
+        raise InputError("err.followup_status_flags")
+    status = chosen[0] if chosen else "open"
+    database = common.db(ctx, write=False)
+    day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
+    flt = followups.FollowupFilter(
+        status=status,
+        kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
+        kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
+        owner_id=facilitators.resolve(database, owner)["id"] if owner else None,
+        as_of=day,
+    )
+    rows = followups.list_followups(database, flt)
+    if fmt == "json":
+        common.echo(render.to_json([followups.public(r) for r in rows]))
+        return
+    if fmt == "csv":
+        sys.stdout.write(render.to_csv([followups.public(r) for r in rows], followups.KEYS))
+        return
+    out = render.console()
+    if not rows:
+        out.print(t("msg.no_followups"))
+        return
+    for row in rows:
+        row["state_text"] = _state_text(row)
+        row["overdue"] = row["state"] == "overdue"
+    columns = [
+        ("id", "id"),
+        ("kelurahan", t("col.kelurahan")),
+        ("problem", t("col.problem")),
+        ("action", t("col.action")),
+        ("problem_date", t("col.problem_date")),
+        ("due", t("col.due")),
+        ("owner", t("col.owner")),
+        ("state_text", t("col.state")),
+    ]
+    # A column every row shares because of a filter says nothing: leave it out.
+    columns = [
+        c for c in columns if not (c[0] == "kelurahan" and kelurahan or c[0] == "owner" and owner)
+    ]
+    columns = render.fit_columns(
+        rows, columns, out.width, drop=("problem_date", "owner", "kelurahan", "due")
+    )
+    title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
+    tbl = render.table(rows, columns, title=title)
+    for table_row, row in zip(tbl.rows, rows, strict=True):
+        if row["overdue"]:
+            table_row.style = "bold red"
+    out.print(tbl)
+
+
+@app.command("show", help=t("help.followup.show"))
+def show(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from rich.table import Table
+
+    from faskel_cli import render
+    from faskel_cli.core import followups
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = followups.show(common.db(ctx, write=False), ref)
+    if fmt == "json":
+        common.echo(render.to_json(followups.public(item)))
+        return
+    out = render.console()
+    if item["deleted_at"]:
+        out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key in (
+        "id",
+        "kelurahan",
+        "kecamatan",
+        "problem",
+        "action",
+        "problem_date",
+        "due",
+        "owner",
+        "status",
+        "done_date",
+        "resolution",
+        "visit_id",
+        "activity_id",
+        "created_at",
+        "updated_at",
+    ):
+        grid.add_row(t(f"field.{key}"), render._cell(item[key]))
+    out.print(grid)
+
+
+def _note_required(note: str | None) -> None:
+    from faskel_cli.core.errors import InputError
+
+    if not note or not note.strip():
+        raise InputError("err.missing_options", options="--note")
+
+
+@app.command("done", help=t("help.followup.done"))
+def done(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    note: str = typer.Option(None, "--note", help=t("help.opt.done_note")),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.done_date")),
+) -> None:
+    from faskel_cli.core import followups
+
+    _note_required(note)
+    item = followups.done(common.db(ctx), ref, note=note, on=date)
+    common.echo(t("msg.followup_done", id=item["id"], date=item["done_date"]))
+
+
+@app.command("reopen", help=t("help.followup.reopen"))
+def reopen(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    note: str = typer.Option(None, "--note", help=t("help.opt.reopen_note")),
+) -> None:
+    from faskel_cli.core import followups
+
+    _note_required(note)
+    item = followups.reopen(common.db(ctx), ref, note=note)
+    common.echo(t("msg.followup_reopened", id=item["id"]))
+
+
+@app.command("delete", help=t("help.followup.delete"))
+def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import followups
+
+    item = followups.delete(common.db(ctx), ref)
+    common.echo(t("msg.followup_deleted", id=item["id"]))
+
+
+@app.command("restore", help=t("help.followup.restore"))
+def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import followups
+
+    item = followups.restore(common.db(ctx), ref)
+    common.echo(t("msg.followup_restored", id=item["id"]))

@@ -1,0 +1,381 @@
+"""Follow-ups (tindak lanjut): each problem met gets an action, an owner and a due date,
+and stays open until it is done.
+
+"Open as of E" = problem_date <= E, not deleted, and (status 'open' or done after E);
+"overdue as of E" = open as of E and due < E."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from faskel_cli.core import clock, facilitators, records, regions
+from faskel_cli.core.activities import clean_text
+from faskel_cli.core.dates import parse_date
+from faskel_cli.core.db import get_setting, transaction
+from faskel_cli.core.errors import ConflictError, InputError
+from faskel_cli.core.ids import new_id, resolve_id
+
+# The JSON of a follow-up: these keys, in this order (a public interface).
+KEYS = [
+    "id",
+    "kelurahan_kode",
+    "kelurahan",
+    "problem",
+    "action",
+    "due",
+    "owner",
+    "status",
+    "done_date",
+    "resolution",
+    "visit_id",
+    "activity_id",
+    "created_at",
+    "updated_at",
+]
+_EXTRA = ["problem_date", "kecamatan", "deleted_at"]
+
+_SELECT = (
+    "select f.id, f.kelurahan_kode, k.nama, f.problem, f.action, f.due, o.handle, f.status, "
+    "f.done_date, f.resolution, f.visit_id, f.activity_id, f.created_at, f.updated_at, "
+    "f.problem_date, c.nama, f.deleted_at "
+    "from followups f join regions k on k.kode = f.kelurahan_kode "
+    "join regions c on c.kode = k.parent_kode "
+    "left join facilitators o on o.id = f.owner_id"
+)
+
+STATUSES = ("open", "done", "overdue", "all")
+
+
+def _out(row) -> dict:
+    return dict(zip([*KEYS, *_EXTRA], row, strict=True))
+
+
+def public(item: dict) -> dict:
+    return {key: item[key] for key in KEYS}
+
+
+def _full(db, followup_id: str) -> dict:
+    return _out(db.execute(_SELECT + " where f.id = ?", [followup_id]).fetchone())
+
+
+def get(db, followup_id: str) -> dict:
+    return public(_full(db, followup_id))
+
+
+def _snapshot(db, followup_id: str) -> dict:
+    item = _full(db, followup_id)
+    return {**public(item), "problem_date": item["problem_date"], "deleted_at": item["deleted_at"]}
+
+
+def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+    return resolve_id(db, "followups", ref, entity="tindak lanjut", include_deleted=include_deleted)
+
+
+def _due(text: str | None, problem_date: date) -> str | None:
+    if text is None or not str(text).strip():
+        return None
+    due = parse_date(str(text), field="--due", allow_future=True)
+    if due < problem_date:
+        raise InputError(
+            "err.due_before_problem", due=due.isoformat(), date=problem_date.isoformat()
+        )
+    return due.isoformat()
+
+
+def _owner_id(db, handle: str | None) -> str | None:
+    if handle is None or not str(handle).strip():
+        return None
+    return facilitators.resolve(db, handle, active_only=True)["id"]
+
+
+def _insert(db, values: dict) -> str:
+    followup_id = new_id()
+    with records.audited(db, "create", "followup", followup_id, lambda i: _snapshot(db, i)):
+        records.insert(
+            db,
+            "followups",
+            {
+                "id": followup_id,
+                **values,
+                "status": "open",
+                "done_date": None,
+                "resolution": None,
+            },
+        )
+    return followup_id
+
+
+def add_for_visit(db, visit_id: str, problems) -> list[str]:
+    """The follow-ups of problems met on a visit (called inside the visit's transaction):
+    problem date = the visit's date; owner = --owner, else the visit's facilitator."""
+    visit = records.row(db, "visits", visit_id)
+    problem_date = date.fromisoformat(visit["date"])
+    prepared = []
+    for item in problems:
+        prepared.append(
+            {
+                "kelurahan_kode": visit["kelurahan_kode"],
+                "problem": clean_text(item.problem, "--problem"),
+                "action": clean_text(item.action, "--followup"),
+                "problem_date": visit["date"],
+                "due": _due(item.due, problem_date),
+                "owner_id": _owner_id(db, item.owner) or visit["facilitator_id"],
+                "visit_id": visit_id,
+                "activity_id": visit["activity_id"],
+            }
+        )
+    with transaction(db):
+        return [_insert(db, values) for values in prepared]
+
+
+def missing_for_add(*, kelurahan, problem, action, visit, activity) -> list[str]:
+    missing = []
+    if not kelurahan and not visit and not activity:
+        missing.append("--kelurahan")
+    if not problem:
+        missing.append("--problem")
+    if not action:
+        missing.append("--action")
+    return missing
+
+
+def _same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
+    if kode != other_kode:
+        names = dict(
+            db.execute(
+                "select kode, nama from regions where kode in (?, ?)", [kode, other_kode]
+            ).fetchall()
+        )
+        raise InputError(
+            f"err.{what}_other_kelurahan",
+            ref=ref,
+            kelurahan=names.get(kode, kode),
+            other=names.get(other_kode, other_kode),
+        )
+
+
+def add(
+    db,
+    *,
+    kelurahan: str | None = None,
+    problem: str | None = None,
+    action: str | None = None,
+    due: str | None = None,
+    on: str | None = None,
+    visit: str | None = None,
+    activity: str | None = None,
+    owner: str | None = None,
+) -> dict:
+    """A follow-up on its own. The kelurahan may come from --visit or --activity; the
+    problem date is --date, else the visit's date, else today."""
+    missing = missing_for_add(
+        kelurahan=kelurahan, problem=problem, action=action, visit=visit, activity=activity
+    )
+    if missing:
+        raise InputError("err.missing_options", options=", ".join(missing))
+    kode = regions.kelurahan(db, kelurahan).kode if kelurahan else None
+    visit_row = activity_row = None
+    if visit:
+        visit_id = resolve_id(db, "visits", visit, entity="kunjungan", include_deleted=False)
+        visit_row = records.row(db, "visits", visit_id)
+        if kode:
+            _same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
+        kode = visit_row["kelurahan_kode"]
+    if activity:
+        activity_id = resolve_id(
+            db, "activities", activity, entity="kegiatan", include_deleted=False
+        )
+        activity_row = records.row(db, "activities", activity_id)
+        _same_kelurahan(
+            db,
+            kode or activity_row["kelurahan_kode"],
+            activity_row["kelurahan_kode"],
+            "activity",
+            activity,
+        )
+        kode = activity_row["kelurahan_kode"]
+    if on:
+        problem_date = parse_date(on)
+    elif visit_row:
+        problem_date = date.fromisoformat(visit_row["date"])
+    else:
+        problem_date = clock.today()
+    if owner:
+        owner_id = _owner_id(db, owner)
+    elif visit_row:
+        owner_id = visit_row["facilitator_id"]
+    else:
+        me = get_setting(db, "me")
+        owner_id = _owner_id(db, me) if me else None
+    values = {
+        "kelurahan_kode": kode,
+        "problem": clean_text(problem, "--problem"),
+        "action": clean_text(action, "--action"),
+        "problem_date": problem_date.isoformat(),
+        "due": _due(due, problem_date),
+        "owner_id": owner_id,
+        "visit_id": visit_row["id"] if visit_row else None,
+        "activity_id": activity_row["id"]
+        if activity_row
+        else (visit_row["activity_id"] if visit_row else None),
+    }
+    with transaction(db):
+        followup_id = _insert(db, values)
+    return get(db, followup_id)
+
+
+def _live(db, ref: str) -> dict:
+    followup_id = resolve(db, ref)
+    row = records.row(db, "followups", followup_id)
+    if row["deleted_at"]:
+        raise ConflictError("err.followup_deleted", id=followup_id)
+    return row
+
+
+def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
+    """Mark a follow-up done on `on` (default today) with what was done (`note`)."""
+    with transaction(db):
+        row = _live(db, ref)
+        if row["status"] == "done":
+            raise ConflictError("err.followup_already_done", id=row["id"], date=row["done_date"])
+        resolution = clean_text(note, "--note")
+        day = parse_date(on) if on else clock.today()
+        if day.isoformat() < row["problem_date"]:
+            raise InputError(
+                "err.done_before_problem", date=day.isoformat(), problem_date=row["problem_date"]
+            )
+        with records.audited(db, "done", "followup", row["id"], lambda i: _snapshot(db, i)):
+            records.update(
+                db,
+                "followups",
+                row["id"],
+                {"status": "done", "done_date": day.isoformat(), "resolution": resolution},
+            )
+    return get(db, row["id"])
+
+
+def reopen(db, ref: str, *, note: str | None) -> dict:
+    """Open a done follow-up again; why is kept in the audit row (with what it was)."""
+    from faskel_cli.core import audit
+
+    with transaction(db):
+        row = _live(db, ref)
+        if row["status"] != "done":
+            raise ConflictError("err.followup_not_done", id=row["id"])
+        reason = clean_text(note, "--note")
+        before = _snapshot(db, row["id"])
+        records.update(
+            db,
+            "followups",
+            row["id"],
+            {"status": "open", "done_date": None, "resolution": None},
+        )
+        audit.record(
+            db,
+            "reopen",
+            "followup",
+            row["id"],
+            before,
+            {**_snapshot(db, row["id"]), "note": reason},
+        )
+    return get(db, row["id"])
+
+
+def delete(db, ref: str) -> dict:
+    with transaction(db):
+        row = _live(db, ref)
+        with records.audited(db, "delete", "followup", row["id"], lambda i: _snapshot(db, i)):
+            records.soft_delete(db, "followups", row["id"])
+    return get(db, row["id"])
+
+
+def restore(db, ref: str) -> dict:
+    with transaction(db):
+        followup_id = resolve(db, ref)
+        if not records.row(db, "followups", followup_id)["deleted_at"]:
+            raise ConflictError("err.followup_not_deleted", id=followup_id)
+        with records.audited(db, "restore", "followup", followup_id, lambda i: _snapshot(db, i)):
+            records.restore(db, "followups", followup_id)
+    return get(db, followup_id)
+
+
+def show(db, ref: str) -> dict:
+    return _full(db, resolve(db, ref))
+
+
+@dataclass
+class FollowupFilter:
+    status: str = "open"  # open | done | overdue | all, as of `as_of`
+    kelurahan_kode: str | None = None
+    kecamatan_kode: str | None = None
+    owner_id: str | None = None
+    as_of: date | None = None
+
+
+def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
+    """('open' | 'overdue' | 'done', days overdue) of a follow-up as of a day."""
+    day = as_of.isoformat()
+    if item["status"] == "done" and item["done_date"] and item["done_date"] <= day:
+        return "done", 0
+    if item["due"] and item["due"] < day:
+        return "overdue", (as_of - date.fromisoformat(item["due"])).days
+    return "open", 0
+
+
+def list_followups(db, flt: FollowupFilter) -> list[dict]:
+    """Follow-ups as of `flt.as_of` (default today). Each row has the JSON keys plus
+    `problem_date`, `kecamatan`, `state` (open/overdue/done as of then) and `days_overdue`."""
+    as_of = (flt.as_of or clock.today()).isoformat()
+    sql = _SELECT + " where f.deleted_at is null and f.problem_date <= ?"
+    params: list = [as_of]
+    open_then = "(f.status = 'open' or f.done_date > ?)"
+    if flt.status in ("open", "overdue"):
+        sql += f" and {open_then}"
+        params.append(as_of)
+        if flt.status == "overdue":
+            sql += " and f.due is not null and f.due < ?"
+            params.append(as_of)
+        order = " order by f.due is null, f.due, f.problem_date, f.created_at"
+    elif flt.status == "done":
+        sql += " and f.status = 'done' and f.done_date <= ?"
+        params.append(as_of)
+        order = " order by f.done_date desc, f.created_at desc"
+    else:
+        order = " order by f.problem_date desc, f.created_at desc"
+    for column, value in (
+        ("f.kelurahan_kode", flt.kelurahan_kode),
+        ("k.parent_kode", flt.kecamatan_kode),
+        ("f.owner_id", flt.owner_id),
+    ):
+        if value:
+            sql += f" and {column} = ?"
+            params.append(value)
+    rows = []
+    for found in db.execute(sql + order, params).fetchall():
+        item = _out(found)
+        item.pop("deleted_at")
+        item["state"], item["days_overdue"] = state_as_of(item, date.fromisoformat(as_of))
+        rows.append(item)
+    return rows
+
+
+def load_sample_item(db, item: dict, activity_ids: list[str]) -> str:
+    """One stand-alone follow-up of data/sample.json:
+    {"kelurahan", "problem", "action", "date", "due"?, "owner"?, "activity"?: index into the
+     sample's activities, "done"?: {"date", "note"}}."""
+    activity = item.get("activity")
+    created = add(
+        db,
+        kelurahan=item.get("kelurahan"),
+        problem=item["problem"],
+        action=item["action"],
+        due=item.get("due"),
+        on=item.get("date"),
+        activity=activity_ids[activity] if activity is not None else None,
+        owner=item.get("owner"),
+    )
+    finished = item.get("done")
+    if finished:
+        done(db, created["id"], note=finished["note"], on=finished.get("date"))
+    return created["id"]
