@@ -22,9 +22,18 @@ demo: $(STAMP)
 	@$(BIN)/faskel db seed data/sample.json
 	@echo
 	@$(BIN)/faskel visit list --since 2026-11-16 --until 2026-11-27
+	@echo
+	@$(BIN)/faskel report --week 2026-W48 --output '$(DEMO_DIR)/laporan-{area}-{week}.xlsx'
+	@$(BIN)/faskel report --week 2026-W48 --output '$(DEMO_DIR)/laporan-{area}-{week}.html'
+	@echo
+	@$(BIN)/faskel summary --week 2026-W48
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -11,8 +11,12 @@ from typer.core import TyperGroup
 
 from faskel_cli import __version__
 from faskel_cli.cli import common
+from faskel_cli.cli.coercion import install as install_plain_options
 from faskel_cli.core.errors import FaskelError
 from faskel_cli.messages import set_lang, t
+
+# Plain str/int/bool options converted without pydantic (~130 ms per command; cli/coercion.py).
+install_plain_options()
 
 
 def _fail(message: str, code: int) -> None:
@@ -106,6 +110,13 @@ def _register() -> None:
     app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
     app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
     app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
+    from faskel_cli.cli import cmd_summary
+
+    app.command("summary", help=t("help.summary"))(cmd_summary.summary)
+    app.command("trend", help=t("help.trend"))(cmd_summary.trend)
+    from faskel_cli.cli import cmd_report
+
+    app.command("report", help=t("help.report"))(cmd_report.report)
     from faskel_cli.cli import cmd_activity, cmd_followup
 
     app.add_typer(cmd_activity.app, name="activity", help=t("help.activity"))

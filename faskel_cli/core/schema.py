@@ -170,3 +170,27 @@ def m001_foundation(db: Database) -> None:
         create index audit_entity on audit(entity_id);
         """
     )
+
+
+@migrations()
+def m004_summary_indexes(db: Database) -> None:
+    """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
+    the period's index entries alone, whatever the size of the history."""
+    db.executescript(
+        """
+        -- Visit ids of a period (for visit_lkk) and durations, without touching the table.
+        create index visits_links on visits(date, kelurahan_kode, facilitator_id, id,
+            duration_minutes) where deleted_at is null;
+        -- Stage as of a day: the current stage unless it began after that day.
+        create index activities_summary on activities(start_date, kelurahan_kode, stage_since,
+            stage, id) where deleted_at is null;
+        -- Follow-ups that can count for a period: every open one, those done since a day,
+        -- and those whose problem date falls in a period.
+        create index followups_open on followups(kelurahan_kode, problem_date, due, owner_id)
+            where deleted_at is null and status = 'open';
+        create index followups_done on followups(done_date, kelurahan_kode, problem_date, due,
+            owner_id) where deleted_at is null and status = 'done';
+        create index followups_problem on followups(problem_date, status, done_date,
+            kelurahan_kode, owner_id, due) where deleted_at is null;
+        """
+    )

@@ -1,0 +1,78 @@
+"""`faskel report`: the summary as a file for coordinators and cron jobs.
+
+Nothing interactive, no colour; quiet on success (one line naming the file, none with
+--quiet); the file appears whole or not at all (core.atomic)."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+
+def report(
+    ctx: typer.Context,
+    week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
+    since: str = typer.Option(None, "--since", help=t("help.opt.since")),
+    until: str = typer.Option(None, "--until", help=t("help.opt.until")),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    fmt: str = typer.Option(None, "--format", "-f", help=t("help.report.format")),
+    output: str = typer.Option(
+        None, "--output", "-o", help=t("help.report.output"), metavar="PATH"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=t("help.report.quiet")),
+) -> None:
+    import sys
+
+    from faskel_cli import render
+    from faskel_cli.core import atomic, regions
+    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.errors import InputError
+    from faskel_cli.reports import FORMATS, TEXT_FORMATS, build, paths
+
+    if fmt is None:
+        fmt = paths.format_from(output) or "text"
+    fmt = render.check_format(fmt, FORMATS)
+    if output is None:
+        output = "-" if fmt in TEXT_FORMATS else None
+        if output is None:
+            raise InputError("err.output.binary_stdout", fmt=fmt)
+    output = output.strip()
+    if not output:
+        raise InputError("err.output.empty")
+    if output == "-" and fmt not in TEXT_FORMATS:
+        raise InputError("err.output.binary_stdout", fmt=fmt)
+    period = resolve_period(week, since, until)
+    database = _open(ctx)
+    kec = regions.kecamatan(database, kecamatan) if kecamatan else None
+    scope = kec.nama if kec else regions.area(database).nama
+    target = None
+    if output != "-":
+        # Check the template (and make the folders) before the work, not after it.
+        target = atomic.prepare_target(paths.expand(output, period, scope))
+    data = build.collect(database, fmt, period, scope, kec.kode if kec else None)
+    content = build.render(fmt, data)
+    if target is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    written = atomic.write_bytes(target, content)
+    if not quiet:
+        common.echo(t("msg.report_written", path=str(written)))
+
+
+def _open(ctx: typer.Context):
+    """The database, read-only. A database that an upgrade of faskel left needing a
+    migration is migrated (as any write command would) rather than failing: a cron job
+    must not stop every Monday until someone runs `faskel db migrate`."""
+    from faskel_cli.core.errors import DatabaseError
+
+    try:
+        return common.db(ctx, write=False)
+    except DatabaseError as exc:
+        if exc.key != "err.db_needs_migration":
+            raise
+    return common.db(ctx)

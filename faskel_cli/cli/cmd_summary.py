@@ -1,0 +1,150 @@
+"""`faskel summary` and `faskel trend`: renderings of core/summary.py, nothing computed here."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+SUMMARY_FORMATS = ("table", "json", "csv", "md")
+TREND_FORMATS = ("table", "json", "csv")
+BY = ("kelurahan", "facilitator")
+
+
+@contextlib.contextmanager
+def read_db(ctx: typer.Context):
+    """The database for reading: a plain read-only sqlite3 connection when the file already
+    holds what summaries read (no sqlite-utils import: the summary is timed against the
+    sqlite3 shell), else the ordinary read path (creation, migration checks, errors)."""
+    from faskel_cli.core.summary import open_read
+
+    conn = open_read(common.state(ctx).db_path)
+    if conn is None:
+        yield common.db(ctx, write=False)
+        return
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _kecamatan_kode(database, ref: str | None) -> str | None:
+    if not ref:
+        return None
+    from faskel_cli.core import regions
+
+    return regions.kecamatan(database, ref).kode
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def summary(
+    ctx: typer.Context,
+    week: str = typer.Option(None, "--week", "-w", help=t("help.opt.summary_week")),
+    since: str = typer.Option(None, "--since", help=t("help.opt.since")),
+    until: str = typer.Option(None, "--until", help=t("help.opt.until")),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    by: str = typer.Option("kelurahan", "--by", help=t("help.opt.by"), metavar="|".join(BY)),
+    fmt: str = common.format_option("table", "|".join(SUMMARY_FORMATS)),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import summary as core
+    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.vocab import pick
+
+    fmt = render.check_format(fmt, SUMMARY_FORMATS)
+    by = pick(by, BY, option="--by")
+    period = resolve_period(week, since, until)
+    with read_db(ctx) as database:
+        kode = _kecamatan_kode(database, kecamatan)
+        if by == "facilitator":
+            rows = core.summary_by_facilitator(database, period, kode)
+            _facilitators(database, rows, period, kode, fmt)
+            return
+        data = core.build_summary(database, period, kode)
+    if fmt == "json":
+        _write(render.to_json(data))
+    elif fmt == "csv":
+        from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
+
+        _write(render.to_csv(summary_csv_rows(data), SUMMARY_CSV_COLUMNS))
+    elif fmt == "md":
+        from faskel_cli.render_summary import summary_markdown
+
+        _write(summary_markdown(data))
+    else:
+        from faskel_cli.render_summary import summary_renderable
+
+        out = render.console()
+        out.print(summary_renderable(data, out.width))
+
+
+def _facilitators(database, rows: list[dict], period, kode: str | None, fmt: str) -> None:
+    from faskel_cli import render
+    from faskel_cli import render_summary as views
+    from faskel_cli.core import regions
+
+    if fmt == "json":
+        _write(render.to_json(rows))
+        return
+    if fmt == "csv":
+        from faskel_cli.core.summary import FACILITATOR_KEYS
+
+        _write(render.to_csv(rows, FACILITATOR_KEYS))
+        return
+    title = t("sum.title_facilitators", label=period.label, area=regions.area(database).nama)
+    if kode:
+        title += f" · {regions.kecamatan(database, kode).nama}"
+    if fmt == "md":
+        _write(views.facilitator_markdown(rows, title))
+        return
+    out = render.console()
+    if not rows:
+        out.print(t("sum.no_facilitators"))
+        return
+    shown = views.facilitator_display_rows(rows)
+    columns = [(key, t(heading)) for key, heading in views.FACILITATOR_COLUMNS]
+    columns = render.fit_columns(shown, columns, out.width, ("name", "male", "female", "hours"))
+    out.print(render.table(shown, columns, title=title))
+    out.print(t("sum.legend_facilitators"), style="dim")
+
+
+def trend(
+    ctx: typer.Context,
+    weeks: int = typer.Option(8, "--weeks", "-n", help=t("help.opt.weeks")),
+    week: str = typer.Option(None, "--week", "-w", help=t("help.opt.trend_week")),
+    kecamatan: str = typer.Option(
+        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
+    ),
+    fmt: str = common.format_option("table", "|".join(TREND_FORMATS)),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import summary as core
+    from faskel_cli.core.dates import parse_week
+
+    fmt = render.check_format(fmt, TREND_FORMATS)
+    last = parse_week(week or "this")
+    with read_db(ctx) as database:
+        data = core.build_trend(database, last.end, weeks, _kecamatan_kode(database, kecamatan))
+    if fmt == "json":
+        _write(render.to_json(data))
+    elif fmt == "csv":
+        from faskel_cli.render_summary import trend_csv_rows
+
+        rows = trend_csv_rows(data)
+        columns = ["kode", "nama", "kecamatan_kode", "kecamatan"]
+        columns += [w["label"] for w in data["weeks"]] + ["total"]
+        _write(render.to_csv(rows, columns))
+    else:
+        from faskel_cli.render_summary import trend_renderable
+
+        out = render.console()
+        out.print(trend_renderable(data, out.width))

@@ -1,0 +1,176 @@
+"""Messages of `faskel report` and of writing files whole (core.atomic)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- help ---------------------------------------------------------------------------
+    "help.report": (
+        "Buat laporan (xlsx, html, csv, json, md, text) untuk koordinator dan cron.",
+        "Make a report (xlsx, html, csv, json, md, text) for coordinators and cron.",
+    ),
+    "help.report.format": (
+        "format laporan: xlsx|html|csv|json|md|text (bawaan: dari akhiran --output, atau text)",
+        "report format: xlsx|html|csv|json|md|text (default: from the --output suffix, or text)",
+    ),
+    "help.report.output": (
+        "berkas tujuan; boleh memuat {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx); folder yang belum ada dibuat",
+        "target file; may hold {week}, {start}, {end}, {area}; '-' = stdout (not for xlsx); missing folders are created",
+    ),
+    "help.report.quiet": (
+        "jangan cetak apa pun bila berhasil",
+        "print nothing on success",
+    ),
+    # --- errors -------------------------------------------------------------------------
+    "err.output.is_dir": (
+        "tidak bisa menulis {path}: itu sebuah folder; beri nama berkas",
+        "cannot write {path}: it is a folder; give a file name",
+    ),
+    "err.output.parent_not_dir": (
+        "tidak bisa menulis {path}: bagian jalurnya adalah berkas, bukan folder",
+        "cannot write {path}: part of its path is a file, not a folder",
+    ),
+    "err.output.permission": (
+        "tidak ada izin menulis {path} (berkas sedang dibuka di program lain, atau folder tidak boleh ditulis); berkas lama tidak diubah",
+        "no permission to write {path} (the file is open in another program, or the folder is not writable); the old file is unchanged",
+    ),
+    "err.output.read_only": (
+        "tidak bisa menulis {path}: sistem berkas hanya-baca; berkas lama tidak diubah",
+        "cannot write {path}: read-only file system; the old file is unchanged",
+    ),
+    "err.output.disk_full": (
+        "disk penuh saat menulis {path}; berkas lama tidak diubah",
+        "disk full while writing {path}; the old file is unchanged",
+    ),
+    "err.output.too_big": (
+        "berkas {path} melebihi batas ukuran berkas; berkas lama tidak diubah",
+        "{path} exceeds the file size limit; the old file is unchanged",
+    ),
+    "err.output.name_too_long": (
+        "nama berkas terlalu panjang: {path}",
+        "file name too long: {path}",
+    ),
+    "err.output.write": (
+        "gagal menulis {path}: {reason}; berkas lama tidak diubah",
+        "cannot write {path}: {reason}; the old file is unchanged",
+    ),
+    "err.output.placeholder": (
+        "--output memuat {name} yang tidak dikenal; yang boleh: {choices}",
+        "--output holds unknown {name}; allowed: {choices}",
+    ),
+    "err.output.binary_stdout": (
+        "format {fmt} tidak bisa ditulis ke stdout; beri --output BERKAS, misalnya laporan-{{area}}-{{week}}.{fmt}",
+        "format {fmt} cannot go to stdout; give --output FILE, e.g. report-{{area}}-{{week}}.{fmt}",
+    ),
+    "err.output.empty": (
+        "--output kosong; beri nama berkas atau '-'",
+        "--output is empty; give a file name or '-'",
+    ),
+    # --- success ------------------------------------------------------------------------
+    "msg.report_written": ("Laporan ditulis: {path}", "Report written: {path}"),
+    # --- report texts -------------------------------------------------------------------
+    "rep.title": ("Laporan Faskel {area}", "Faskel report {area}"),
+    "rep.period": ("Periode {label} ({start} s.d. {end})", "Period {label} ({start} to {end})"),
+    "rep.generated": ("Dibuat {date}", "Made {date}"),
+    "rep.completeness": (
+        "{visited} dari {total} kelurahan dikunjungi ({pct})",
+        "{visited} of {total} kelurahan visited ({pct})",
+    ),
+    "rep.not_visited": ("Kelurahan belum dikunjungi ({n})", "Kelurahan not visited ({n})"),
+    "rep.not_visited_none": (
+        "Semua kelurahan sudah dikunjungi.",
+        "Every kelurahan was visited.",
+    ),
+    "rep.overdue": ("Tindak lanjut terlambat ({n})", "Overdue follow-ups ({n})"),
+    "rep.overdue_none": ("Tidak ada tindak lanjut terlambat.", "No overdue follow-ups."),
+    "rep.open_followups": (
+        "Tindak lanjut terbuka per {date} ({n})",
+        "Follow-ups open as of {date} ({n})",
+    ),
+    "rep.open_followups_none": (
+        "Tidak ada tindak lanjut terbuka.",
+        "No open follow-ups.",
+    ),
+    "rep.visits_line": (
+        "Kunjungan: {visits} · Fasilitator: {facilitators} · LKK: {lkk}",
+        "Visits: {visits} · Facilitators: {facilitators} · LKK: {lkk}",
+    ),
+    "rep.participants_line": (
+        "Peserta: L {male}, P {female} (perempuan {share})",
+        "Participants: M {male}, F {female} (women {share})",
+    ),
+    "rep.per_kecamatan": ("Per kecamatan", "Per kecamatan"),
+    "rep.kecamatan_line": (
+        "{name}: {visited}/{total} kel., {visits} kunjungan",
+        "{name}: {visited}/{total} kel., {visits} visits",
+    ),
+    "rep.overdue_line": (
+        "tenggat {due}, terlambat {days} hari",
+        "due {due}, {days} days late",
+    ),
+    "rep.activities_line": ("Kegiatan per tahap", "Activities by stage"),
+    "rep.followups_line": (
+        "Tindak lanjut: {opened} baru, {done} selesai, {open} terbuka, {overdue} terlambat",
+        "Follow-ups: {opened} new, {done} done, {open} open, {overdue} overdue",
+    ),
+    "rep.subtotal": ("Subtotal {name}", "Subtotal {name}"),
+    "rep.total": ("Jumlah {name}", "Total {name}"),
+    "rep.yes": ("Ya", "Yes"),
+    "rep.status.open": ("terbuka", "open"),
+    "rep.status.done": ("selesai", "done"),
+    "rep.no": ("Tidak", "No"),
+    "rep.chart.visits": ("Kunjungan per kelurahan", "Visits per kelurahan"),
+    "rep.chart.trend": ("Kunjungan {n} minggu terakhir", "Visits over the last {n} weeks"),
+    "rep.chart.stages": ("Kegiatan per tahap", "Activities by stage"),
+    "rep.chart.no_data": ("Belum ada data.", "No data yet."),
+    "rep.summary": ("Ringkasan per kelurahan", "Summary per kelurahan"),
+    "rep.sheet_title": ("{sheet} · {area} · {period}", "{sheet} · {area} · {period}"),
+    "rep.none_in_period": ("Tidak ada data pada periode ini.", "Nothing in this period."),
+    "rep.legend_not_visited": (
+        "Baris merah: kelurahan yang belum dikunjungi pada periode ini.",
+        "Red rows: kelurahan not visited in the period.",
+    ),
+    # Headings (sheet names stay Indonesian in every language: they are stable names).
+    "rep.col.kecamatan": ("Kecamatan", "Kecamatan"),
+    "rep.col.kode": ("Kode", "Code"),
+    "rep.col.kelurahan": ("Kelurahan", "Kelurahan"),
+    "rep.col.visits": ("Kunjungan", "Visits"),
+    "rep.col.facilitators": ("Fasilitator", "Facilitators"),
+    "rep.col.lkk_reached": ("LKK dijangkau", "LKK reached"),
+    "rep.col.male": ("Peserta L", "Participants M"),
+    "rep.col.female": ("Peserta P", "Participants F"),
+    "rep.col.female_share": ("% perempuan", "% women"),
+    "rep.col.perencanaan": ("Perencanaan", "Planning"),
+    "rep.col.pelaksanaan": ("Pelaksanaan", "Implementation"),
+    "rep.col.pertanggungjawaban": ("Pertanggungjawaban", "Accountability"),
+    "rep.col.evaluasi": ("Evaluasi", "Evaluation"),
+    "rep.col.stage_moves": ("Pindah tahap", "Stage moves"),
+    "rep.col.followups_opened": ("TL baru", "Follow-ups new"),
+    "rep.col.followups_done": ("TL selesai", "Follow-ups done"),
+    "rep.col.followups_open": ("TL terbuka", "Follow-ups open"),
+    "rep.col.followups_overdue": ("TL terlambat", "Follow-ups overdue"),
+    "rep.col.last_visit": ("Kunjungan terakhir", "Last visit"),
+    "rep.col.visited": ("Dikunjungi", "Visited"),
+    "rep.col.kelurahan_total": ("Jml kelurahan", "Kelurahan"),
+    "rep.col.date": ("Tanggal", "Date"),
+    "rep.col.facilitator": ("Fasilitator", "Facilitator"),
+    "rep.col.kind": ("Jenis kerja", "Kind"),
+    "rep.col.strand": ("Unsur", "Strand"),
+    "rep.col.lkk": ("LKK", "LKK"),
+    "rep.col.duration": ("Durasi (menit)", "Duration (min)"),
+    "rep.col.notes": ("Catatan", "Notes"),
+    "rep.col.id": ("ID", "ID"),
+    "rep.col.title": ("Kegiatan", "Activity"),
+    "rep.col.type": ("Jenis", "Type"),
+    "rep.col.funding": ("Sumber dana", "Funding"),
+    "rep.col.budget": ("Anggaran", "Budget"),
+    "rep.col.spent": ("Realisasi", "Spent"),
+    "rep.col.stage": ("Tahap", "Stage"),
+    "rep.col.stage_since": ("Sejak", "Since"),
+    "rep.col.problem": ("Masalah", "Problem"),
+    "rep.col.action": ("Tindak lanjut", "Follow-up"),
+    "rep.col.problem_date": ("Tanggal masalah", "Problem date"),
+    "rep.col.due": ("Tenggat", "Due"),
+    "rep.col.owner": ("Penanggung jawab", "Owner"),
+    "rep.col.overdue": ("Terlambat", "Overdue"),
+    "rep.col.days_overdue": ("Hari terlambat", "Days overdue"),
+    "rep.col.status": ("Status kini", "Status now"),
+    "rep.col.done_date": ("Tanggal selesai", "Done on"),
+}

@@ -1,0 +1,70 @@
+"""Where a report goes: `--output` templates ({week}, {start}, {end}, {area}) and `-`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from faskel_cli.core.dates import Period
+from faskel_cli.core.errors import InputError
+
+PLACEHOLDERS = ("week", "start", "end", "area")
+_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def slug(text: str) -> str:
+    """A name safe in any file system and shell: `Kota Pekalongan` -> `kota-pekalongan`."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "area"
+
+
+def week_field(period: Period) -> str:
+    """`2026-W48` for one ISO week; `2026-11-01_2026-11-30` for any other period."""
+    label = period.label
+    if ".." in label:
+        return f"{period.start.isoformat()}_{period.end.isoformat()}"
+    return label
+
+
+def expand(template: str, period: Period, area_name: str) -> str:
+    """Fill in the placeholders of an --output template; an unknown one is an error."""
+    values = {
+        "week": week_field(period),
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "area": slug(area_name),
+    }
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1).strip().lower()
+        if name not in values:
+            raise InputError(
+                "err.output.placeholder",
+                name=match.group(0),
+                choices=", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
+        return values[name]
+
+    return _FIELD.sub(fill, template)
+
+
+SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "md",
+    ".txt": "text",
+}
+
+
+def format_from(output: str | None) -> str | None:
+    """The format an --output name implies (laporan.xlsx -> xlsx), or None."""
+    if not output or output.strip() == "-":
+        return None
+    name = output.strip().lower()
+    for suffix, fmt in SUFFIXES.items():
+        if name.endswith(suffix):
+            return fmt
+    return None
