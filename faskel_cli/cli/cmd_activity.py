@@ -272,17 +272,4 @@ def _show_table(item: dict) -> None:
     )
 
 
-@app.command("delete", help=t("help.activity.delete"))
-def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import activities
-
-    item = activities.delete(common.db(ctx), ref)
-    common.echo(t("msg.activity_deleted", id=item["id"]))
-
-
-@app.command("restore", help=t("help.activity.restore"))
-def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import activities
-
-    item = activities.restore(common.db(ctx), ref)
-    common.echo(t("msg.activity_restored", id=item["id"]))
+common.add_delete_restore(app, "activity", "activities")

@@ -226,17 +226,4 @@ def reopen(
     common.echo(t("msg.followup_reopened", id=item["id"]))
 
 
-@app.command("delete", help=t("help.followup.delete"))
-def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import followups
-
-    item = followups.delete(common.db(ctx), ref)
-    common.echo(t("msg.followup_deleted", id=item["id"]))
-
-
-@app.command("restore", help=t("help.followup.restore"))
-def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import followups
-
-    item = followups.restore(common.db(ctx), ref)
-    common.echo(t("msg.followup_restored", id=item["id"]))
+common.add_delete_restore(app, "followup", "followups")

@@ -243,17 +243,4 @@ def edit(
         common.echo(t("msg.visit_updated", id=item["id"]))
 
 
-@app.command("delete", help=t("help.visit.delete"))
-def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import visits
-
-    item = visits.delete(common.db(ctx), ref)
-    common.echo(t("msg.visit_deleted", id=item["id"]))
-
-
-@app.command("restore", help=t("help.visit.restore"))
-def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
-    from faskel_cli.core import visits
-
-    item = visits.restore(common.db(ctx), ref)
-    common.echo(t("msg.visit_restored", id=item["id"]))
+common.add_delete_restore(app, "visit", "visits")

@@ -66,58 +66,55 @@ def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _complete_db(ctx_args=None):
+def _complete(sql: str, incomplete: str) -> list[str]:
+    """Names from the database for shell completion; never breaks the shell."""
     try:
         from faskel_cli.core.db import connect
         from faskel_cli.core.paths import resolve_db_path
 
         path = resolve_db_path(None)
         if not path.is_file():
-            return None
-        return connect(path, write=False)
-    except Exception:  # completion must never break the shell
-        return None
+            return []
+        names = [r[0] for r in connect(path, write=False).execute(sql).fetchall()]
+    except Exception:
+        return []
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
 
 
 def complete_kelurahan(incomplete: str):
-    database = _complete_db()
-    if database is None:
-        return []
-    names = [
-        r[0]
-        for r in database.execute(
-            "select nama from regions where level = 'kelurahan' order by nama"
-        ).fetchall()
-    ]
-    return [n for n in names if n.lower().startswith(incomplete.lower())]
+    return _complete("select nama from regions where level = 'kelurahan' order by nama", incomplete)
 
 
 def complete_kecamatan(incomplete: str):
-    database = _complete_db()
-    if database is None:
-        return []
-    names = [
-        r[0]
-        for r in database.execute(
-            "select nama from regions where level = 'kecamatan' order by nama"
-        ).fetchall()
-    ]
-    return [n for n in names if n.lower().startswith(incomplete.lower())]
+    return _complete("select nama from regions where level = 'kecamatan' order by nama", incomplete)
 
 
 def complete_handle(incomplete: str):
-    database = _complete_db()
-    if database is None:
-        return []
-    handles = [
-        r[0]
-        for r in database.execute(
-            "select handle from facilitators where deleted_at is null and active = 1 "
-            "order by handle"
-        ).fetchall()
-    ]
-    return [h for h in handles if h.startswith(incomplete.lower())]
+    return _complete(
+        "select handle from facilitators where deleted_at is null and active = 1 order by handle",
+        incomplete,
+    )
 
 
 def format_option(default: str = "table", choices: str = "table|json|csv"):
     return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))
+
+
+def add_delete_restore(group: typer.Typer, entity: str, core_module: str) -> None:
+    """`delete ID` (a tombstone) and `restore ID` for a record kind: the same two commands
+    for visits, activities and follow-ups."""
+    from importlib import import_module
+
+    def run(ctx: typer.Context, ref: str, action: str) -> None:
+        core = import_module(f"faskel_cli.core.{core_module}")
+        item = getattr(core, action)(db(ctx), ref)
+        done = "deleted" if action == "delete" else "restored"
+        echo(t(f"msg.{entity}_{done}", id=item["id"]))
+
+    @group.command("delete", help=t(f"help.{entity}.delete"))
+    def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+        run(ctx, ref, "delete")
+
+    @group.command("restore", help=t(f"help.{entity}.restore"))
+    def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+        run(ctx, ref, "restore")

@@ -259,20 +259,18 @@ def _next(index: int) -> str:
 
 
 def delete(db, ref: str) -> dict:
-    row = _live(db, ref)
-    with transaction(db):
-        with records.audited(db, "delete", "activity", row["id"], lambda i: _snapshot(db, i)):
-            records.soft_delete(db, "activities", row["id"])
-    return get(db, row["id"])
+    activity_id = resolve(db, ref)
+    records.set_deleted(
+        db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=True
+    )
+    return get(db, activity_id)
 
 
 def restore(db, ref: str) -> dict:
     activity_id = resolve(db, ref)
-    if not records.row(db, "activities", activity_id)["deleted_at"]:
-        raise ConflictError("err.activity_not_deleted", id=activity_id)
-    with transaction(db):
-        with records.audited(db, "restore", "activity", activity_id, lambda i: _snapshot(db, i)):
-            records.restore(db, "activities", activity_id)
+    records.set_deleted(
+        db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=False
+    )
     return get(db, activity_id)
 
 

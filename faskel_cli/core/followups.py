@@ -283,20 +283,18 @@ def reopen(db, ref: str, *, note: str | None) -> dict:
 
 
 def delete(db, ref: str) -> dict:
-    with transaction(db):
-        row = _live(db, ref)
-        with records.audited(db, "delete", "followup", row["id"], lambda i: _snapshot(db, i)):
-            records.soft_delete(db, "followups", row["id"])
-    return get(db, row["id"])
+    followup_id = resolve(db, ref)
+    records.set_deleted(
+        db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=True
+    )
+    return get(db, followup_id)
 
 
 def restore(db, ref: str) -> dict:
-    with transaction(db):
-        followup_id = resolve(db, ref)
-        if not records.row(db, "followups", followup_id)["deleted_at"]:
-            raise ConflictError("err.followup_not_deleted", id=followup_id)
-        with records.audited(db, "restore", "followup", followup_id, lambda i: _snapshot(db, i)):
-            records.restore(db, "followups", followup_id)
+    followup_id = resolve(db, ref)
+    records.set_deleted(
+        db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=False
+    )
     return get(db, followup_id)
 
 

@@ -60,6 +60,30 @@ def restore(db, table: str, record_id: str) -> None:
     update(db, table, record_id, {"deleted_at": None})
 
 
+def set_deleted(
+    db,
+    table: str,
+    entity: str,
+    record_id: str,
+    snapshot: Callable[[str], dict | None],
+    *,
+    deleted: bool,
+) -> None:
+    """Tombstone (or bring back) one record, audited; refused with `err.<entity>_deleted` /
+    `err.<entity>_not_deleted` when it already is in that state."""
+    from faskel_cli.core.db import transaction
+    from faskel_cli.core.errors import ConflictError
+
+    with transaction(db):
+        is_deleted = bool(row(db, table, record_id)["deleted_at"])
+        if deleted and is_deleted:
+            raise ConflictError(f"err.{entity}_deleted", id=record_id)
+        if not deleted and not is_deleted:
+            raise ConflictError(f"err.{entity}_not_deleted", id=record_id)
+        with audited(db, "delete" if deleted else "restore", entity, record_id, snapshot):
+            (soft_delete if deleted else restore)(db, table, record_id)
+
+
 def set_links(db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
     db.execute(f"delete from [{table}] where [{owner_col}] = ?", [owner_id])
     db.conn.executemany(

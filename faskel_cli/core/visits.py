@@ -292,21 +292,13 @@ def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
 
 def delete(db, ref: str) -> dict:
     visit_id = resolve(db, ref)
-    if records.row(db, "visits", visit_id)["deleted_at"]:
-        raise ConflictError("err.visit_deleted", id=visit_id)
-    with transaction(db):
-        with records.audited(db, "delete", "visit", visit_id, lambda i: _snapshot(db, i)):
-            records.soft_delete(db, "visits", visit_id)
+    records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=True)
     return get(db, visit_id)
 
 
 def restore(db, ref: str) -> dict:
     visit_id = resolve(db, ref)
-    if not records.row(db, "visits", visit_id)["deleted_at"]:
-        raise ConflictError("err.visit_not_deleted", id=visit_id)
-    with transaction(db):
-        with records.audited(db, "restore", "visit", visit_id, lambda i: _snapshot(db, i)):
-            records.restore(db, "visits", visit_id)
+    records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=False)
     return get(db, visit_id)
 
 
