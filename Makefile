@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
-export FASKEL_DB := $(DEMO_DB)
+demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Times `faskel bundle import` of 1,000,000 visits against raw sqlite3 executemany; see bench/.
+bench-import: $(STAMP)
+	$(BIN)/python bench/bench_import.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

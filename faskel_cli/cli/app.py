@@ -110,6 +110,10 @@ def _register() -> None:
     app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
     app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
     app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
+    from faskel_cli.cli import cmd_bundle
+
+    app.add_typer(cmd_bundle.app, name="bundle", help=t("help.bundle"))
+    app.command("sync", help=t("help.sync"))(cmd_bundle.sync)
     from faskel_cli.cli import cmd_summary
 
     app.command("summary", help=t("help.summary"))(cmd_summary.summary)

@@ -194,3 +194,56 @@ def m004_summary_indexes(db: Database) -> None:
             kelurahan_kode, owner_id, due) where deleted_at is null;
         """
     )
+
+
+# Shareable tables whose changes are logged for bundle exports (issue 6, core/bundle.py).
+# A later migration that rebuilds one of them (sqlite-utils transform) drops its triggers:
+# it must run change_log_triggers() again (bundle exports also re-create missing ones).
+CHANGE_LOGGED = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
+
+
+def change_log_triggers(tables=CHANGE_LOGGED) -> str:
+    """Every insert or update of a shareable record, made here or imported, gets the next
+    number of the local change log, so "changed since the last export" never depends on
+    clocks or on the updated_at an imported record brings along."""
+    return "\n".join(
+        f"create trigger if not exists change_log_{table}_{event} after {event} on {table} "
+        f"begin insert into change_log (kind, record_id) values ('{table}', new.id); end;"
+        for table in tables
+        for event in ("insert", "update")
+    )
+
+
+@migrations()
+def m003_bundle_exchange(db: Database) -> None:
+    """Local state of bundle exchange (issue 6); none of it travels in a bundle."""
+    db.executescript(
+        """
+        -- The local change log: seq only grows (pruned below every export mark, never the
+        -- last row, so a new row never reuses a number).
+        create table change_log (
+            seq integer primary key,
+            kind text not null,
+            record_id text not null
+        );
+        -- Per export target (a bundle path, or a sync folder's own file): the change log
+        -- number exported last, and the content checksum written.
+        create table bundle_targets (
+            target text primary key,
+            seq integer not null,
+            sha256 text,
+            exported_at text not null
+        );
+        -- Bundles of other devices already imported by `faskel sync`, per folder.
+        create table bundle_seen (
+            folder text not null,
+            name text not null,
+            sha256 text not null,
+            size integer,
+            mtime_ns integer,
+            seen_at text not null,
+            primary key (folder, name)
+        ) without rowid;
+        """
+    )
+    db.executescript(change_log_triggers())

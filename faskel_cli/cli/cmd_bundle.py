@@ -1,0 +1,261 @@
+"""`faskel bundle export|inspect|import` and `faskel sync FOLDER`."""
+
+from __future__ import annotations
+
+import typer
+
+from faskel_cli.cli import common
+from faskel_cli.messages import t
+
+app = typer.Typer(no_args_is_help=True)
+
+COUNT_KEYS = ("added", "updated", "unchanged", "refused")
+
+
+def _kind(kind: str) -> str:
+    return t(f"bundle.kind.{kind}")
+
+
+def _scope(scope: str | None, since: str | None) -> str:
+    return t(f"bundle.scope.{scope or 'all'}", since=since or "-")
+
+
+def _raise_first(errors: list, total: int) -> None:
+    """One line on stderr whatever the number of refused bundles."""
+    from faskel_cli.core.errors import ConflictError
+
+    if not errors:
+        return
+    if len(errors) == 1:
+        raise errors[0]
+    raise ConflictError(
+        "err.bundle_many_refused", n=len(errors), total=total, first=errors[0].message()
+    )
+
+
+@app.command("export", help=t("help.bundle.export"))
+def export(
+    ctx: typer.Context,
+    output: str = typer.Option(
+        ..., "--output", "-o", metavar="FILE", help=t("help.bundle.export.output")
+    ),
+    since: str = typer.Option(None, "--since", metavar="D", help=t("help.bundle.export.since")),
+    everything: bool = typer.Option(False, "--all", help=t("help.bundle.export.all")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import bundle
+    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.errors import InputError
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    if since and everything:
+        raise InputError("err.bundle_since_all")
+    since_date = parse_date(since, field="--since") if since else None
+    result = bundle.export(common.db(ctx), output, since=since_date, everything=everything)
+    if fmt == "json":
+        common.echo(render.to_json(result.as_dict()))
+        return
+    common.echo(
+        t(
+            "msg.bundle_written",
+            file=result.path,
+            n=result.total,
+            scope=_scope(result.scope, result.since),
+        )
+    )
+    rows = [{"kind": _kind(k), "records": n} for k, n in result.counts.items() if n]
+    if rows:
+        render.emit(
+            rows, "table", [("kind", t("bundle.col.kind")), ("records", t("bundle.col.records"))]
+        )
+
+
+@app.command("inspect", help=t("help.bundle.inspect"))
+def inspect(
+    file: str = typer.Argument(..., metavar="FILE", help=t("help.bundle.file")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import bundle
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    manifest, found, error = bundle.inspect(file)
+    if fmt == "json":
+        common.echo(
+            render.to_json(
+                {"file": file, "manifest": manifest, "found": found, "intact": error is None}
+            )
+        )
+    else:
+        area = manifest["area"]
+        if manifest.get("area_name"):
+            area = f"{manifest['area_name']} ({area})"
+        fields = [
+            ("format", manifest["format"]),
+            ("version", manifest["version"]),
+            ("device_id", manifest["device_id"]),
+            ("area", area),
+            ("created_at", manifest["created_at"]),
+            ("scope", _scope(manifest.get("scope"), manifest.get("since"))),
+            ("sha256", manifest["sha256"]),
+        ]
+        common.echo(file)
+        width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
+        for key, value in fields:
+            common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {value}")
+        kinds = [k for k in bundle.KINDS if manifest["counts"].get(k) or found.get(k)]
+        kinds += sorted(k for k in found if k not in kinds)
+        if kinds:
+            rows = [
+                {"kind": _kind(k) if k in bundle.KINDS else k, "records": found.get(k, 0)}
+                for k in kinds
+            ]
+            render.emit(
+                rows,
+                "table",
+                [("kind", t("bundle.col.kind")), ("records", t("bundle.col.records"))],
+            )
+        else:
+            common.echo(t("msg.bundle_empty"))
+        if error is None:
+            common.echo(t("msg.bundle_intact"))
+    if error is not None:
+        raise error
+
+
+def _count_rows(counts: dict) -> list[dict]:
+    rows = []
+    totals = dict.fromkeys(COUNT_KEYS, 0)
+    for kind, numbers in counts.items():
+        values = {key: getattr(numbers, key) for key in COUNT_KEYS}
+        if not any(values.values()):
+            continue
+        rows.append({"kind": _kind(kind), **values})
+        for key in COUNT_KEYS:
+            totals[key] += values[key]
+    if len(rows) > 1:
+        rows.append({"kind": t("bundle.total"), **totals})
+    return rows
+
+
+COUNT_COLUMNS = [
+    ("kind", "bundle.col.kind"),
+    ("added", "bundle.col.added"),
+    ("updated", "bundle.col.updated"),
+    ("unchanged", "bundle.col.unchanged"),
+    ("refused", "bundle.col.refused"),
+]
+
+
+@app.command("import", help=t("help.bundle.import"))
+def import_(
+    ctx: typer.Context,
+    files: list[str] = typer.Argument(..., metavar="FILE...", help=t("help.bundle.import.files")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=t("help.bundle.import.dry_run")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from pathlib import Path
+
+    from faskel_cli import render
+    from faskel_cli.core import bundle
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    outcomes = bundle.import_many(common.db(ctx), [Path(f) for f in files], dry_run=dry_run)
+    errors = []
+    for outcome in outcomes:
+        result = outcome.result
+        if outcome.error is not None:
+            errors.append(outcome.error)
+        elif result.refused_total:
+            errors.append(bundle.BundleRefused(result.path, result.problems, result.refused_total))
+    if fmt == "json":
+        items = []
+        for outcome in outcomes:
+            item = outcome.result.as_dict() if outcome.result else {"file": str(outcome.path)}
+            item["error"] = outcome.error.message() if outcome.error else None
+            items.append(item)
+        common.echo(render.to_json(items))
+    else:
+        out = render.console()
+        columns = [(key, t(heading)) for key, heading in COUNT_COLUMNS]
+        for outcome in outcomes:
+            result = outcome.result
+            if result is None:
+                continue
+            title = t(
+                "msg.bundle_import_title",
+                file=result.path,
+                device=result.manifest["device_id"],
+                created_at=result.manifest["created_at"],
+            )
+            rows = _count_rows(result.counts)
+            out.print(title, markup=False, soft_wrap=True)
+            if rows:
+                out.print(render.table(rows, columns))
+            else:
+                out.print(t("msg.bundle_empty"))
+        if dry_run:
+            common.echo(t("msg.bundle_dry_run"))
+    _raise_first(errors, len(outcomes))
+
+
+def _short_names(names: list[str]) -> dict[str, str]:
+    """Files named after a device (a UUID) shown by the shortest prefixes telling them apart."""
+    from faskel_cli import render
+
+    stems = {n: n[: -len(".faskel")] for n in names if n.endswith(".faskel") and len(n) == 43}
+    short = render.short_ids(list(stems.values()))
+    return {name: short[stem] + ".faskel" for name, stem in stems.items()}
+
+
+def sync(
+    ctx: typer.Context,
+    folder: str = typer.Argument(..., metavar="FOLDER", help=t("help.sync.folder")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import sync as core_sync
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    results = core_sync.sync(common.db(ctx), folder)
+    rows = []
+    for result in results:
+        row = {"file": result.name, "status": result.status, "device": result.device}
+        counts = result.counts or {}
+        for key in ("added", "updated", "unchanged"):
+            row[key] = (
+                sum(getattr(c, key) for c in counts.values())
+                if result.status == "imported"
+                else None
+            )
+        row["records"] = sum(counts.values()) if result.status == "written" else None
+        row["error"] = result.error.message() if result.error else None
+        rows.append(row)
+    if fmt == "json":
+        common.echo(render.to_json(rows))
+    else:
+        names = _short_names([row["file"] for row in rows])
+        shown = [
+            {
+                **row,
+                "file": names.get(row["file"], row["file"]),
+                "status": t(f"bundle.status.{row['status']}"),
+            }
+            for row in rows
+        ]
+        render.emit(
+            shown,
+            "table",
+            [
+                ("file", t("bundle.col.file")),
+                ("status", t("bundle.col.status")),
+                ("added", t("bundle.col.added")),
+                ("updated", t("bundle.col.updated")),
+                ("unchanged", t("bundle.col.unchanged")),
+                ("records", t("bundle.col.records")),
+            ],
+            title=t("msg.sync_title", folder=folder),
+        )
+    errors = [r.error for r in results if r.error is not None]
+    _raise_first(errors, len(results) - 1)

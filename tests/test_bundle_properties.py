@@ -1,0 +1,152 @@
+"""Property: whatever laptops do and however bundles travel between them, once every
+laptop has imported every other's full bundle they all hold the same records; and
+importing a bundle a second time changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import Cli
+from tests.test_bundle import add_visit, canonical, export, laptops
+
+NAMES = ("a", "b", "c")
+WHERE = {
+    "Medono": ("siti", "Posyandu Melati"),
+    "Tirto": ("siti", None),
+    "Kauman": ("budi", "BKM Kauman"),
+}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """Three laptops sharing the coordinator's facilitators and LKK (made once)."""
+    folder = tmp_path_factory.mktemp("laptops")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FASKEL_TODAY", "2026-11-28")
+    try:
+        laptops(folder, *NAMES)
+    finally:
+        mp.undo()
+    return folder
+
+
+laptop = st.integers(0, len(NAMES) - 1)
+operation = st.one_of(
+    st.tuples(st.just("add"), laptop, st.sampled_from(sorted(WHERE)), st.integers(0, 30)),
+    st.tuples(st.just("edit"), laptop, st.integers(0, 40), st.integers(0, 30)),
+    st.tuples(st.just("delete"), laptop, st.integers(0, 40)),
+    st.tuples(st.just("restore"), laptop, st.integers(0, 40)),
+    st.tuples(st.just("phone"), laptop, st.sampled_from(["siti", "budi"]), st.integers(0, 99)),
+    st.tuples(st.just("lkk"), laptop),
+    st.tuples(st.just("send"), laptop, laptop, st.booleans()),
+    st.tuples(st.just("resend"), laptop),
+)
+
+
+def _ids(cli: Cli, deleted: bool) -> list[str]:
+    conn = sqlite3.connect(cli.db_path)
+    try:
+        where = "is not null" if deleted else "is null"
+        return [
+            r[0]
+            for r in conn.execute(f"select id from visits where deleted_at {where} order by id")
+        ]
+    finally:
+        conn.close()
+
+
+def _kelurahan_of(cli: Cli, visit_id: str) -> str:
+    conn = sqlite3.connect(cli.db_path)
+    try:
+        kode = conn.execute(
+            "select kelurahan_kode from visits where id = ?", [visit_id]
+        ).fetchone()[0]
+        return conn.execute("select nama from regions where kode = ?", [kode]).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _run(step, clis: list[Cli], folder: Path, state: dict) -> None:
+    what, who, *rest = step
+    cli = clis[who]
+    if what == "add":
+        kelurahan, number = rest
+        facilitator, lkk = WHERE[kelurahan]
+        extra = ["--lkk", lkk] if lkk and number % 2 else []
+        add_visit(cli, "--male", str(number), *extra, kelurahan=kelurahan, who=facilitator)
+    elif what in ("edit", "delete", "restore"):
+        ids = _ids(cli, deleted=what == "restore")
+        if not ids:
+            return
+        visit_id = ids[rest[0] % len(ids)]
+        if what == "edit":
+            extra = ["--female", str(rest[1])]
+            lkk = WHERE[_kelurahan_of(cli, visit_id)][1]
+            if rest[1] % 3 == 0:
+                extra += ["--lkk", lkk] if lkk else ["--no-lkk"]
+            cli.ok("visit", "edit", visit_id, *extra)
+        else:
+            cli.ok("visit", what, visit_id)
+    elif what == "phone":
+        handle, number = rest
+        cli.ok("facilitator", "edit", handle, "--phone", f"0812-{number:04d}")
+    elif what == "lkk":
+        state["lkk"] += 1
+        name = f"RT {NAMES[who]}{state['lkk']}"
+        cli.ok("lkk", "add", "-k", "Tirto", "--type", "rt", "--name", name)
+    elif what == "send":
+        to, everything = rest
+        path = folder / f"{NAMES[who]}-to-{NAMES[to]}.faskel"
+        export(cli, path, *(["--all"] if everything else []))
+        clis[to].ok("bundle", "import", str(path))
+        state["last"][to] = path
+    elif what == "resend":
+        path = state["last"].get(who)
+        if path is None:
+            return
+        before = canonical(cli.db_path)
+        cli.ok("bundle", "import", str(path))
+        assert canonical(cli.db_path) == before
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(operation, min_size=1, max_size=12))
+def test_random_edits_and_exchanges_converge(template, steps):
+    folder = Path(tempfile.mkdtemp(prefix="faskel-prop-"))
+    try:
+        for name in NAMES:
+            for suffix in ("", "-wal", "-shm"):
+                if (template / f"{name}.db{suffix}").exists():
+                    shutil.copy(template / f"{name}.db{suffix}", folder / f"{name}.db{suffix}")
+        clis = [Cli(folder / f"{name}.db") for name in NAMES]
+        state = {"lkk": 0, "last": {}}
+        for step in steps:
+            _run(step, clis, folder, state)
+        # Everyone sends everything to everyone, then everyone imports what the others sent.
+        finals = [
+            export(cli, folder / f"final-{n}.faskel", "--all")
+            for n, cli in zip(NAMES, clis, strict=True)
+        ]
+        for i, cli in enumerate(clis):
+            for j, path in enumerate(finals):
+                if i != j:
+                    cli.ok("bundle", "import", str(path))
+        dumps = [canonical(cli.db_path) for cli in clis]
+        assert dumps[0] == dumps[1] == dumps[2]
+        # ... and once converged, any bundle imported again changes nothing.
+        again = export(clis[0], folder / "again.faskel", "--all")
+        clis[2].ok("bundle", "import", str(again))
+        assert canonical(clis[2].db_path) == dumps[2]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
