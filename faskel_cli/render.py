@@ -182,6 +182,18 @@ def table(
     return tbl
 
 
+def record_grid(item: dict, keys: Sequence[str], label):
+    """One record as a two-column grid of `label(key)` and value (the `show` commands)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key in keys:
+        grid.add_row(label(key), _cell(item.get(key)))
+    return grid
+
+
 def _cell(value) -> str:
     from rich.markup import escape
 

@@ -201,18 +201,13 @@ def show(
 
 
 def _show_table(item: dict) -> None:
-    from rich.table import Table
-
     from faskel_cli import render
     from faskel_cli.core.money import format_rupiah
 
     out = render.console()
     if item["deleted_at"]:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    for key in (
+    keys = [
         "id",
         "title",
         "kelurahan",
@@ -227,12 +222,9 @@ def _show_table(item: dict) -> None:
         "lkk",
         "created_at",
         "updated_at",
-    ):
-        value = item[key]
-        if key in ("budget", "spent"):
-            value = format_rupiah(value)
-        grid.add_row(t(f"field.{key}"), render._cell(value))
-    out.print(grid)
+    ]
+    money = {key: format_rupiah(item[key]) for key in ("budget", "spent")}
+    out.print(render.record_grid({**item, **money}, keys, lambda key: t(f"field.{key}")))
     timeline = [
         {
             **row,

@@ -155,8 +155,6 @@ def show(
     ref: str = typer.Argument(..., metavar="ID"),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
-    from rich.table import Table
-
     from faskel_cli import render
     from faskel_cli.core import followups
 
@@ -168,10 +166,7 @@ def show(
     out = render.console()
     if item["deleted_at"]:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    for key in (
+    keys = [
         "id",
         "kelurahan",
         "kecamatan",
@@ -187,9 +182,8 @@ def show(
         "activity_id",
         "created_at",
         "updated_at",
-    ):
-        grid.add_row(t(f"field.{key}"), render._cell(item[key]))
-    out.print(grid)
+    ]
+    out.print(render.record_grid(item, keys, lambda key: t(f"field.{key}")))
 
 
 def _note_required(note: str | None) -> None:

@@ -180,15 +180,9 @@ def show(
 
 
 def _show_record(item: dict) -> None:
-    from rich.table import Table
-
     from faskel_cli import render
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    for key, value in item.items():
-        grid.add_row(t(f"field.{key}"), render._cell(value))
+    grid = render.record_grid(item, list(item), lambda key: t(f"field.{key}"))
     render.console().print(grid)
 
 
