@@ -250,6 +250,8 @@ def test_cron_like_subprocess_and_python_m(tmp_path):
 def test_help_is_indonesian_by_default_and_english_on_request(tmp_path):
     env = {**os.environ, "FASKEL_DB": str(tmp_path / "h.db")}
     assert "Catat kunjungan" in run_faskel("visit", "--help", env=env).stdout
+    helped = run_faskel("visit", "list", "--help", env=env).stdout
+    assert "tampilkan bantuan ini" in helped and "<str>" not in helped
     assert "Log a visit" in run_faskel("visit", "--help", "--lang", "en", env=env).stdout
     assert "Log a visit" in run_faskel("visit", "--help", env={**env, "FASKEL_LANG": "en"}).stdout
 

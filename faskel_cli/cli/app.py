@@ -12,11 +12,13 @@ from typer.core import TyperGroup
 from faskel_cli import __version__
 from faskel_cli.cli import common
 from faskel_cli.cli.coercion import install as install_plain_options
+from faskel_cli.cli.help_text import install as install_help_text
 from faskel_cli.core.errors import FaskelError
 from faskel_cli.messages import set_lang, t
 
 # Plain str/int/bool options converted without pydantic (~130 ms per command; cli/coercion.py).
 install_plain_options()
+install_help_text()
 
 
 def _fail(message: str, code: int) -> None:

@@ -356,6 +356,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bahasa tampilan: id (bawaan) atau en",
         "display language: id (default) or en",
     ),
+    "help.opt.help": ("tampilkan bantuan ini lalu keluar", "show this help and exit"),
+    "help.opt.install_completion": (
+        "pasang pelengkapan otomatis untuk shell ini",
+        "install completion for the current shell",
+    ),
+    "help.opt.show_completion": (
+        "tampilkan skrip pelengkapan otomatis shell ini",
+        "show the completion script for the current shell",
+    ),
     "help.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
     "help.opt.format": ("format keluaran: {choices}", "output format: {choices}"),
     "help.db": (
