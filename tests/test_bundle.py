@@ -306,6 +306,8 @@ def test_export_since_and_all(tmp_path):
     add_visit(a)
     manifest, lines = read_bundle(export(a, tmp_path / "x.faskel", "--since", "2026-11-27"))
     assert manifest["scope"] == "since" and manifest["since"] == "2026-11-27"
+    # names and phone numbers inside: readable by its owner only
+    assert (tmp_path / "x.faskel").stat().st_mode & 0o777 == 0o600
     assert manifest["counts"] == {
         "facilitators": 2,
         "lkk": 3,

@@ -80,14 +80,20 @@ def prepare_target(path: str | os.PathLike) -> Path:
     return target
 
 
-def write_with(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
-    """Create or replace `path` atomically with what `write(file)` writes to a binary file."""
+def write_with(
+    path: str | os.PathLike, write: Callable[[BinaryIO], None], *, private: bool = False
+) -> Path:
+    """Create or replace `path` atomically with what `write(file)` writes to a binary file.
+
+    A replaced file keeps its mode; a new one gets the umask's, or 0600 when `private`
+    (files holding people's names and phone numbers)."""
     target = prepare_target(path)
     folder = target.parent
+    new_mode = 0o600 if private else _default_mode()
     try:
-        mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
+        mode = target.stat().st_mode & 0o7777 if target.exists() else new_mode
     except OSError:
-        mode = _default_mode()
+        mode = new_mode
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

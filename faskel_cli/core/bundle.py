@@ -1132,7 +1132,7 @@ def export(
             content.seek(0)
             shutil.copyfileobj(content, handle, 1 << 20)
 
-        written = atomic.write_with(output, write)
+        written = atomic.write_with(output, write, private=True)
     finally:
         content.close()
     with transaction(db):
