@@ -531,3 +531,39 @@ def test_sample_has_activities_in_every_stage(cli, db_path):
     days = [a["date"] for a in data["activities"]]
     days += [m["date"] for a in data["activities"] for m in a.get("stages", [])]
     assert max(days) <= "2026-11-27"
+
+
+def test_edit_corrects_what_was_typed_and_keeps_the_stages(seeded, db_path):
+    activity_id = add_activity(seeded, "--budget", "25jt", "--lkk", "Posyandu Melati")
+    seeded.ok("activity", "advance", activity_id, "--date", "2026-10-10")
+    stages_before = stage_rows(db_path, activity_id)
+    edited = seeded.json(
+        "activity",
+        "edit",
+        activity_id,
+        "--title",
+        "Normalisasi saluran RW 04",
+        "--budget",
+        "30.000.000",
+        "--lkk",
+        "PKK Medono",
+        "--type",
+        "nonfisik",
+    )
+    assert (edited["title"], edited["budget"], edited["lkk"], edited["type"]) == (
+        "Normalisasi saluran RW 04",
+        30_000_000,
+        ["PKK Medono"],
+        "nonfisik",
+    )
+    assert edited["stage"] == "pelaksanaan"
+    assert stage_rows(db_path, activity_id) == stages_before
+    assert seeded.json("activity", "edit", activity_id, "--no-lkk")["lkk"] == []
+    history = seeded.json("history", activity_id)
+    assert history[-2]["before"]["title"] == "Normalisasi saluran RW 03"
+    before = dump(db_path)
+    seeded.fails("activity", "edit", activity_id)  # nothing to change
+    seeded.fails("activity", "edit", activity_id, "--lkk", "BKM Kauman")  # another kelurahan
+    seeded.fails("activity", "edit", activity_id, "--budget", "-1")
+    seeded.fails("activity", "edit", activity_id, "--title", " ")
+    assert dump(db_path) == before

@@ -354,3 +354,30 @@ def test_sample_has_open_overdue_and_done_followups(cli):
     assert any(r["visit_id"] for r in open_)  # from visits' problems
     assert any(r["visit_id"] is None for r in open_)  # recorded on their own
     assert any(r["activity_id"] for r in done)
+
+
+def test_edit_corrects_text_due_and_owner(seeded, db_path):
+    followup_id = add_followup(seeded)
+    edited = seeded.json(
+        "followup",
+        "edit",
+        followup_id,
+        "--action",
+        "Rapat ulang dengan LPM",
+        "--due",
+        "2026-12-15",
+        "--owner",
+        "budi",
+    )
+    assert (edited["action"], edited["due"], edited["owner"], edited["status"]) == (
+        "Rapat ulang dengan LPM",
+        "2026-12-15",
+        "budi",
+        "open",
+    )
+    assert seeded.json("history", followup_id)[-1]["action"] == "update"
+    before = dump(db_path)
+    seeded.fails("followup", "edit", followup_id)  # nothing to change
+    seeded.fails("followup", "edit", followup_id, "--due", "2000-01-01")  # before the problem
+    seeded.fails("followup", "edit", followup_id, "--owner", "nobody")
+    assert dump(db_path) == before

@@ -1,4 +1,4 @@
-"""`faskel activity add|advance|list|show|delete|restore`."""
+"""`faskel activity add|edit|advance|list|show|delete|restore`."""
 
 from __future__ import annotations
 
@@ -61,6 +61,34 @@ def add(
         lkk_names=lkk or [],
     )
     common.echo(render.to_json(item) if fmt == "json" else item["id"])
+
+
+@app.command("edit", help=t("help.activity.edit"))
+def edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    title: str = typer.Option(None, "--title", help=t("help.opt.title")),
+    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
+    budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
+    lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),
+    no_lkk: bool = typer.Option(False, "--no-lkk", help=t("help.opt.no_lkk")),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import activities
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = activities.edit(
+        common.db(ctx),
+        ref,
+        title=title,
+        activity_type=activity_type,
+        funding=funding,
+        budget=budget,
+        lkk_names=[] if no_lkk else (lkk or None),
+    )
+    common.echo(render.to_json(item) if fmt == "json" else t("msg.activity_updated", id=item["id"]))
 
 
 @app.command("advance", help=t("help.activity.advance"))

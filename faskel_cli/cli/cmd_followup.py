@@ -49,6 +49,26 @@ def add(
     common.echo(render.to_json(item) if fmt == "json" else item["id"])
 
 
+@app.command("edit", help=t("help.followup.edit"))
+def edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
+    action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
+    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due")),
+    owner: str = typer.Option(
+        None, "--owner", help=t("help.opt.fu_owner"), autocompletion=common.complete_handle
+    ),
+    fmt: str = common.format_option("table", "table|json"),
+) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import followups
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    item = followups.edit(common.db(ctx), ref, problem=problem, action=action, due=due, owner=owner)
+    common.echo(render.to_json(item) if fmt == "json" else t("msg.followup_updated", id=item["id"]))
+
+
 def _state_text(row: dict) -> str:
     if row["state"] == "overdue":
         return t("state.overdue", days=row["days_overdue"])

@@ -162,6 +162,41 @@ def add(
     return get(db, activity_id)
 
 
+def edit(
+    db, ref: str, *, title=None, activity_type=None, funding=None, budget=None, lkk_names=None
+) -> dict:
+    """Correct what was typed about an activity. Its kelurahan stays (visits point at it);
+    its stages move only through `advance`, where every move is kept."""
+    row = _live(db, ref)
+    changes: dict = {}
+    if title is not None:
+        changes["title"] = clean_text(title, "--title", MAX_TITLE, one_line=True)
+    if activity_type is not None:
+        changes["type"] = pick(activity_type, ACTIVITY_TYPES, option="--type")
+    if funding is not None:
+        changes["funding"] = clean_text(
+            funding, "--funding", MAX_FUNDING, required=False, one_line=True
+        )
+    if budget is not None:
+        changes["budget"] = money.parse_optional(budget, "--budget")
+    lkk_ids = None
+    if lkk_names is not None:
+        kel = regions.kelurahan(db, row["kelurahan_kode"])
+        lkk_ids = []
+        for name in lkk_names:
+            lkk_id = lkk.by_name(db, kel.kode, kel.nama, name)
+            if lkk_id not in lkk_ids:
+                lkk_ids.append(lkk_id)
+    if not changes and lkk_ids is None:
+        raise InputError("err.nothing_to_change")
+    with transaction(db):
+        with records.audited(db, "update", "activity", row["id"], lambda i: _snapshot(db, i)):
+            if lkk_ids is not None:
+                records.set_links(db, "activity_lkk", "activity_id", row["id"], "lkk_id", lkk_ids)
+            records.update(db, "activities", row["id"], changes)
+    return get(db, row["id"])
+
+
 def _live(db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     row = records.row(db, "activities", activity_id)

@@ -233,6 +233,26 @@ def _live(db, ref: str) -> dict:
     return row
 
 
+def edit(db, ref: str, *, problem=None, action=None, due=None, owner=None) -> dict:
+    """Correct the text, due date or owner of a follow-up; done/reopen change its status."""
+    row = _live(db, ref)
+    changes: dict = {}
+    if problem is not None:
+        changes["problem"] = clean_text(problem, "--problem")
+    if action is not None:
+        changes["action"] = clean_text(action, "--action")
+    if due is not None:
+        changes["due"] = _due(due, date.fromisoformat(row["problem_date"]))
+    if owner is not None:
+        changes["owner_id"] = _owner_id(db, owner)
+    if not changes:
+        raise InputError("err.nothing_to_change")
+    with transaction(db):
+        with records.audited(db, "update", "followup", row["id"], lambda i: _snapshot(db, i)):
+            records.update(db, "followups", row["id"], changes)
+    return get(db, row["id"])
+
+
 def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
     """Mark a follow-up done on `on` (default today) with what was done (`note`)."""
     with transaction(db):

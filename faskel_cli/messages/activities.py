@@ -306,4 +306,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.done_note": ("apa yang sudah dilakukan (wajib)", "what was done (required)"),
     "help.opt.done_date": ("tanggal selesai (bawaan: hari ini)", "date done (default: today)"),
     "help.opt.reopen_note": ("alasan dibuka lagi (wajib)", "why it is reopened (required)"),
+    "help.activity.edit": (
+        "Koreksi judul, jenis, sumber dana, anggaran atau LKK kegiatan.",
+        "Correct an activity's title, type, funding, budget or LKK.",
+    ),
+    "msg.activity_updated": ("kegiatan {id} diperbarui", "activity {id} updated"),
+    "help.followup.edit": (
+        "Koreksi kendala, tindak lanjut, tenggat atau penanggung jawab.",
+        "Correct a follow-up's problem, action, due date or owner.",
+    ),
+    "msg.followup_updated": ("tindak lanjut {id} diperbarui", "follow-up {id} updated"),
 }
