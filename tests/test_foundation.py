@@ -275,3 +275,22 @@ def test_global_options_may_come_after_the_command(flag, tmp_path):
 
     args = hoist_global_options(["visit", "list", flag, "x", "--format", "json"])
     assert args == [flag, "x", "visit", "list", "--format", "json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["visit", "add", "--bogus"], "--bogus"),
+        (["visit", "list", "--limit", "abc"], "abc"),
+        (["history"], "ID"),
+        (["sumary"], "summary"),
+    ],
+)
+def test_usage_errors_are_one_line_too(cli, args, words):
+    result = cli.fails(*args, code=2)
+    assert words in result.stderr and "--help" in result.stderr
+
+
+def test_bare_command_shows_its_help(cli):
+    result = cli("visit")
+    assert "Catat kunjungan" in result.stdout and result.stderr == ""

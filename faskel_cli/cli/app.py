@@ -29,6 +29,31 @@ def _fail(message: str, code: int) -> None:
 class FaskelGroup(TyperGroup):
     """Turns domain errors into one line on stderr and a non-zero exit, never a traceback."""
 
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:  # typer vendors click since 0.2x; before, it used click itself
+            from typer._click.exceptions import ClickException
+        except ImportError:  # pragma: no cover
+            from click.exceptions import ClickException
+        from typer import Abort
+
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                # `faskel` or `faskel visit` alone: its help was printed while raising this
+                sys.exit(exc.exit_code)
+            # Usage errors (an unknown option, a missing argument): one line too.
+            where = getattr(exc, "ctx", None)
+            hint = t("hint.help", command=where.command_path) if where is not None else ""
+            typer.echo(f"{t('label.error')}: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except Abort:
+            typer.echo(f"{t('label.error')}: {t('err.interrupted')}", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)

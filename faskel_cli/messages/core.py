@@ -3,6 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "label.error": ("Kesalahan", "Error"),
     "label.warning": ("Peringatan", "Warning"),
+    "hint.help": (" (lihat `{command} --help`)", " (see `{command} --help`)"),
     # --- errors -------------------------------------------------------------------------
     "err.choice": (
         "{option} '{value}' tidak dikenal; pilih salah satu: {choices}",
