@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -67,6 +68,10 @@ class FaskelGroup(TyperGroup):
                 _fail(t("err.db_locked"), 5)
             _fail(t("err.db_write", reason=text), 5)
         except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                # The reader went away (`faskel ... | head`): stop quietly, as Unix tools do.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise typer.Exit(1) from None
             if os.environ.get("FASKEL_DEBUG"):
                 raise
             _fail(t("err.os", reason=f"{exc.strerror or exc} ({exc.filename or ''})"), 6)

@@ -12,20 +12,10 @@ app = typer.Typer(no_args_is_help=True)
 TYPES_HELP = "fisik|nonfisik"
 
 
-def _kelurahan_option(required_help: str = "help.opt.kelurahan"):
-    return typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t(required_help),
-        autocompletion=common.complete_kelurahan,
-    )
-
-
 @app.command("add", help=t("help.activity.add"))
 def add(
     ctx: typer.Context,
-    kelurahan: str = _kelurahan_option(),
+    kelurahan: str = common.kelurahan_option(),
     title: str = typer.Option(None, "--title", help=t("help.opt.title")),
     activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.activity_date")),
@@ -136,10 +126,8 @@ def _style_rows(tbl, rows, flag: str, style: str) -> None:
 @app.command("list", help=t("help.activity.list"))
 def list_(
     ctx: typer.Context,
-    kelurahan: str = _kelurahan_option(),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kelurahan: str = common.kelurahan_option(),
+    kecamatan: str = common.kecamatan_option(),
     stage: str = typer.Option(None, "--stage", help=t("help.opt.stage")),
     activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
     stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),

@@ -37,13 +37,7 @@ def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAME", help=t("help.opt.name")),
     handle: str = typer.Option(..., "--handle", help=t("help.opt.handle")),
-    kelurahan: list[str] = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan_many"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: list[str] = common.kelurahan_option("help.opt.kelurahan_many"),
     role: str = typer.Option("faskel", "--role", help="faskel|koordinator"),
     phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
     fmt: str = common.format_option("table", "table|json"),
@@ -62,13 +56,7 @@ def add(
 @app.command("list", help=t("help.facilitator.list"))
 def list_(
     ctx: typer.Context,
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
     include_inactive: bool = typer.Option(False, "--all", help=t("help.opt.all_inactive")),
     fmt: str = common.format_option(),
 ) -> None:
@@ -88,13 +76,7 @@ def edit(
     handle: str = typer.Argument(..., metavar="HANDLE", autocompletion=common.complete_handle),
     name: str = typer.Option(None, "--name", help=t("help.opt.name")),
     new_handle: str = typer.Option(None, "--handle", help=t("help.opt.handle")),
-    kelurahan: list[str] = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan_replace"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: list[str] = common.kelurahan_option("help.opt.kelurahan_replace"),
     add_kelurahan: list[str] = typer.Option(
         None, "--add-kelurahan", help=t("help.opt.add_kelurahan")
     ),

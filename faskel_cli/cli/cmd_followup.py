@@ -13,13 +13,7 @@ app = typer.Typer(no_args_is_help=True)
 @app.command("add", help=t("help.followup.add"))
 def add(
     ctx: typer.Context,
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
     problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
     action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
     due: str = typer.Option(None, "--due", help=t("help.opt.fu_due")),
@@ -84,16 +78,8 @@ def list_(
     only_done: bool = typer.Option(False, "--done", help=t("help.opt.done")),
     overdue: bool = typer.Option(False, "--overdue", help=t("help.opt.overdue")),
     show_all: bool = typer.Option(False, "--all", help=t("help.opt.all")),
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kelurahan: str = common.kelurahan_option(),
+    kecamatan: str = common.kecamatan_option(),
     owner: str = typer.Option(
         None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
     ),

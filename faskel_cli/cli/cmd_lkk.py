@@ -15,13 +15,7 @@ LKK_TYPES_HELP = "rt|rw|pkk|karang-taruna|posyandu|lpm|bkm|dasawisma|lainnya"
 @app.command("add", help=t("help.lkk.add"))
 def add(
     ctx: typer.Context,
-    kelurahan: str = typer.Option(
-        ...,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(required=True),
     lkk_type: str = typer.Option(..., "--type", help=LKK_TYPES_HELP),
     name: str = typer.Option(..., "--name", help=t("help.opt.lkk_name")),
     fmt: str = common.format_option("table", "table|json"),
@@ -42,16 +36,8 @@ def add(
 @app.command("list", help=t("help.lkk.list"))
 def list_(
     ctx: typer.Context,
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kelurahan: str = common.kelurahan_option(),
+    kecamatan: str = common.kecamatan_option(),
     lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
     fmt: str = common.format_option(),
 ) -> None:
@@ -83,13 +69,7 @@ def list_(
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID|NAME"),
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
     name: str = typer.Option(None, "--name", help=t("help.opt.lkk_name")),
     lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
 ) -> None:
@@ -103,13 +83,7 @@ def edit(
 def remove(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID|NAME"),
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
 ) -> None:
     from faskel_cli.core import lkk
 

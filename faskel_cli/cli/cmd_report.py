@@ -16,9 +16,7 @@ def report(
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kecamatan: str = common.kecamatan_option(),
     fmt: str = typer.Option(None, "--format", "-f", help=t("help.report.format")),
     output: str = typer.Option(
         None, "--output", "-o", help=t("help.report.output"), metavar="PATH"

@@ -49,9 +49,7 @@ def summary(
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.summary_week")),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kecamatan: str = common.kecamatan_option(),
     by: str = typer.Option("kelurahan", "--by", help=t("help.opt.by"), metavar="|".join(BY)),
     fmt: str = common.format_option("table", "|".join(SUMMARY_FORMATS)),
 ) -> None:
@@ -121,9 +119,7 @@ def trend(
     ctx: typer.Context,
     weeks: int = typer.Option(8, "--weeks", "-n", help=t("help.opt.weeks")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.trend_week")),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kecamatan: str = common.kecamatan_option(),
     fmt: str = common.format_option("table", "|".join(TREND_FORMATS)),
 ) -> None:
     from faskel_cli import render

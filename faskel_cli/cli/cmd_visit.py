@@ -57,13 +57,7 @@ def _prompt_missing(database, data) -> None:
 def add(
     ctx: typer.Context,
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.date")),
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
     facilitator: str = typer.Option(
         None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
     ),
@@ -112,16 +106,8 @@ def add(
 @app.command("list", help=t("help.visit.list"))
 def list_(
     ctx: typer.Context,
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
-    kecamatan: str = typer.Option(
-        None, "--kecamatan", help=t("help.opt.kecamatan"), autocompletion=common.complete_kecamatan
-    ),
+    kelurahan: str = common.kelurahan_option(),
+    kecamatan: str = common.kecamatan_option(),
     facilitator: str = typer.Option(
         None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
     ),
@@ -191,13 +177,7 @@ def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID"),
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.date")),
-    kelurahan: str = typer.Option(
-        None,
-        "--kelurahan",
-        "-k",
-        help=t("help.opt.kelurahan"),
-        autocompletion=common.complete_kelurahan,
-    ),
+    kelurahan: str = common.kelurahan_option(),
     facilitator: str = typer.Option(
         None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
     ),

@@ -96,6 +96,26 @@ def complete_handle(incomplete: str):
     )
 
 
+def kelurahan_option(help_key: str = "help.opt.kelurahan", *, required: bool = False):
+    """`--kelurahan/-k`, completed with the names of the area's kelurahan."""
+    return typer.Option(
+        ... if required else None,
+        "--kelurahan",
+        "-k",
+        help=t(help_key),
+        autocompletion=complete_kelurahan,
+    )
+
+
+def kecamatan_option(*, required: bool = False):
+    return typer.Option(
+        ... if required else None,
+        "--kecamatan",
+        help=t("help.opt.kecamatan"),
+        autocompletion=complete_kecamatan,
+    )
+
+
 def format_option(default: str = "table", choices: str = "table|json|csv"):
     return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))
 
