@@ -61,12 +61,10 @@ class FaskelGroup(TyperGroup):
         except FaskelError as exc:
             _fail(exc.message(), exc.exit_code)
         except sqlite3.Error as exc:
-            text = str(exc)
-            if "readonly" in text:
-                _fail(t("err.db_read_only", path=""), 5)
-            if "locked" in text or "busy" in text:
-                _fail(t("err.db_locked"), 5)
-            _fail(t("err.db_write", reason=text), 5)
+            from faskel_cli.core.db import database_error
+
+            error = database_error(exc)
+            _fail(error.message(), error.exit_code)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 # The reader went away (`faskel ... | head`): stop quietly, as Unix tools do.
@@ -107,29 +105,27 @@ def root(
         False, "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
     ),
 ) -> None:
+    from faskel_cli.messages import choose_lang, normalise_lang
+
     state = common.state(ctx)
     state.db_option = db
-    if lang:
-        from faskel_cli.messages import normalise_lang
-
-        if not normalise_lang(lang):
-            _fail(t("err.config_lang", value=lang), 2)
-        set_lang(lang)
-    elif os.environ.get("FASKEL_LANG"):
-        set_lang(os.environ["FASKEL_LANG"])
-    else:
-        from faskel_cli.messages import _db_lang
-
-        set_lang(_db_lang(str(state.db_path)))
+    if lang and not normalise_lang(lang):
+        _fail(t("err.config_lang", value=lang), 2)
+    set_lang(choose_lang(lang, state.db_path))
 
 
 def _register() -> None:
     from faskel_cli.cli import (
+        cmd_activity,
+        cmd_bundle,
         cmd_config,
         cmd_db,
         cmd_facilitator,
+        cmd_followup,
         cmd_kelurahan,
         cmd_lkk,
+        cmd_report,
+        cmd_summary,
         cmd_visit,
     )
 
@@ -142,25 +138,13 @@ def _register() -> None:
     app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
     app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
     app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
-    from faskel_cli.cli import cmd_bundle
-
     app.add_typer(cmd_bundle.app, name="bundle", help=t("help.bundle"))
     app.command("sync", help=t("help.sync"))(cmd_bundle.sync)
-    from faskel_cli.cli import cmd_summary
-
     app.command("summary", help=t("help.summary"))(cmd_summary.summary)
     app.command("trend", help=t("help.trend"))(cmd_summary.trend)
-    from faskel_cli.cli import cmd_report
-
     app.command("report", help=t("help.report"))(cmd_report.report)
-    from faskel_cli.cli import cmd_activity, cmd_followup
-
     app.add_typer(cmd_activity.app, name="activity", help=t("help.activity"))
     app.add_typer(cmd_followup.app, name="followup", help=t("help.followup"))
 
 
 _register()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())

@@ -128,7 +128,7 @@ def transaction(db) -> Iterator[None]:
     try:
         conn.execute("begin immediate")
     except sqlite3.OperationalError as exc:
-        raise _db_error(exc) from None
+        raise database_error(exc) from None
     try:
         yield
     except BaseException:
@@ -138,10 +138,11 @@ def transaction(db) -> Iterator[None]:
         conn.execute("commit")
     except sqlite3.OperationalError as exc:
         conn.rollback()
-        raise _db_error(exc) from None
+        raise database_error(exc) from None
 
 
-def _db_error(exc: sqlite3.OperationalError) -> DatabaseError:
+def database_error(exc: sqlite3.Error) -> DatabaseError:
+    """What SQLite said, as the error a person can act on."""
     text = str(exc)
     if "readonly" in text:
         return DatabaseError("err.db_read_only", path="")

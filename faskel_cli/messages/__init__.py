@@ -74,33 +74,29 @@ def _db_lang(db_path: str | None) -> str | None:
     return row[0] if row else None
 
 
+def choose_lang(cli_value: str | None, db_path) -> str:
+    """--lang, then FASKEL_LANG, then the database's `lang` setting, then Indonesian."""
+    return (
+        normalise_lang(cli_value)
+        or normalise_lang(os.environ.get("FASKEL_LANG"))
+        or normalise_lang(_db_lang(str(db_path) if db_path else None))
+        or "id"
+    )
+
+
+def _option_value(args: list[str], name: str) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == name and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def detect_lang(argv: Sequence[str]) -> str:
-    """--lang, then FASKEL_LANG, then the database's `lang` setting, then Indonesian.
+    """The language from the command line, before the command tree (and its help texts)
+    is built; the same rules as the root command's (`choose_lang`)."""
+    from faskel_cli.core.paths import resolve_db_path
 
-    Runs before the command tree is built so that help texts are in the right language."""
     args = list(argv)
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            found = normalise_lang(args[index + 1])
-            if found:
-                return found
-        if arg.startswith("--lang="):
-            found = normalise_lang(arg.split("=", 1)[1])
-            if found:
-                return found
-    found = normalise_lang(os.environ.get("FASKEL_LANG"))
-    if found:
-        return found
-    db_path = None
-    for index, arg in enumerate(args):
-        if arg == "--db" and index + 1 < len(args):
-            db_path = args[index + 1]
-        elif arg.startswith("--db="):
-            db_path = arg.split("=", 1)[1]
-    if db_path is None:
-        db_path = os.environ.get("FASKEL_DB")
-    if db_path is None:
-        from faskel_cli.core.paths import default_db_path
-
-        db_path = str(default_db_path())
-    return normalise_lang(_db_lang(db_path)) or "id"
+    return choose_lang(_option_value(args, "--lang"), resolve_db_path(_option_value(args, "--db")))
