@@ -107,6 +107,16 @@ def by_name(db, kelurahan_kode: str, kelurahan_nama: str, name: str) -> str:
     )
 
 
+def ids_by_names(db, kel: regions.Region, names) -> list[str]:
+    """The ids of the LKK `names` of kelurahan `kel`, each once, in the order given."""
+    ids: list[str] = []
+    for name in names or ():
+        lkk_id = by_name(db, kel.kode, kel.nama, name)
+        if lkk_id not in ids:
+            ids.append(lkk_id)
+    return ids
+
+
 def resolve(db, ref: str, kelurahan: str | None = None) -> dict:
     """An LKK by id prefix, or by name (with --kelurahan when the name is not unique)."""
     if kelurahan:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from faskel_cli.core import clock, facilitators, lkk, records, regions
@@ -91,7 +91,6 @@ class VisitInput:
     duration: str | int | None = None
     notes: str | None = None
     activity: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 def missing_for_add(data: VisitInput, db) -> list[str]:
@@ -124,13 +123,14 @@ def _activity_for(db, ref: str, kelurahan_kode: str, kelurahan_nama: str) -> str
 
 
 def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
-    """Resolve every reference and check every rule; returns (row, lkk ids, warnings)."""
+    """Resolve every reference and check every rule; returns (row, lkk ids, warnings as
+    (message key, params) pairs). `base` is the stored visit when editing."""
     from pydantic import ValidationError
 
     from faskel_cli.core.models import VisitIn
 
     base = base or {}
-    warnings: list[str] = []
+    warnings: list[tuple[str, dict]] = []
     visit_date: date = (
         parse_date(data.date)
         if data.date is not None
@@ -138,13 +138,9 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
         if base
         else clock.today()
     )
-    if data.kelurahan is not None:
-        kel = regions.kelurahan(db, data.kelurahan)
-    else:
-        row = db.execute(
-            "select kode, nama from regions where kode = ?", [base["kelurahan_kode"]]
-        ).fetchone()
-        kel = regions.Region(row[0], row[1], "kelurahan")
+    kel = regions.kelurahan(
+        db, data.kelurahan if data.kelurahan is not None else base["kelurahan_kode"]
+    )
     if data.facilitator is not None or not base:
         handle = data.facilitator or get_setting(db, "me")
         person = facilitators.resolve(db, handle)
@@ -155,11 +151,7 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
         pick(data.strand, STRANDS, option="--strand") if data.strand is not None else base["strand"]
     )
     if data.lkk is not None:
-        lkk_ids = []
-        for name in data.lkk:
-            lkk_id = lkk.by_name(db, kel.kode, kel.nama, name)
-            if lkk_id not in lkk_ids:
-                lkk_ids.append(lkk_id)
+        lkk_ids = lkk.ids_by_names(db, kel, data.lkk)
     else:
         lkk_ids = base.get("lkk_ids", [])
         if base and kel.kode != base["kelurahan_kode"] and lkk_ids:
@@ -316,7 +308,6 @@ class VisitFilter:
     kind: str | None = None
     since: str | None = None
     until: str | None = None
-    activity_id: str | None = None
     limit: int | None = None
 
 
@@ -328,7 +319,6 @@ def list_visits(db, flt: VisitFilter) -> list[dict]:
         ("k.parent_kode", flt.kecamatan_kode),
         ("v.facilitator_id", flt.facilitator_id),
         ("v.kind", flt.kind),
-        ("v.activity_id", flt.activity_id),
     ):
         if value:
             sql += f" and {column} = ?"
