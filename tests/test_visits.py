@@ -240,18 +240,29 @@ def test_bad_input_is_refused_and_database_untouched(seeded, db_path, extra, hin
 
 
 def test_unknown_and_ambiguous_ids(seeded, db_path):
-    first = add_visit(seeded)
-    second = add_visit(seeded)
-    common = 0
-    while first[common] == second[common]:
-        common += 1
+    import sqlite3
+
+    for suffix in ("1", "2"):
+        visit_id = add_visit(seeded)
+        # Fixed ids sharing their first 17 characters, so the ambiguity does not depend
+        # on the clock (UUIDv7 ids made in the same millisecond share a prefix anyway).
+        conn = sqlite3.connect(db_path)
+        with conn:
+            conn.execute(
+                "update visits set id = ? where id = ?",
+                [f"01a00000-0000-7000-8000-00000000000{suffix}", visit_id],
+            )
+        conn.close()
     before = dump(db_path)
     seeded.fails("visit", "show", "ffffffff", code=3)
-    if common >= 6:
-        assert "cocok" in seeded.fails("visit", "delete", first[:common]).stderr
+    ambiguous = seeded.fails("visit", "delete", "01a00000-0000", code=2)
+    assert "01a00000-0000-7000-8000-000000000001" in ambiguous.stderr
+    assert "01a00000-0000-7000-8000-000000000002" in ambiguous.stderr
+    seeded.fails("visit", "delete", "01a000")  # hyphen-less prefix: ambiguous too
     seeded.fails("visit", "delete", "abc")  # too short
     seeded.fails("visit", "delete", "not-an-id!")
     assert dump(db_path) == before
+    seeded.ok("visit", "delete", "01a00000-0000-7000-8000-000000000002")
 
 
 def test_english_messages(seeded):
