@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "faskel"
@@ -28,6 +27,8 @@ def resolve_db_path(cli_value: str | os.PathLike | None) -> Path:
 def data_file(name: str) -> Path:
     """A file of the top-level data/ folder: inside the installed package (the wheel ships
     it as faskel_cli/data/), or next to the package in a source checkout."""
+    from importlib import resources  # ~10 ms: only the commands reading data/ pay it
+
     packaged = resources.files("faskel_cli").joinpath("data", name)
     if packaged.is_file():
         return Path(str(packaged))
