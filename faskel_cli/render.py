@@ -182,6 +182,13 @@ def table(
     return tbl
 
 
+def style_rows(tbl, rows: list[dict], style: str, when) -> None:
+    """Give the table rows whose row `when(row)` is true `style` (seen on a colour terminal)."""
+    for table_row, row in zip(tbl.rows, rows, strict=True):
+        if when(row):
+            table_row.style = style
+
+
 def record_grid(item: dict, keys: Sequence[str], label):
     """One record as a two-column grid of `label(key)` and value (the `show` commands)."""
     from rich.table import Table

@@ -96,10 +96,8 @@ def advance(
     from faskel_cli.core import activities
 
     fmt = render.check_format(fmt, ("table", "json"))
-    database = common.db(ctx)
-    before = activities.get(database, activities.resolve(database, ref))["stage"]
     item, warns = activities.advance(
-        database, ref, to=to, on=date, note=note, spent=spent, force=force
+        common.db(ctx), ref, to=to, on=date, note=note, spent=spent, force=force
     )
     common.warnings(warns)
     if fmt == "json":
@@ -109,18 +107,11 @@ def advance(
             t(
                 "msg.activity_advanced",
                 id=item["id"],
-                before=before,
+                before=item["stages"][-2]["stage"],  # the stage it left
                 after=item["stage"],
                 date=item["stage_since"],
             )
         )
-
-
-def _style_rows(tbl, rows, flag: str, style: str) -> None:
-    """Colour the rows where `flag` is true (only shows on a colour terminal)."""
-    for table_row, row in zip(tbl.rows, rows, strict=True):
-        if row.get(flag):
-            table_row.style = style
 
 
 @app.command("list", help=t("help.activity.list"))
@@ -192,7 +183,7 @@ def list_(
         columns = [c for c in columns if c[0] != "kelurahan"]
     columns = render.fit_columns(rows, columns, out.width, drop=("type", "stage_since"))
     tbl = render.table(rows, columns, title=title)
-    _style_rows(tbl, rows, "stalled", "yellow")
+    render.style_rows(tbl, rows, "yellow", lambda row: row["stalled"])
     out.print(tbl)
 
 

@@ -129,7 +129,6 @@ def list_(
         return
     for row in rows:
         row["state_text"] = _state_text(row)
-        row["overdue"] = row["state"] == "overdue"
     columns = [
         ("id", "id"),
         ("kelurahan", t("col.kelurahan")),
@@ -149,9 +148,7 @@ def list_(
     )
     title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
     tbl = render.table(rows, columns, title=title)
-    for table_row, row in zip(tbl.rows, rows, strict=True):
-        if row["overdue"]:
-            table_row.style = "bold red"
+    render.style_rows(tbl, rows, "bold red", lambda row: row["state"] == "overdue")
     out.print(tbl)
 
 
