@@ -120,11 +120,7 @@ def add(
     start_date = parse_date(start) if start else clock.today()
     funding = clean_text(funding, "--funding", MAX_FUNDING, required=False, one_line=True)
     budget = money.parse_optional(budget, "--budget")
-    lkk_ids: list[str] = []
-    for name in lkk_names or ():
-        lkk_id = lkk.by_name(db, kel.kode, kel.nama, name)
-        if lkk_id not in lkk_ids:
-            lkk_ids.append(lkk_id)
+    lkk_ids = lkk.ids_by_names(db, kel, lkk_names)
     activity_id = new_id()
     day = start_date.isoformat()
     with transaction(db):
@@ -181,12 +177,7 @@ def edit(
         changes["budget"] = money.parse_optional(budget, "--budget")
     lkk_ids = None
     if lkk_names is not None:
-        kel = regions.kelurahan(db, row["kelurahan_kode"])
-        lkk_ids = []
-        for name in lkk_names:
-            lkk_id = lkk.by_name(db, kel.kode, kel.nama, name)
-            if lkk_id not in lkk_ids:
-                lkk_ids.append(lkk_id)
+        lkk_ids = lkk.ids_by_names(db, regions.kelurahan(db, row["kelurahan_kode"]), lkk_names)
     if not changes and lkk_ids is None:
         raise InputError("err.nothing_to_change")
     with transaction(db):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from faskel_cli.core import clock, facilitators, records, regions
+from faskel_cli.core import activities, audit, clock, facilitators, records, regions, visits
 from faskel_cli.core.activities import clean_text
 from faskel_cli.core.dates import parse_date
 from faskel_cli.core.db import get_setting, transaction
@@ -129,17 +129,6 @@ def add_for_visit(db, visit_id: str, problems) -> list[str]:
         return [_insert(db, values) for values in prepared]
 
 
-def missing_for_add(*, kelurahan, problem, action, visit, activity) -> list[str]:
-    missing = []
-    if not kelurahan and not visit and not activity:
-        missing.append("--kelurahan")
-    if not problem:
-        missing.append("--problem")
-    if not action:
-        missing.append("--action")
-    return missing
-
-
 def _same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
     if kode != other_kode:
         names = dict(
@@ -169,31 +158,29 @@ def add(
 ) -> dict:
     """A follow-up on its own. The kelurahan may come from --visit or --activity; the
     problem date is --date, else the visit's date, else today."""
-    missing = missing_for_add(
-        kelurahan=kelurahan, problem=problem, action=action, visit=visit, activity=activity
-    )
+    missing = [
+        option
+        for option, value in (
+            ("--kelurahan", kelurahan or visit or activity),
+            ("--problem", problem),
+            ("--action", action),
+        )
+        if not value
+    ]
     if missing:
         raise InputError("err.missing_options", options=", ".join(missing))
     kode = regions.kelurahan(db, kelurahan).kode if kelurahan else None
     visit_row = activity_row = None
     if visit:
-        visit_id = resolve_id(db, "visits", visit, entity="kunjungan", include_deleted=False)
-        visit_row = records.row(db, "visits", visit_id)
+        visit_row = records.row(db, "visits", visits.resolve(db, visit, include_deleted=False))
         if kode:
             _same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
         kode = visit_row["kelurahan_kode"]
     if activity:
-        activity_id = resolve_id(
-            db, "activities", activity, entity="kegiatan", include_deleted=False
-        )
+        activity_id = activities.resolve(db, activity, include_deleted=False)
         activity_row = records.row(db, "activities", activity_id)
-        _same_kelurahan(
-            db,
-            kode or activity_row["kelurahan_kode"],
-            activity_row["kelurahan_kode"],
-            "activity",
-            activity,
-        )
+        if kode:
+            _same_kelurahan(db, kode, activity_row["kelurahan_kode"], "activity", activity)
         kode = activity_row["kelurahan_kode"]
     if on:
         problem_date = parse_date(on)
@@ -277,8 +264,6 @@ def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
 
 def reopen(db, ref: str, *, note: str | None) -> dict:
     """Open a done follow-up again; why is kept in the audit row (with what it was)."""
-    from faskel_cli.core import audit
-
     with transaction(db):
         row = _live(db, ref)
         if row["status"] != "done":
@@ -344,7 +329,8 @@ def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
 def list_followups(db, flt: FollowupFilter) -> list[dict]:
     """Follow-ups as of `flt.as_of` (default today). Each row has the JSON keys plus
     `problem_date`, `kecamatan`, `state` (open/overdue/done as of then) and `days_overdue`."""
-    as_of = (flt.as_of or clock.today()).isoformat()
+    day = flt.as_of or clock.today()
+    as_of = day.isoformat()
     sql = _SELECT + " where f.deleted_at is null and f.problem_date <= ?"
     params: list = [as_of]
     open_then = "(f.status = 'open' or f.done_date > ?)"
@@ -373,7 +359,7 @@ def list_followups(db, flt: FollowupFilter) -> list[dict]:
     for found in db.execute(sql + order, params).fetchall():
         item = _out(found)
         item.pop("deleted_at")
-        item["state"], item["days_overdue"] = state_as_of(item, date.fromisoformat(as_of))
+        item["state"], item["days_overdue"] = state_as_of(item, day)
         rows.append(item)
     return rows
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from faskel_cli.core.errors import InputError
 
@@ -68,10 +68,7 @@ def _number(text: str) -> Decimal | None:
         # one dot not grouping thousands (1.5 juta): a decimal point
     if not re.fullmatch(r"\d+(\.\d+)?", text):
         return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern above rules it out
-        return None
+    return Decimal(text)
 
 
 def parse_rupiah(value, option: str = "--budget") -> int:

@@ -175,7 +175,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.spent": ("Dana terpakai", "Money used"),
     "field.stage": ("Tahap", "Stage"),
     "field.stage_since": ("Sejak", "Since"),
-    "field.start_date": ("Mulai", "Started"),
     "field.problem": ("Kendala", "Problem"),
     "field.action": ("Tindak lanjut", "Action"),
     "field.problem_date": ("Tanggal kendala", "Problem met on"),
@@ -213,7 +212,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.activity.restore": ("Pulihkan kegiatan yang dihapus.", "Bring back a deleted activity."),
     "help.opt.title": ("judul kegiatan", "title of the activity"),
-    "help.opt.activity_type": ("fisik atau nonfisik", "fisik (physical) or nonfisik"),
     "help.opt.activity_date": (
         "tanggal mulai (tahap perencanaan); bawaan: hari ini",
         "start date (stage perencanaan); default: today",
