@@ -32,6 +32,22 @@ KEYS = [
     "updated_at",
 ]
 
+# A visit to Medono (the start of `visit add`), used here and in test_followups.
+VISIT = [
+    "visit",
+    "add",
+    "--date",
+    "2026-11-23",
+    "-k",
+    "Medono",
+    "--facilitator",
+    "siti",
+    "--kind",
+    "pendampingan",
+    "--strand",
+    "pemetaan",
+]
+
 
 def add_activity(cli, *extra, kelurahan="Medono", date="2026-10-01"):
     args = ["activity", "add", "-k", kelurahan, "--title", "Normalisasi saluran RW 03"]
@@ -201,6 +217,7 @@ def test_advance_through_all_four_stages(seeded, db_path):
     assert rows[:3] == first_rows  # earlier events are never rewritten
     assert activity_row(db_path, activity_id)[1:3] == ("evaluasi", "2026-11-20")
     table = seeded.ok("activity", "show", activity_id).stdout
+    assert "DIHAPUS" not in table
     assert "Rp 24.500.000" in table and "Kerja bakti" in table and "evaluasi" in table
     # nothing comes after evaluasi
     before = dump(db_path)
@@ -316,22 +333,7 @@ def test_empty_list(seeded):
 def test_visit_references_activity_and_show_lists_it(seeded, db_path):
     activity_id = add_activity(seeded)
     visit_id = seeded.ok(
-        "visit",
-        "add",
-        "--date",
-        "2026-11-23",
-        "-k",
-        "Medono",
-        "--facilitator",
-        "siti",
-        "--kind",
-        "pengawasan",
-        "--strand",
-        "pengawasan",
-        "--activity",
-        activity_id[:13],
-        "--notes",
-        "Pengawasan kerja bakti saluran",
+        *VISIT, "--activity", activity_id[:13], "--notes", "Pengawasan kerja bakti saluran"
     ).stdout.strip()
     shown = seeded.json("activity", "show", activity_id)
     assert [v["id"] for v in shown["visits"]] == [visit_id]
@@ -351,20 +353,8 @@ def test_delete_restore_and_history(seeded, db_path):
     before = dump(db_path)
     seeded.fails("activity", "advance", activity_id, code=4)
     seeded.fails("activity", "delete", activity_id, code=4)
-    seeded.fails(
-        "visit",
-        "add",
-        "-k",
-        "Medono",
-        "--facilitator",
-        "siti",
-        "--kind",
-        "bimbingan",
-        "--strand",
-        "pemetaan",
-        "--activity",
-        activity_id,
-    )
+    seeded.fails(*VISIT, "--activity", activity_id)
+    assert "DIHAPUS" in seeded.ok("activity", "show", activity_id).stdout
     assert dump(db_path) == before
     seeded.ok("activity", "restore", activity_id)
     seeded.fails("activity", "restore", activity_id, code=4)
@@ -459,25 +449,11 @@ def test_bad_add_refused(seeded, db_path, args, hint):
 def test_visit_with_unknown_or_other_kelurahan_activity_refused(seeded, db_path):
     kauman = add_activity(seeded, kelurahan="Kauman")
     before = dump(db_path)
-    base = [
-        "visit",
-        "add",
-        "--date",
-        "2026-11-23",
-        "-k",
-        "Medono",
-        "--facilitator",
-        "siti",
-        "--kind",
-        "pendampingan",
-        "--strand",
-        "kesadaran",
-    ]
-    result = seeded.fails(*base, "--activity", kauman)
+    result = seeded.fails(*VISIT, "--activity", kauman)
     assert "Kauman" in result.stderr and "Medono" in result.stderr
-    result = seeded.fails(*base, "--activity", "ffffffff", code=3)
+    result = seeded.fails(*VISIT, "--activity", "ffffffff", code=3)
     assert "ffffffff" in result.stderr
-    seeded.fails(*base, "--activity", "abc")
+    seeded.fails(*VISIT, "--activity", "abc")
     assert dump(db_path) == before
 
 

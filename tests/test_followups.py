@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from tests.conftest import ROOT, dump
+from tests.test_activities import VISIT, add_activity
 
 KEYS = [
     "id",
@@ -24,21 +25,6 @@ KEYS = [
     "activity_id",
     "created_at",
     "updated_at",
-]
-
-VISIT = [
-    "visit",
-    "add",
-    "--date",
-    "2026-11-23",
-    "-k",
-    "Medono",
-    "--facilitator",
-    "siti",
-    "--kind",
-    "pendampingan",
-    "--strand",
-    "pemetaan",
 ]
 
 
@@ -67,18 +53,7 @@ def add_followup(cli, *extra, kelurahan="Medono"):
 
 
 def test_visit_problems_become_followups(seeded, db_path):
-    activity_id = seeded.ok(
-        "activity",
-        "add",
-        "-k",
-        "Medono",
-        "--title",
-        "Saluran",
-        "--type",
-        "fisik",
-        "--date",
-        "1/10/2026",
-    ).stdout.strip()
+    activity_id = add_activity(seeded)
     visit_id = seeded.ok(
         *VISIT,
         "--activity",
@@ -155,9 +130,7 @@ def test_followup_add_from_visit_and_activity(seeded, db_path):
     )
     assert (item["kelurahan"], item["visit_id"], item["owner"]) == ("Medono", visit_id, "siti")
     assert [r[2] for r in followup_rows(db_path)] == ["2026-11-23"]
-    activity_id = seeded.ok(
-        "activity", "add", "-k", "Kauman", "--title", "Pelatihan", "--type", "nonfisik"
-    ).stdout.strip()
+    activity_id = add_activity(seeded, kelurahan="Kauman")
     item = seeded.json(
         "followup", "add", "--activity", activity_id, "--problem", "LPJ", "--action", "Dampingi"
     )
@@ -241,6 +214,7 @@ def test_delete_and_restore(seeded, db_path):
     followup_id = add_followup(seeded)
     seeded.ok("followup", "delete", followup_id)
     assert seeded.json("followup", "list", "--all") == []
+    assert "DIHAPUS" in seeded.ok("followup", "show", followup_id).stdout
     before = dump(db_path)
     seeded.fails("followup", "done", followup_id, "--note", "x", code=4)
     seeded.fails("followup", "delete", followup_id, code=4)
@@ -298,9 +272,7 @@ def test_bad_followup_add_refused(seeded, db_path, extra, hint):
 
 def test_followup_add_missing_and_wrong_kelurahan_refused(seeded, db_path):
     visit_id = seeded.ok(*VISIT).stdout.strip()
-    activity_id = seeded.ok(
-        "activity", "add", "-k", "Kauman", "--title", "Pelatihan", "--type", "nonfisik"
-    ).stdout.strip()
+    activity_id = add_activity(seeded, kelurahan="Kauman")
     before = dump(db_path)
     result = seeded.fails("followup", "add")
     assert "--kelurahan, --problem, --action" in result.stderr
