@@ -322,13 +322,11 @@ def test_json_is_exactly_build_summary(reported, tmp_path, db_path):
     assert json.loads(result.stdout) == summary_of(db_path)
 
 
-def test_md_is_the_summary_markdown(reported, tmp_path, db_path):
-    from faskel_cli.reports import markdown
-
+def test_md_is_the_summary_markdown(reported, tmp_path):
     target = write(reported, tmp_path, "md")
     text = target.read_text(encoding="utf-8")
-    assert text == markdown.summary_markdown(summary_of(db_path))
-    assert "|" in text and "Medono" in text
+    assert text == reported.ok("summary", "--week", WEEK, "--format", "md").stdout
+    assert "| Medono | 2 |" in text
 
 
 def test_text_for_whatsapp(reported):
@@ -433,12 +431,41 @@ def test_csv_neutralises_text_a_spreadsheet_would_run(reported, db_path):
     summary = summary_of(db_path)
     summary["kelurahan"][0]["nama"] = '=HYPERLINK("http://x")'
     summary["kelurahan"][1]["nama"] = "@SUM(1)"
+    summary["kelurahan"][2]["nama"] = "+62 812"
+    summary["kelurahan"][3]["nama"] = "-1+1"
+    summary["kelurahan"][4]["nama"] = "\tcmd"
+    summary["kelurahan"][5]["nama"] = "Tirto =1"
     data = ReportData(
         summary=summary, period=parse_week(WEEK), scope="x", generated=date(2026, 11, 28)
     )
-    rows = list(csv.reader(io.StringIO(csvfile.render(data).lstrip("\ufeff"))))
-    assert rows[1][1] == '\'=HYPERLINK("http://x")'
-    assert rows[2][1] == "'@SUM(1)"
+    rows = list(csv.reader(io.StringIO(csvfile.render(data).lstrip("\ufeff"), newline="")))
+    names = [row[1] for row in rows[1:7]]
+    assert names == [
+        '\'=HYPERLINK("http://x")',
+        "'@SUM(1)",
+        "'+62 812",
+        "'-1+1",
+        "'\tcmd",
+        "Tirto =1",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="render.to_csv writes with lineterminator '\\n', so Python 3.11's csv does not quote "
+    "a field holding a carriage return: the row splits and '=1' starts a cell of its own",
+)
+def test_csv_keeps_a_carriage_return_inside_its_cell(reported, db_path):
+    from faskel_cli.reports import ReportData, csvfile
+
+    summary = summary_of(db_path)
+    summary["kelurahan"][0]["nama"] = "\r=1"
+    data = ReportData(
+        summary=summary, period=parse_week(WEEK), scope="x", generated=date(2026, 11, 28)
+    )
+    rows = list(csv.reader(io.StringIO(csvfile.render(data).lstrip("\ufeff"), newline="")))
+    assert len(rows) == 28
+    assert rows[1][1] == "'\r=1"
 
 
 def test_html_to_stdout(reported):

@@ -34,11 +34,7 @@ def report(
     if fmt is None:
         fmt = paths.format_from(output) or "text"
     fmt = render.check_format(fmt, FORMATS)
-    if output is None:
-        output = "-" if fmt in TEXT_FORMATS else None
-        if output is None:
-            raise InputError("err.output.binary_stdout", fmt=fmt)
-    output = output.strip()
+    output = "-" if output is None else output.strip()
     if not output:
         raise InputError("err.output.empty")
     if output == "-" and fmt not in TEXT_FORMATS:

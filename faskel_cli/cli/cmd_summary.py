@@ -32,12 +32,13 @@ def read_db(ctx: typer.Context):
         conn.close()
 
 
-def _kecamatan_kode(database, ref: str | None) -> str | None:
+def _kecamatan(database, ref: str | None):
+    """The kecamatan Region `--kecamatan` names (closest-match errors), or None."""
     if not ref:
         return None
     from faskel_cli.core import regions
 
-    return regions.kecamatan(database, ref).kode
+    return regions.kecamatan(database, ref)
 
 
 def _write(text: str) -> None:
@@ -62,10 +63,11 @@ def summary(
     by = pick(by, BY, option="--by")
     period = resolve_period(week, since, until)
     with read_db(ctx) as database:
-        kode = _kecamatan_kode(database, kecamatan)
+        kec = _kecamatan(database, kecamatan)
+        kode = kec.kode if kec else None
         if by == "facilitator":
             rows = core.summary_by_facilitator(database, period, kode)
-            _facilitators(database, rows, period, kode, fmt)
+            _facilitators(database, rows, period, kec, fmt)
             return
         data = core.build_summary(database, period, kode)
     if fmt == "json":
@@ -85,7 +87,7 @@ def summary(
         out.print(summary_renderable(data, out.width))
 
 
-def _facilitators(database, rows: list[dict], period, kode: str | None, fmt: str) -> None:
+def _facilitators(database, rows: list[dict], period, kec, fmt: str) -> None:
     from faskel_cli import render
     from faskel_cli import render_summary as views
     from faskel_cli.core import regions
@@ -99,8 +101,8 @@ def _facilitators(database, rows: list[dict], period, kode: str | None, fmt: str
         _write(render.to_csv(rows, FACILITATOR_KEYS))
         return
     title = t("sum.title_facilitators", label=period.label, area=regions.area(database).nama)
-    if kode:
-        title += f" · {regions.kecamatan(database, kode).nama}"
+    if kec:
+        title += f" · {kec.nama}"
     if fmt == "md":
         _write(views.facilitator_markdown(rows, title))
         return
@@ -129,7 +131,8 @@ def trend(
     fmt = render.check_format(fmt, TREND_FORMATS)
     last = parse_week(week or "this")
     with read_db(ctx) as database:
-        data = core.build_trend(database, last.end, weeks, _kecamatan_kode(database, kecamatan))
+        kec = _kecamatan(database, kecamatan)
+        data = core.build_trend(database, last.end, weeks, kec.kode if kec else None)
     if fmt == "json":
         _write(render.to_json(data))
     elif fmt == "csv":

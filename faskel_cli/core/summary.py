@@ -396,10 +396,15 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
     female, female_share, hours (sum of durations, 1 decimal, half up), followups_open and
     followups_overdue (follow-ups they own, as of the period's end)."""
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    in_scope = ""
     if kecamatan_kode:
         params["kec"] = kecamatan_kode
-        in_scope = " and {col} in (select kode from regions where parent_kode = :kec)"
+
+    def within(column: str) -> str:
+        """The condition keeping `column`'s kelurahan in the kecamatan ('' for the area)."""
+        if not kecamatan_kode:
+            return ""
+        return f" and {column} in (select kode from regions where parent_kode = :kec)"
+
     visits = {
         row[0]: row[1:]
         for row in db.execute(
@@ -409,28 +414,28 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
             "select facilitator_id as fac, kelurahan_kode as kel, count(*) as n, "
             "sum(male) as m, sum(female) as f from visits indexed by visits_summary "
             "where deleted_at is null and date between :start and :end"
-            + in_scope.format(col="kelurahan_kode")
+            + within("kelurahan_kode")
             + " group by facilitator_id, kelurahan_kode) p group by p.fac",
             params,
         ).fetchall()
     }
-    hours = {
-        row[0]: row[1:]
-        for row in db.execute(
+    # Durations are not in visits_summary; visits_links covers them.
+    minutes = dict(
+        db.execute(
             "select facilitator_id, sum(duration_minutes) from visits indexed by visits_links "
             "where deleted_at is null and date between :start and :end"
-            + in_scope.format(col="kelurahan_kode")
+            + within("kelurahan_kode")
             + " group by facilitator_id",
             params,
         ).fetchall()
-    }
+    )
     lkk = dict(
         db.execute(
             "select p.fac, count(*) from (select distinct v.facilitator_id as fac, "
             "vl.lkk_id as lkk from visits v indexed by visits_links "
             "join visit_lkk vl on vl.visit_id = v.id "
             "where v.deleted_at is null and v.date between :start and :end"
-            + in_scope.format(col="v.kelurahan_kode")
+            + within("v.kelurahan_kode")
             + ") p join lkk l on l.id = p.lkk and l.deleted_at is null group by p.fac",
             params,
         ).fetchall()
@@ -439,7 +444,7 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
         db.execute(
             "select facilitator_id, count(*) from facilitator_kelurahan "
             "where kelurahan_kode in (select kode from regions where level = 'kelurahan')"
-            + in_scope.format(col="kelurahan_kode")
+            + within("kelurahan_kode")
             + " group by facilitator_id",
             params,
         ).fetchall()
@@ -449,9 +454,7 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
         for row in db.execute(
             "select f.owner_id, sum(still_open), sum(still_open and f.due < :end) from ("
             f"select owner_id, due, {_OPEN_AT_END} as still_open from ({_FOLLOWUP_SETS}) f "
-            "where f.owner_id is not null"
-            + in_scope.format(col="f.kelurahan_kode")
-            + ") f group by f.owner_id",
+            "where f.owner_id is not null" + within("f.kelurahan_kode") + ") f group by f.owner_id",
             params,
         ).fetchall()
     }
@@ -465,7 +468,6 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
         if not counted and not listed:
             continue
         n, male, female, kel_visited, covered = counted or (0, 0, 0, 0, 0)
-        minutes = (hours.get(person_id) or (None,))[0] or 0
         still_open, overdue = owned.get(person_id) or (0, 0)
         rows.append(
             {
@@ -480,12 +482,17 @@ def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None
                 "male": male or 0,
                 "female": female or 0,
                 "female_share": share(female or 0, (male or 0) + (female or 0)),
-                "hours": float((Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)),
+                "hours": _hours(minutes.get(person_id) or 0),
                 "followups_open": still_open or 0,
                 "followups_overdue": overdue or 0,
             }
         )
     return rows
+
+
+def _hours(minutes: int) -> float:
+    """Minutes as hours, 1 decimal, half up."""
+    return float((Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 # --- week by week ----------------------------------------------------------------------------

@@ -69,10 +69,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.title": ("Laporan Faskel {area}", "Faskel report {area}"),
     "rep.period": ("Periode {label} ({start} s.d. {end})", "Period {label} ({start} to {end})"),
     "rep.generated": ("Dibuat {date}", "Made {date}"),
-    "rep.completeness": (
-        "{visited} dari {total} kelurahan dikunjungi ({pct})",
-        "{visited} of {total} kelurahan visited ({pct})",
-    ),
     "rep.not_visited": ("Kelurahan belum dikunjungi ({n})", "Kelurahan not visited ({n})"),
     "rep.not_visited_none": (
         "Semua kelurahan sudah dikunjungi.",

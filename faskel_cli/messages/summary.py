@@ -58,7 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{visited} of {total} kelurahan visited ({pct})",
     ),
     "sum.not_visited": ("○ belum dikunjungi: {names}", "○ not visited: {names}"),
-    "sum.all_visited": ("Semua kelurahan dikunjungi.", "Every kelurahan was visited."),
     "sum.legend_stages": (
         "Kegiatan per tahap saat akhir periode: Ren perencanaan, Pel pelaksanaan, Ptj pertanggungjawaban, Eva evaluasi.",
         "Activities by stage at the period's end: Plan planning, Impl implementation, Acct accountability, Eval evaluation.",

@@ -1,5 +1,6 @@
-"""What the renderers share: headings, grouping of the summary, dates and percentages as
-people read them. Nothing here computes a count: counts come from the summary."""
+"""What the renderers share: headings, grouping of the summary, dates as people read them.
+Nothing here computes a count: counts come from the summary (percentages and the
+completeness line are render_summary's, the same as `faskel summary` shows)."""
 
 from __future__ import annotations
 
@@ -43,14 +44,9 @@ def value(entry: dict, key: str):
 def groups(summary: dict) -> list[tuple[dict, list[dict]]]:
     """(kecamatan entry, its kelurahan entries) in the summary's order."""
     by_kecamatan: dict[str, list[dict]] = {}
-    for row in summary.get("kelurahan", []):
+    for row in summary["kelurahan"]:
         by_kecamatan.setdefault(row["kecamatan_kode"], []).append(row)
-    return [(kec, by_kecamatan.get(kec["kode"], [])) for kec in summary.get("kecamatan", [])]
-
-
-def kecamatan_of(summary: dict) -> dict[str, str]:
-    """kelurahan kode -> kecamatan name."""
-    return {row["kode"]: row["kecamatan"] for row in summary.get("kelurahan", [])}
+    return [(kec, by_kecamatan.get(kec["kode"], [])) for kec in summary["kecamatan"]]
 
 
 def to_date(text) -> date | None:
@@ -69,13 +65,6 @@ def show_date(text) -> str:
     return day.strftime("%d/%m/%Y") if get_lang() == "id" else day.isoformat()
 
 
-def percent(share) -> str:
-    """0.583 -> '58%'; None -> '-'."""
-    if share is None:
-        return "-"
-    return f"{round(float(share) * 100)}%"
-
-
 def period_line(period) -> str:
     return t(
         "rep.period",
@@ -85,39 +74,22 @@ def period_line(period) -> str:
     )
 
 
-def completeness_line(totals: dict) -> str:
-    return t(
-        "rep.completeness",
-        visited=totals.get("kelurahan_visited", 0),
-        total=totals.get("kelurahan_total", 0),
-        pct=percent(totals.get("completeness")),
-    )
+def not_visited_rows(summary: dict) -> list[dict]:
+    """The kelurahan entries of the summary's `not_visited`, in its order."""
+    missing = set(summary["not_visited"])
+    return [row for row in summary["kelurahan"] if row["kode"] in missing]
 
 
 def stage_label(stage: str | None) -> str:
     return t("rep.col." + stage) if stage in STAGES else (stage or "-")
 
 
-def stage_as_of(activity: dict, end: date) -> tuple[str | None, date | None, dict[str, date]]:
-    """An activity's stage as of `end` (the latest move dated on or before it, the data
-    contract's definition), since when, and the latest date of each stage up to `end`."""
-    moves = activity.get("stages") or []
-    dates: dict[str, date] = {}
-    stage, since = None, None
-    for move in moves:
-        day = to_date(move.get("date"))
-        if day is None or day > end:
-            continue
-        stage, since = move.get("stage"), day
-        dates[move.get("stage")] = day
-    if not moves:
-        stage, since = activity.get("stage"), to_date(activity.get("stage_since"))
-    return stage, since, dates
+def stage_dates(activity: dict) -> dict[str, str]:
+    """The latest date of each stage of a `list_activities` row (its moves up to the as-of
+    day: the list already gives the stage and stage_since as of then)."""
+    return {move["stage"]: move["date"] for move in activity["stages"]}
 
 
-def is_overdue(followup: dict, end: date) -> bool:
-    """Overdue as of `end`: the state core.followups.list_followups gives as of `end`."""
-    if followup.get("state"):
-        return followup["state"] == "overdue"
-    due = to_date(followup.get("due"))
-    return due is not None and due < end
+def is_overdue(followup: dict) -> bool:
+    """Overdue as of the report's end: the state `list_followups` gives as of that day."""
+    return followup["state"] == "overdue"

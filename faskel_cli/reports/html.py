@@ -11,14 +11,14 @@ from faskel_cli import __version__
 from faskel_cli.core.money import format_rupiah
 from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import get_lang, t
+from faskel_cli.render_summary import completeness_line, percent
 from faskel_cli.reports import ReportData, svg
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
-    completeness_line,
     groups,
     heading,
     is_overdue,
-    percent,
+    not_visited_rows,
     period_line,
     show_date,
     stage_label,
@@ -71,7 +71,7 @@ tr.missing td,tr.subtotal td,tr.total td,tr.overdue td{
 
 def render(data: ReportData) -> str:
     summary = data.summary
-    totals = summary.get("totals", {})
+    totals = summary["totals"]
     title = t("rep.title", area=data.scope)
     parts = [
         "<!DOCTYPE html>",
@@ -91,12 +91,10 @@ def render(data: ReportData) -> str:
         "</header>",
         _cards(totals),
         _section(t("rep.chart.visits"), _visits_chart(summary)),
-        _section(t("rep.chart.trend", n=_trend_weeks(data.trend)), _trend_chart(data)),
+        _section(t("rep.chart.trend", n=len(data.trend["weeks"])), _trend_chart(data)),
         _section(t("rep.chart.stages"), _stages_chart(summary)),
         _section(t("rep.summary"), _summary_table(data)),
-        _section(
-            t("rep.not_visited", n=len(summary.get("not_visited", []))), _not_visited(summary)
-        ),
+        _section(t("rep.not_visited", n=len(summary["not_visited"])), _not_visited(summary)),
         _section(
             t("rep.open_followups", date=show_date(data.period.end), n=len(data.followups)),
             _followups_table(data),
@@ -113,22 +111,22 @@ def _section(heading_text: str, body: str) -> str:
 
 
 def _cards(totals: dict) -> str:
-    male, female = totals.get("male", 0) or 0, totals.get("female", 0) or 0
+    male, female = totals["male"], totals["female"]
     cards = [
-        (heading("visits"), totals.get("visits", 0), ""),
-        (heading("facilitators"), totals.get("facilitators", 0), ""),
-        (heading("lkk_reached"), totals.get("lkk_reached", 0), ""),
+        (heading("visits"), totals["visits"], ""),
+        (heading("facilitators"), totals["facilitators"], ""),
+        (heading("lkk_reached"), totals["lkk_reached"], ""),
         (
             f"{heading('male')} / {heading('female')}",
             f"{male} / {female}",
             "",
         ),
-        (heading("female_share"), percent(totals.get("female_share")), ""),
-        (heading("followups_open"), totals.get("followups_open", 0), ""),
+        (heading("female_share"), percent(totals["female_share"]), ""),
+        (heading("followups_open"), totals["followups_open"], ""),
         (
             heading("followups_overdue"),
-            totals.get("followups_overdue", 0),
-            " warn" if totals.get("followups_overdue") else "",
+            totals["followups_overdue"],
+            " warn" if totals["followups_overdue"] else "",
         ),
     ]
     items = [
@@ -139,11 +137,8 @@ def _cards(totals: dict) -> str:
 
 
 def _visits_chart(summary: dict) -> str:
-    missing = set(summary.get("not_visited", []))
-    rows = [
-        (row["nama"], row.get("visits", 0) or 0, row["kode"] in missing)
-        for row in summary.get("kelurahan", [])
-    ]
+    missing = set(summary["not_visited"])
+    rows = [(row["nama"], row["visits"], row["kode"] in missing) for row in summary["kelurahan"]]
     if not rows:
         return f'<p class="note">{escape(t("rep.chart.no_data"))}</p>'
     return svg.hbars(rows, t("rep.chart.visits")) + (
@@ -151,37 +146,17 @@ def _visits_chart(summary: dict) -> str:
     )
 
 
-def trend_points(trend: dict | None) -> list[tuple[str, int]]:
-    """(week label, visits) per week of build_trend's result, oldest first."""
-    if not trend:
-        return []
-    weeks = trend.get("weeks") or []
-    labels = [w.get("label") if isinstance(w, dict) else w for w in weeks]
-    totals = trend.get("totals")
-    if isinstance(totals, dict):
-        totals = totals.get("visits")
-    if isinstance(totals, list) and len(totals) == len(labels):
-        return [(str(label), int(n or 0)) for label, n in zip(labels, totals, strict=True)]
-    if weeks and isinstance(weeks[0], dict) and "visits" in weeks[0]:
-        return [(str(w.get("label")), int(w.get("visits") or 0)) for w in weeks]
-    return []
-
-
-def _trend_weeks(trend: dict | None) -> int:
-    return len(trend_points(trend)) or 8
-
-
 def _trend_chart(data: ReportData) -> str:
-    points = trend_points(data.trend)
-    if not points:
-        return f'<p class="note">{escape(t("rep.chart.no_data"))}</p>'
+    """Visits of the whole area per week (build_trend's totals), oldest first."""
+    labels = [week["label"] for week in data.trend["weeks"]]
+    points = list(zip(labels, data.trend["totals"]["visits"], strict=True))
     return svg.columns(points, t("rep.chart.trend", n=len(points)), highlight=data.period.label)
 
 
 def _stages_chart(summary: dict) -> str:
     rows = [
-        (kec["nama"], [int(value(kec, f"activities.{stage}") or 0) for stage in STAGES])
-        for kec in summary.get("kecamatan", [])
+        (kec["nama"], [kec["activities"][stage] for stage in STAGES])
+        for kec in summary["kecamatan"]
     ]
     if not rows:
         return f'<p class="note">{escape(t("rep.chart.no_data"))}</p>'
@@ -205,7 +180,7 @@ def _cell(item, kind: str) -> str:
 
 def _summary_table(data: ReportData) -> str:
     summary = data.summary
-    missing = set(summary.get("not_visited", []))
+    missing = set(summary["not_visited"])
     head = "".join(
         f"<th>{escape(h)}</th>"
         for h in [heading("kelurahan"), *[heading(key) for key, _ in SUMMARY_FIELDS]]
@@ -225,14 +200,13 @@ def _summary_table(data: ReportData) -> str:
         for kel in members:
             lines.append(row("missing" if kel["kode"] in missing else "", kel["nama"], kel))
         lines.append(row("subtotal", t("rep.subtotal", name=kec["nama"]), kec))
-    lines.append(row("total", t("rep.total", name=data.scope), summary.get("totals", {})))
+    lines.append(row("total", t("rep.total", name=data.scope), summary["totals"]))
     lines += ["</tbody>", "</table></div>"]
     return "\n".join(lines)
 
 
 def _not_visited(summary: dict) -> str:
-    names = {row["kode"]: row for row in summary.get("kelurahan", [])}
-    missing = [names[k] for k in summary.get("not_visited", []) if k in names]
+    missing = not_visited_rows(summary)
     if not missing:
         return f"<p>{escape(t('rep.not_visited_none'))}</p>"
     items = "".join(
@@ -261,7 +235,7 @@ def _followups_table(data: ReportData) -> str:
         "<tbody>",
     ]
     for item in data.followups:
-        overdue = is_overdue(item, data.period.end)
+        overdue = is_overdue(item)
         shown = dict(item)
         shown["days_overdue"] = item.get("days_overdue") if overdue else ""
         cells = "".join(_cell(shown.get(key), kind) for key, kind in keys)

@@ -6,11 +6,7 @@ from __future__ import annotations
 from faskel_cli.reports import ReportData
 
 
-def summary_markdown(summary: dict) -> str:
-    from faskel_cli.render_summary import summary_markdown as markdown
-
-    return markdown(summary)
-
-
 def render(data: ReportData) -> str:
+    from faskel_cli.render_summary import summary_markdown
+
     return summary_markdown(data.summary)

@@ -11,17 +11,16 @@ import io
 from datetime import datetime, time
 
 from faskel_cli.messages import get_lang, t
+from faskel_cli.render_summary import completeness_line
 from faskel_cli.reports import SHEETS, ReportData
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
-    completeness_line,
     groups,
     heading,
     is_overdue,
-    kecamatan_of,
     period_line,
     show_date,
-    stage_as_of,
+    stage_dates,
     stage_label,
     to_date,
     value,
@@ -168,7 +167,7 @@ def render(data: ReportData) -> bytes:
     subtitle = " · ".join(
         [
             period_line(data.period),
-            completeness_line(data.summary.get("totals", {})),
+            completeness_line(data.summary["totals"]),
             t("rep.generated", date=show_date(data.generated)),
         ]
     )
@@ -206,7 +205,7 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
     first_field = 3
     visited_col = first_field + len(SUMMARY_FIELDS)
     total_col = visited_col + 1
-    not_visited = set(summary.get("not_visited", []))
+    not_visited = set(summary["not_visited"])
 
     def cell(row, col):
         return xl_rowcol_to_cell(row, col)
@@ -217,7 +216,7 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
         top = row
         for kel in members:
             style = "missing" if kel["kode"] in not_visited else "normal"
-            sheet.cell(row, 0, kel.get("kecamatan"), style)
+            sheet.cell(row, 0, kel["kecamatan"], style)
             sheet.cell(row, 1, kel["kode"], style)
             sheet.cell(row, 2, kel["nama"], style)
             for offset, (key, _) in enumerate(SUMMARY_FIELDS):
@@ -242,23 +241,22 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
             row,
             visited_col,
             f"=SUM({count_range})" if bottom >= top else "=0",
-            kec.get("kelurahan_visited"),
+            kec["kelurahan_visited"],
             style,
         )
         sheet.formula(
             row,
             total_col,
             f"=COUNT({count_range})" if bottom >= top else "=0",
-            kec.get("kelurahan_total"),
+            kec["kelurahan_total"],
             style,
         )
         subtotal_rows.append(row)
         row += 1
-    totals = summary.get("totals", {})
-    area = summary.get("area", {})
+    totals = summary["totals"]
     style = "total"
     sheet.cell(row, 0, None, style)
-    sheet.cell(row, 1, area.get("kode"), style)
+    sheet.cell(row, 1, summary["area"]["kode"], style)
     sheet.cell(row, 2, t("rep.total", name=data.scope), style)
 
     def over_subtotals(col: int) -> str:
@@ -267,10 +265,8 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
         return "=" + "+".join(cell(r, col) for r in subtotal_rows)
 
     _group_row(sheet, row, totals, style, first_field, over_subtotals)
-    sheet.formula(
-        row, visited_col, over_subtotals(visited_col), totals.get("kelurahan_visited"), style
-    )
-    sheet.formula(row, total_col, over_subtotals(total_col), totals.get("kelurahan_total"), style)
+    sheet.formula(row, visited_col, over_subtotals(visited_col), totals["kelurahan_visited"], style)
+    sheet.formula(row, total_col, over_subtotals(total_col), totals["kelurahan_total"], style)
     last = row
     sheet.ws.write_string(row + 2, 0, t("rep.legend_not_visited"), formats.subtitle)
     sheet.finish(last - 1, freeze_cols=3)
@@ -351,17 +347,13 @@ def _activities_sheet(workbook, formats: _Formats, data: ReportData, subtitle: s
     sheet = _Sheet(workbook, SHEETS[2], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[2], data), subtitle)
     sheet.headings()
-    kecamatan = kecamatan_of(data.summary)
     row = FIRST_ROW
-    for activity in data.activities:
-        stage, since, dates = stage_as_of(activity, data.period.end)
+    for activity in data.activities:  # as of the period's end (list_activities)
         values = {
             **activity,
-            "kecamatan": activity.get("kecamatan") or kecamatan.get(activity.get("kelurahan_kode")),
-            "stage": stage_label(stage),
-            "stage_since": since,
-            "lkk": "; ".join(activity.get("lkk") or []),
-            **dates,
+            "stage": stage_label(activity["stage"]),
+            "lkk": "; ".join(activity["lkk"]),
+            **stage_dates(activity),
         }
         for col, (key, _) in enumerate(keys):
             sheet.cell(row, col, values.get(key))
@@ -388,17 +380,15 @@ def _followups_sheet(workbook, formats: _Formats, data: ReportData, subtitle: st
     sheet = _Sheet(workbook, SHEETS[3], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[3], data), subtitle)
     sheet.headings()
-    kecamatan = kecamatan_of(data.summary)
     row = FIRST_ROW
     for item in data.followups:
-        overdue = is_overdue(item, data.period.end)
+        overdue = is_overdue(item)
         style = "missing" if overdue else "normal"
         values = {
             **item,
-            "kecamatan": item.get("kecamatan") or kecamatan.get(item.get("kelurahan_kode")),
             "overdue": t("rep.yes") if overdue else t("rep.no"),
-            "days_overdue": item.get("days_overdue") if overdue else None,
-            "status": t("rep.status." + str(item.get("status"))),
+            "days_overdue": item["days_overdue"] if overdue else None,
+            "status": t("rep.status." + item["status"]),
         }
         for col, (key, _) in enumerate(keys):
             sheet.cell(row, col, values.get(key), style)
