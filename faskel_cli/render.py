@@ -51,7 +51,9 @@ def to_csv(rows: list[dict], columns: Sequence[str] | None = None, *, bom: bool 
     if bom:
         buffer.write("\ufeff")
     columns = list(columns or (rows[0].keys() if rows else []))
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding a bare CR, so typed
+    # text cannot end a row early and start a cell of its own.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(row.get(col)) for col in columns])

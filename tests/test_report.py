@@ -450,11 +450,6 @@ def test_csv_neutralises_text_a_spreadsheet_would_run(reported, db_path):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.to_csv writes with lineterminator '\\n', so Python 3.11's csv does not quote "
-    "a field holding a carriage return: the row splits and '=1' starts a cell of its own",
-)
 def test_csv_keeps_a_carriage_return_inside_its_cell(reported, db_path):
     from faskel_cli.reports import ReportData, csvfile
 
