@@ -15,7 +15,7 @@ from faskel_cli.core.dates import parse_date
 from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
-from faskel_cli.core.vocab import ACTIVITY_TYPES, MAX_NOTES, STAGE_ALIASES, STAGES, pick
+from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, clean_text, pick
 
 MAX_TITLE = 300
 MAX_FUNDING = 200
@@ -80,22 +80,6 @@ def _snapshot(db, activity_id: str) -> dict:
 
 def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=include_deleted)
-
-
-def clean_text(
-    value, option: str, limit: int = MAX_NOTES, *, required: bool = True, one_line: bool = False
-):
-    """Text a person typed: stripped (one_line: runs of spaces and newlines made one space),
-    required unless told otherwise, at most `limit` characters."""
-    raw = str(value or "")
-    text = " ".join(raw.split()) if one_line else raw.strip()
-    if not text:
-        if required:
-            raise InputError("err.text_required", option=option)
-        return None
-    if len(text) > limit:
-        raise InputError("err.text_too_long", option=option, n=len(text), max=limit)
-    return text
 
 
 def parse_stage(value: str, option: str = "--stage") -> str:

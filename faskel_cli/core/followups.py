@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from faskel_cli.core import activities, audit, clock, facilitators, records, regions, visits
-from faskel_cli.core.activities import clean_text
 from faskel_cli.core.dates import parse_date
 from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.vocab import clean_text
 
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [

@@ -11,7 +11,7 @@ from faskel_cli.core.dates import parse_date, parse_duration
 from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
-from faskel_cli.core.vocab import KINDS, MAX_NOTES, MAX_PARTICIPANTS, STRANDS, pick
+from faskel_cli.core.vocab import KINDS, MAX_PARTICIPANTS, STRANDS, clean_text, pick
 
 _SELECT = (
     "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
@@ -66,14 +66,6 @@ def parse_count(value, option: str) -> int:
     if number > MAX_PARTICIPANTS:
         raise InputError("err.count_too_big", option=option, value=value, max=MAX_PARTICIPANTS)
     return number
-
-
-def check_notes(notes: str | None) -> str | None:
-    if notes is None:
-        return None
-    if len(notes) > MAX_NOTES:
-        raise InputError("err.notes_too_long", n=len(notes), max=MAX_NOTES)
-    return notes.strip() or None
 
 
 @dataclass
@@ -163,7 +155,11 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
     duration = (
         parse_duration(data.duration) if data.duration is not None else base.get("duration_minutes")
     )
-    notes = check_notes(data.notes) if data.notes is not None else base.get("notes")
+    notes = (
+        clean_text(data.notes, "--notes", required=False)
+        if data.notes is not None
+        else base.get("notes")
+    )
     if data.activity is not None:
         activity_id = (
             _activity_for(db, data.activity, kel.kode, kel.nama) if data.activity else None

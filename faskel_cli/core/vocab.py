@@ -58,3 +58,21 @@ def pick(value: str | None, choices: tuple[str, ...], *, option: str, aliases=No
     if raw not in choices:
         raise InputError("err.choice", option=option, value=value, choices=", ".join(choices))
     return raw
+
+
+def clean_text(
+    value, option: str, limit: int = MAX_NOTES, *, required: bool = True, one_line: bool = False
+):
+    """Text a person typed: stripped (one_line: runs of spaces and newlines made one space),
+    required unless told otherwise, at most `limit` characters."""
+    from faskel_cli.core.errors import InputError
+
+    raw = str(value or "")
+    text = " ".join(raw.split()) if one_line else raw.strip()
+    if not text:
+        if required:
+            raise InputError("err.text_required", option=option)
+        return None
+    if len(text) > limit:
+        raise InputError("err.text_too_long", option=option, n=len(text), max=limit)
+    return text

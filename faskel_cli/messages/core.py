@@ -72,10 +72,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value} terlalu besar; paling banyak {max} peserta",
         "{option} {value} is too large; at most {max} participants",
     ),
-    "err.notes_too_long": (
-        "--notes terlalu panjang ({n} karakter); paling banyak {max}",
-        "--notes is too long ({n} characters); at most {max}",
-    ),
     "err.id_format": (
         "'{ref}' bukan id; id berupa heksadesimal seperti 0193a1b2-...",
         "'{ref}' is not an id; ids are hexadecimal like 0193a1b2-...",
