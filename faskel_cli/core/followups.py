@@ -129,21 +129,6 @@ def add_for_visit(db, visit_id: str, problems) -> list[str]:
         return [_insert(db, values) for values in prepared]
 
 
-def _same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
-    if kode != other_kode:
-        names = dict(
-            db.execute(
-                "select kode, nama from regions where kode in (?, ?)", [kode, other_kode]
-            ).fetchall()
-        )
-        raise InputError(
-            f"err.{what}_other_kelurahan",
-            ref=ref,
-            kelurahan=names.get(kode, kode),
-            other=names.get(other_kode, other_kode),
-        )
-
-
 def add(
     db,
     *,
@@ -174,13 +159,15 @@ def add(
     if visit:
         visit_row = records.row(db, "visits", visits.resolve(db, visit, include_deleted=False))
         if kode:
-            _same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
+            regions.require_same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
         kode = visit_row["kelurahan_kode"]
     if activity:
         activity_id = activities.resolve(db, activity, include_deleted=False)
         activity_row = records.row(db, "activities", activity_id)
         if kode:
-            _same_kelurahan(db, kode, activity_row["kelurahan_kode"], "activity", activity)
+            regions.require_same_kelurahan(
+                db, kode, activity_row["kelurahan_kode"], "activity", activity
+            )
         kode = activity_row["kelurahan_kode"]
     if on:
         problem_date = parse_date(on)

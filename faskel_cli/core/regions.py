@@ -206,3 +206,20 @@ def kelurahan(db, ref: str) -> Region:
 
 def kecamatan(db, ref: str) -> Region:
     return resolve(db, ref, "kecamatan")
+
+
+def require_same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
+    """Refuse linking a record of kelurahan `kode` to the `what` (visit, activity) `ref`
+    of kelurahan `other_kode`, naming both."""
+    if kode != other_kode:
+        names = dict(
+            db.execute(
+                "select kode, nama from regions where kode in (?, ?)", [kode, other_kode]
+            ).fetchall()
+        )
+        raise InputError(
+            f"err.{what}_other_kelurahan",
+            ref=ref,
+            kelurahan=names.get(kode, kode),
+            other=names.get(other_kode, other_kode),
+        )

@@ -98,19 +98,12 @@ def missing_for_add(data: VisitInput, db) -> list[str]:
     return missing
 
 
-def _activity_for(db, ref: str, kelurahan_kode: str, kelurahan_nama: str) -> str:
+def _activity_for(db, ref: str, kelurahan_kode: str) -> str:
     activity_id = resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=False)
     kode = db.execute(
         "select kelurahan_kode from activities where id = ?", [activity_id]
     ).fetchone()[0]
-    if kode != kelurahan_kode:
-        other = db.execute("select nama from regions where kode = ?", [kode]).fetchone()
-        raise InputError(
-            "err.activity_other_kelurahan",
-            ref=ref,
-            kelurahan=kelurahan_nama,
-            other=other[0] if other else kode,
-        )
+    regions.require_same_kelurahan(db, kelurahan_kode, kode, "activity", ref)
     return activity_id
 
 
@@ -161,13 +154,11 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
         else base.get("notes")
     )
     if data.activity is not None:
-        activity_id = (
-            _activity_for(db, data.activity, kel.kode, kel.nama) if data.activity else None
-        )
+        activity_id = _activity_for(db, data.activity, kel.kode) if data.activity else None
     else:
         activity_id = base.get("activity_id")
         if activity_id and kel.kode != base["kelurahan_kode"]:
-            _activity_for(db, activity_id, kel.kode, kel.nama)
+            _activity_for(db, activity_id, kel.kode)
     if kel.kode not in person["kelurahan"]:
         warnings.append(("warn.not_assigned", {"handle": person["handle"], "kelurahan": kel.nama}))
     try:
