@@ -294,3 +294,35 @@ def test_usage_errors_are_one_line_too(cli, args, words):
 def test_bare_command_shows_its_help(cli):
     result = cli("visit")
     assert "Catat kunjungan" in result.stdout and result.stderr == ""
+
+
+def _left_behind_by_an_older_faskel(db_path):
+    """Undo the summary-index migration, as if the file came from an older release."""
+    conn = sqlite3.connect(db_path)
+    with conn:
+        for index in (
+            "visits_links",
+            "activities_summary",
+            "followups_open",
+            "followups_done",
+            "followups_problem",
+        ):
+            conn.execute(f"drop index {index}")
+        conn.execute("delete from _sqlite_migrations where name = 'm004_summary_indexes'")
+    conn.close()
+
+
+def test_reading_an_older_database_migrates_it(seeded, db_path):
+    _left_behind_by_an_older_faskel(db_path)
+    assert {r["status"] for r in seeded.json("db", "migrate", "--list")} == {"applied", "pending"}
+    assert len(seeded.json("lkk", "list")) == 3  # a read command
+    assert {r["status"] for r in seeded.json("db", "migrate", "--list")} == {"applied"}
+
+
+def test_an_older_read_only_database_asks_for_migrate(seeded, db_path):
+    _left_behind_by_an_older_faskel(db_path)
+    os.chmod(db_path, 0o400)
+    try:
+        assert "faskel db migrate" in seeded.fails("lkk", "list").stderr
+    finally:
+        os.chmod(db_path, 0o600)

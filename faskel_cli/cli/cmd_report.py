@@ -40,7 +40,7 @@ def report(
     if output == "-" and fmt not in TEXT_FORMATS:
         raise InputError("err.output.binary_stdout", fmt=fmt)
     period = resolve_period(week, since, until)
-    database = _open(ctx)
+    database = common.db(ctx, write=False)
     kec = regions.kecamatan(database, kecamatan) if kecamatan else None
     scope = kec.nama if kec else regions.area(database).nama
     target = None
@@ -56,17 +56,3 @@ def report(
     written = atomic.write_bytes(target, content)
     if not quiet:
         common.echo(t("msg.report_written", path=str(written)))
-
-
-def _open(ctx: typer.Context):
-    """The database, read-only. A database that an upgrade of faskel left needing a
-    migration is migrated (as any write command would) rather than failing: a cron job
-    must not stop every Monday until someone runs `faskel db migrate`."""
-    from faskel_cli.core.errors import DatabaseError
-
-    try:
-        return common.db(ctx, write=False)
-    except DatabaseError as exc:
-        if exc.key != "err.db_needs_migration":
-            raise
-    return common.db(ctx)

@@ -84,7 +84,12 @@ def connect(path: Path, *, write: bool = True):
             if not existed or get_setting(db, "area") is None:
                 first_use(db)
         elif pending_migrations(db):
-            raise DatabaseError("err.db_needs_migration", path=str(path))
+            # A database an upgrade of faskel left behind: migrate it on the first read too
+            # (a Monday cron report must not fail), unless the file is read-only.
+            db.close()
+            if _is_read_only(path):
+                raise DatabaseError("err.db_needs_migration", path=str(path))
+            return connect(path, write=True)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
     return db
