@@ -67,9 +67,24 @@ def import_counts(cli: Cli, *paths: Path, dry_run=False) -> dict:
 
 
 def canonical(db_path: Path) -> list:
+    """The shareable content of a database in a fixed order: laptops that exchanged bundles
+    until nothing changes hold equal ones (audit, settings, regions, exchange state are local)."""
     conn = sqlite3.connect(db_path)
     try:
-        return bundle.canonical(conn)
+        out = []
+        for kind in bundle.describe(conn).values():
+            columns = ", ".join(f"[{c}]" for c in kind.names)
+            out.append(
+                (
+                    kind.name,
+                    conn.execute(f"select {columns} from [{kind.name}] order by id").fetchall(),
+                )
+            )
+            if kind.link:
+                link = kind.link
+                pairs = f"select [{link.owner}], [{link.target}] from [{link.table}] order by 1, 2"
+                out.append((link.table, conn.execute(pairs).fetchall()))
+        return out
     finally:
         conn.close()
 
@@ -417,6 +432,19 @@ def _other_area(path: Path, tmp: Path) -> Path:
     return write_bundle(tmp / "semarang.faskel", other, lines)
 
 
+def _manifest_broken(path: Path, tmp: Path) -> Path:
+    manifest, lines = read_bundle(path)
+    del manifest["device_id"]
+    return write_bundle(tmp / "no-device.faskel", manifest, lines, recompute=False)
+
+
+def _line_endless(path: Path, tmp: Path) -> Path:
+    manifest, _ = read_bundle(path)
+    return write_bundle(
+        tmp / "endless.faskel", manifest, [b"x" * (bundle.MAX_LINE + 1)], recompute=False
+    )
+
+
 def _text_file(path: Path, tmp: Path) -> Path:
     out = tmp / "notes.faskel"
     out.write_text("kunjungan minggu ini\n", encoding="utf-8")
@@ -465,6 +493,8 @@ BAD = {
     "counts-edited": (_counts_edited, "manifest"),
     "unknown-version": (_new_version, "versi 2"),
     "other-area": (_other_area, "Kota Semarang (33.74)"),
+    "manifest-broken": (_manifest_broken, "tidak sah (device_id"),
+    "line-endless": (_line_endless, "terlalu panjang"),
     "text-file": (_text_file, "bukan bundel"),
     "sqlite-file": (_sqlite_file, "bukan bundel"),
     "empty-file": (_empty_file, "bukan bundel"),

@@ -20,6 +20,10 @@ def _scope(scope: str | None, since: str | None) -> str:
     return t(f"bundle.scope.{scope or 'all'}", since=since or "-")
 
 
+def _records_columns() -> list[tuple[str, str]]:
+    return [("kind", t("bundle.col.kind")), ("records", t("bundle.col.records"))]
+
+
 def _raise_first(errors: list, total: int) -> None:
     """One line on stderr whatever the number of refused bundles."""
     from faskel_cli.core.errors import ConflictError
@@ -66,9 +70,7 @@ def export(
     )
     rows = [{"kind": _kind(k), "records": n} for k, n in result.counts.items() if n]
     if rows:
-        render.emit(
-            rows, "table", [("kind", t("bundle.col.kind")), ("records", t("bundle.col.records"))]
-        )
+        render.emit(rows, "table", _records_columns())
 
 
 @app.command("inspect", help=t("help.bundle.inspect"))
@@ -88,18 +90,16 @@ def inspect(
             )
         )
     else:
-        area = manifest["area"]
-        if manifest.get("area_name"):
-            area = f"{manifest['area_name']} ({area})"
         fields = [
             ("format", manifest["format"]),
             ("version", manifest["version"]),
             ("device_id", manifest["device_id"]),
-            ("area", area),
+            ("area", bundle.area_label(manifest["area"], manifest.get("area_name"))),
             ("created_at", manifest["created_at"]),
             ("scope", _scope(manifest.get("scope"), manifest.get("since"))),
             ("sha256", manifest["sha256"]),
         ]
+        # Plain lines, not render.record_grid: a grid would cut the checksum to the width.
         common.echo(file)
         width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
         for key, value in fields:
@@ -111,11 +111,7 @@ def inspect(
                 {"kind": _kind(k) if k in bundle.KINDS else k, "records": found.get(k, 0)}
                 for k in kinds
             ]
-            render.emit(
-                rows,
-                "table",
-                [("kind", t("bundle.col.kind")), ("records", t("bundle.col.records"))],
-            )
+            render.emit(rows, "table", _records_columns())
         else:
             common.echo(t("msg.bundle_empty"))
         if error is None:

@@ -47,7 +47,7 @@ VERSION = 1
 CHUNK = 1_000  # lines validated and staged at a time (more only costs memory, not time)
 MAX_LINE = 4 * 1024 * 1024  # no record comes near; a longer "line" is not a bundle
 READ_BLOCK = 1 << 20
-WRITE_BUFFER = 1 << 20
+WRITE_ROWS = 4_000  # lines hashed and compressed at a time by an export
 # An import waits this long for another writer (a person while cron imports, or the
 # reverse) instead of failing after the usual 10 s.
 IMPORT_BUSY_TIMEOUT_MS = 15 * 60 * 1000
@@ -74,8 +74,6 @@ LINKS = {
     "activities": ("activity_lkk", "activity_id", "lkk_id", "lkk_ids"),
     "visits": ("visit_lkk", "visit_id", "lkk_id", "lkk_ids"),
 }
-# Columns that never leave this database (none yet).
-LOCAL_COLUMNS: frozenset[str] = frozenset()
 
 ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # Fixed width (as clock.utc_stamp writes them), so that text order is time order.
@@ -113,6 +111,7 @@ class Unique:
     columns: tuple[str, ...]
     collations: tuple[str, ...]
     where: str | None
+    sql: str  # to re-create it (an import drops it while writing)
 
 
 @dataclass(frozen=True)
@@ -157,14 +156,14 @@ def _uniques(db, table: str) -> tuple[Unique, ...]:
                 collations.append(collation or "BINARY")
         if None in columns:  # an index on an expression: left to the database itself
             continue
+        sql = db.execute(
+            "select sql from sqlite_master where type = 'index' and name = ?", [name]
+        ).fetchone()[0]
         where = None
         if partial:
-            sql = db.execute(
-                "select sql from sqlite_master where type = 'index' and name = ?", [name]
-            ).fetchone()[0]
             match = re.search(r"\bwhere\b(.*)$", sql, re.IGNORECASE | re.DOTALL)
             where = match.group(1).strip() if match else None
-        found.append(Unique(name, tuple(columns), tuple(collations), where))
+        found.append(Unique(name, tuple(columns), tuple(collations), where, sql))
     return tuple(found)
 
 
@@ -177,8 +176,6 @@ def describe(db) -> dict[str, Kind]:
             continue
         columns = []
         for _, column, declared, notnull, default, pk in info:
-            if column in LOCAL_COLUMNS:
-                continue
             has_default, value = _sql_default(default)
             columns.append(
                 Column(column, (declared or "").upper(), bool(notnull or pk), has_default, value)
@@ -463,8 +460,7 @@ _KIND_PREFIX = re.compile(rb'^\{\s*"kind"\s*:\s*"([A-Za-z_]+)"')
 def inspect(path: str | Path) -> tuple[dict, dict[str, int], FaskelError | None]:
     """The manifest, the records counted per kind in the file, and what is wrong with the
     file (checksum or counts), if anything. Touches no database."""
-    reader_path = Path(path)
-    with _Reader(reader_path) as reader:
+    with _Reader(Path(path)) as reader:
         manifest = reader.manifest()
         found: dict[str, int] = {}
         try:
@@ -615,8 +611,8 @@ class _Stager:
                     try:
                         json.loads(line)
                     except ValueError:
-                        return self._raise(first_line + offset, "-", "not JSON")
-                return self._raise(first_line, "-", error["msg"])
+                        raise self._invalid(first_line + offset, "-", "not JSON") from None
+                raise self._invalid(first_line, "-", error["msg"]) from None
             where = [str(part) for part in loc[1:]]
             if len(where) >= 2 and where[1] == "record":
                 where = where[2:]
@@ -628,10 +624,10 @@ class _Stager:
                     line=first_line + loc[0],
                     field=field_name,
                 ) from None
-            return self._raise(first_line + loc[0], field_name, error["msg"])
+            raise self._invalid(first_line + loc[0], field_name, error["msg"]) from None
 
-    def _raise(self, line: int, field_name: str, reason: str):
-        raise InputError(
+    def _invalid(self, line: int, field_name: str, reason: str) -> InputError:
+        return InputError(
             "err.bundle_invalid", file=self.name, line=line, field=field_name, reason=reason
         )
 
@@ -836,12 +832,6 @@ def _apply(db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
     # A handle or LKK name may move between records within one bundle (deleted here, made
     # anew there; renamed, then taken): unique indexes are checked on the final state
     # (_check_unique did, and re-creating them checks again), not row by row.
-    indexes = [
-        db.execute(
-            "select sql from sqlite_master where type = 'index' and name = ?", [u.name]
-        ).fetchone()[0]
-        for u in kind.uniques
-    ]
     for unique in kind.uniques:
         db.execute(f"drop index main.[{unique.name}]")
     db.execute(
@@ -849,8 +839,8 @@ def _apply(db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
         f"from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where true "
         f"on conflict (id) do update set {sets}"
     )
-    for sql in indexes:
-        db.execute(sql)
+    for unique in kind.uniques:
+        db.execute(unique.sql)
     if link:
         db.execute(
             f"delete from main.[{link.table}] where [{link.owner}] in "
@@ -863,7 +853,11 @@ def _apply(db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
         )
 
 
-def _counts(db, kinds: dict[str, Kind], staged: dict[str, int], refused: dict[str, int]):
+def _plan(db, kinds: dict[str, Kind], staged: dict[str, int]):
+    """What the staged bundle would do here: (problems shown, problems in all, counts)."""
+    _classify(db, kinds)
+    _check(db, kinds)
+    problems, total, refused = _refusals(db)
     counts: dict[str, KindCounts] = {}
     for k in kinds:
         states = dict(
@@ -876,7 +870,7 @@ def _counts(db, kinds: dict[str, Kind], staged: dict[str, int], refused: dict[st
             unchanged=staged.get(k, 0) - added - updated,
             refused=refused.get(k, 0),
         )
-    return counts
+    return problems, total, counts
 
 
 def import_bundle(
@@ -899,8 +893,8 @@ def import_bundle(
             raise ConflictError(
                 "err.bundle_area",
                 file=name,
-                area=_area_label(manifest["area"], manifest.get("area_name")),
-                here=_area_label(here, _area_name(db)),
+                area=area_label(manifest["area"], manifest.get("area_name")),
+                here=area_label(here, _area_name(db)),
             )
         _create_stage(db, kinds)
         try:
@@ -920,10 +914,7 @@ def _dry_run(db, kinds, name, manifest, staged) -> ImportResult:
     conn = db.conn
     conn.execute("begin")  # a consistent view of the database; only TEMP tables are written
     try:
-        _classify(db, kinds)
-        _check(db, kinds)
-        problems, total, refused = _refusals(db)
-        counts = _counts(db, kinds, staged, refused)
+        problems, total, counts = _plan(db, kinds, staged)
     finally:
         conn.execute("rollback")
     return ImportResult(name, manifest, counts, True, problems, total)
@@ -949,12 +940,9 @@ def _merge(db, kinds, name, manifest, staged, on_commit) -> ImportResult:
     try:
         with _rule_errors(conn, name), transaction(db):
             conn.execute("pragma defer_foreign_keys = on")
-            _classify(db, kinds)
-            _check(db, kinds)
-            problems, total, refused = _refusals(db)
+            problems, total, counts = _plan(db, kinds, staged)
             if total:
                 raise BundleRefused(name, problems, total)
-            counts = _counts(db, kinds, staged, refused)
             at, who, device = clock.utc_stamp(), audit.who(db), get_setting(db, "device_id")
             for kind in kinds.values():
                 if counts[kind.name].added or counts[kind.name].updated:
@@ -981,12 +969,12 @@ def _merge(db, kinds, name, manifest, staged, on_commit) -> ImportResult:
     return ImportResult(name, manifest, counts, False)
 
 
-def _area_name(db, kode: str | None = None) -> str | None:
+def _area_name(db) -> str | None:
     row = db.execute("select nama from regions where level = 'kabupaten'").fetchone()
     return row[0] if row else None
 
 
-def _area_label(kode: str | None, nama: str | None) -> str:
+def area_label(kode: str | None, nama: str | None) -> str:
     return f"{nama} ({kode})" if nama else str(kode)
 
 
@@ -1078,24 +1066,19 @@ def export(
     mark = db.execute(
         "select seq, exported_at from bundle_targets where target = ?", [target]
     ).fetchone()
+    # Each kind's query gets {"kind": its name, **params}; sqlite3 ignores unused names.
     if since is not None and not everything:
-        start = clock.utc_stamp(datetime.combine(since, time(0), tzinfo=clock.WIB))
         scope, since_text = "since", since.isoformat()
-        where = " where t.updated_at >= ?"
-
-        def params(kind: str) -> list:
-            return [start]
+        where = " where t.updated_at >= :start"
+        params = {"start": clock.utc_stamp(datetime.combine(since, time(0), tzinfo=clock.WIB))}
     elif mark is not None and not everything:
         scope, since_text = "changes", mark[1]
-        where = " where t.id in (select record_id from change_log where kind = ? and seq > ?)"
-
-        def params(kind: str) -> list:
-            return [kind, mark[0]]
+        where = (
+            " where t.id in (select record_id from change_log where kind = :kind and seq > :seq)"
+        )
+        params = {"seq": mark[0]}
     else:
-        scope, since_text, where = "all", None, ""
-
-        def params(kind: str) -> list:
-            return []
+        scope, since_text, where, params = "all", None, "", {}
 
     conn = db.conn
     sha = hashlib.sha256()
@@ -1108,7 +1091,7 @@ def export(
             with gzip.GzipFile(fileobj=content, mode="wb", mtime=0) as gz:
                 for kind in kinds.values():
                     cursor = conn.execute(
-                        _line_sql(kind) + where + " order by t.id", params(kind.name)
+                        _line_sql(kind) + where + " order by t.id", {"kind": kind.name, **params}
                     )
                     counts[kind.name] = _write_lines(cursor, gz, sha)
         finally:
@@ -1155,49 +1138,12 @@ def export(
 
 def _write_lines(cursor, gz, sha) -> int:
     count = 0
-    buffer: list[bytes] = []
-    size = 0
-    for (line,) in cursor:
-        data = line.encode() + b"\n"
-        buffer.append(data)
-        size += len(data)
-        count += 1
-        if size >= WRITE_BUFFER:
-            block = b"".join(buffer)
-            sha.update(block)
-            gz.write(block)
-            buffer, size = [], 0
-    if buffer:
-        block = b"".join(buffer)
+    while rows := cursor.fetchmany(WRITE_ROWS):
+        block = "".join(line + "\n" for (line,) in rows).encode()
         sha.update(block)
         gz.write(block)
+        count += len(rows)
     return count
-
-
-# --- comparing databases --------------------------------------------------------------------
-
-
-def canonical(db) -> list:
-    """The shareable content of a database, in a fixed order: two databases that exchanged
-    bundles until nothing changes hold equal canonical dumps (audit, settings, regions and
-    exchange state are local and left out)."""
-    out = []
-    for kind in describe(db).values():
-        columns = ", ".join(f"[{c}]" for c in kind.names)
-        out.append(
-            (kind.name, db.execute(f"select {columns} from [{kind.name}] order by id").fetchall())
-        )
-        if kind.link:
-            link = kind.link
-            out.append(
-                (
-                    link.table,
-                    db.execute(
-                        f"select [{link.owner}], [{link.target}] from [{link.table}] order by 1, 2"
-                    ).fetchall(),
-                )
-            )
-    return out
 
 
 # --- several bundles at once ----------------------------------------------------------------

@@ -46,8 +46,7 @@ def sync(db, folder: str | os.PathLike) -> list[FileResult]:
     key = str(path)
     own = f"{get_setting(db, 'device_id')}.faskel"
     results: list[FileResult] = []
-    pending: list[Path] = []
-    stats: dict[Path, os.stat_result] = {}
+    stats: dict[Path, os.stat_result] = {}  # the bundles to import, as stat saw them
     for candidate in sorted(path.glob("*.faskel")):
         if candidate.name == own or candidate.name.startswith(".") or not candidate.is_file():
             continue
@@ -71,12 +70,11 @@ def sync(db, folder: str | os.PathLike) -> list[FileResult]:
             results.append(FileResult(candidate.name, "seen", manifest["device_id"]))
             continue
         stats[candidate] = stat
-        pending.append(candidate)
 
     def remember(imported: Path, manifest: dict) -> None:
         _remember(db, key, imported.name, manifest["sha256"], stats[imported])
 
-    for outcome in bundle.import_many(db, pending, on_commit=remember):
+    for outcome in bundle.import_many(db, list(stats), on_commit=remember):
         if outcome.result:
             results.append(
                 FileResult(
