@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from faskel_cli.core import bundle
 from tests.conftest import Cli
 from tests.test_bundle import add_visit, canonical, export, laptops
 
@@ -71,6 +72,29 @@ def _kelurahan_of(cli: Cli, visit_id: str) -> str:
         return conn.execute("select nama from regions where kode = ?", [kode]).fetchone()[0]
     finally:
         conn.close()
+
+
+def _newest(clis: list[Cli]) -> dict[str, list]:
+    """The rows every laptop must end with, by the merge rule alone: of each record's
+    versions on the laptops, the one with the latest (updated_at, device_id). Convergence
+    alone would not catch a wrong rule that every laptop applies alike."""
+    dumps = [dict(canonical(cli.db_path)) for cli in clis]
+    conn = sqlite3.connect(clis[0].db_path)
+    try:
+        kinds = bundle.describe(conn)
+    finally:
+        conn.close()
+    out = {}
+    for kind in kinds.values():
+        versions: dict = {}
+        for rows in dumps:
+            for row in rows[kind.name]:
+                record = dict(zip(kind.names, row, strict=True))
+                rank = (record["updated_at"], record["device_id"] or "")
+                if record["id"] not in versions or rank > versions[record["id"]][0]:
+                    versions[record["id"]] = (rank, row)
+        out[kind.name] = [versions[i][1] for i in sorted(versions)]
+    return out
 
 
 def _run(step, clis: list[Cli], folder: Path, state: dict) -> None:
@@ -133,6 +157,7 @@ def test_random_edits_and_exchanges_converge(template, steps):
         state = {"lkk": 0, "last": {}}
         for step in steps:
             _run(step, clis, folder, state)
+        expected = _newest(clis)
         # Everyone sends everything to everyone, then everyone imports what the others sent.
         finals = [
             export(cli, folder / f"final-{n}.faskel", "--all")
@@ -144,6 +169,7 @@ def test_random_edits_and_exchanges_converge(template, steps):
                     cli.ok("bundle", "import", str(path))
         dumps = [canonical(cli.db_path) for cli in clis]
         assert dumps[0] == dumps[1] == dumps[2]
+        assert {kind: rows for kind, rows in dumps[0] if kind in expected} == expected
         # ... and once converged, any bundle imported again changes nothing.
         again = export(clis[0], folder / "again.faskel", "--all")
         clis[2].ok("bundle", "import", str(again))
