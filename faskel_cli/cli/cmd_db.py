@@ -22,66 +22,21 @@ def migrate(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core.db import check_path
+    from faskel_cli.core.db import migration_status
 
     fmt = render.check_format(fmt, ("table", "json"))
     path = common.state(ctx).db_path
     if list_only:
-        import sqlite3
-
-        from sqlite_utils import Database
-
-        from faskel_cli.core.schema import migrations
-
-        applied = {}
-        if check_path(path, write=False):
-            database = Database(
-                sqlite3.connect(f"file:{path}?mode=ro", uri=True), execute_plugins=False
-            )
-            applied = {m.name: m.applied_at for m in migrations.applied(database)}
-            database.close()
-        rows = [
-            {
-                "name": m.name,
-                "status": "applied" if m.name in applied else "pending",
-                "applied_at": applied.get(m.name),
-            }
-            for m in migrations._migrations
+        columns = [
+            ("name", t("col.migration")),
+            ("status", t("col.status")),
+            ("applied_at", t("col.applied_at")),
         ]
-        render.emit(
-            rows,
-            fmt,
-            [
-                ("name", t("col.migration")),
-                ("status", t("col.status")),
-                ("applied_at", t("col.applied_at")),
-            ],
-        )
+        render.emit(migration_status(path), fmt, columns)
         return
-    before = _applied_names(path)
-    database = common.db(ctx)
-    from faskel_cli.core.schema import migrations
-
-    now = [m.name for m in migrations.applied(database)]
-    new = [name for name in now if name not in before]
-    common.echo(t("msg.migrated", names=", ".join(new)) if new else t("msg.up_to_date"))
-
-
-def _applied_names(path) -> list[str]:
-    import sqlite3
-
-    from sqlite_utils import Database
-
-    from faskel_cli.core.db import check_path
-    from faskel_cli.core.schema import migrations
-
-    if not check_path(path, write=False):
-        return []
-    database = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True), execute_plugins=False)
-    try:
-        return [m.name for m in migrations.applied(database)]
-    finally:
-        database.close()
+    pending = [m["name"] for m in migration_status(path) if m["status"] == "pending"]
+    common.db(ctx)  # opening a database for writing applies what is pending
+    common.echo(t("msg.migrated", names=", ".join(pending)) if pending else t("msg.up_to_date"))
 
 
 @app.command("seed", help=t("help.db.seed"))

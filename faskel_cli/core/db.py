@@ -104,6 +104,35 @@ def migrate(db) -> list[str]:
     return pending
 
 
+def migration_status(path: Path) -> list[dict]:
+    """Every migration of faskel, in order: applied (when) or pending, read without
+    creating or changing the file."""
+    from sqlite_utils import Database
+
+    from faskel_cli.core.schema import migrations
+
+    applied = {}
+    if check_path(path, write=False):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            applied = {
+                m.name: m.applied_at
+                for m in migrations.applied(Database(conn, execute_plugins=False))
+            }
+        finally:
+            conn.close()
+    # Against an empty database every migration is pending: their names, in order.
+    everything = [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
+    return [
+        {
+            "name": name,
+            "status": "applied" if name in applied else "pending",
+            "applied_at": applied.get(name),
+        }
+        for name in everything
+    ]
+
+
 def pending_migrations(db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
