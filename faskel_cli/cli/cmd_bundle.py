@@ -104,11 +104,11 @@ def inspect(
         width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
         for key, value in fields:
             common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {value}")
-        kinds = [k for k in bundle.KINDS if manifest["counts"].get(k) or found.get(k)]
+        kinds = [k for k in bundle.TABLES if manifest["counts"].get(k) or found.get(k)]
         kinds += sorted(k for k in found if k not in kinds)
         if kinds:
             rows = [
-                {"kind": _kind(k) if k in bundle.KINDS else k, "records": found.get(k, 0)}
+                {"kind": _kind(k) if k in bundle.TABLES else k, "records": found.get(k, 0)}
                 for k in kinds
             ]
             render.emit(rows, "table", _records_columns())

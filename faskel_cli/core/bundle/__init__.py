@@ -1,0 +1,66 @@
+"""Bundles: the shareable records of a database in one compressed file, for other laptops.
+
+Format, version 1: gzip-compressed JSON lines. Line 1 is the manifest
+    {"format": "faskel-bundle", "version": 1, "device_id", "area", "area_name", "created_at",
+     "scope", "since", "counts": {kind: n}, "sha256": <of the bytes of every later line>}
+then one record per line, {"kind": K, "record": {...}}: every column of table K and, for
+facilitators, activities and visits, the sorted list of their links (kelurahan kodes, LKK
+ids). Records are read from and written to the tables' own columns, so a column that a later
+migration adds travels without touching this module.
+
+Merge rule, the same on every laptop, so that any order of imports converges:
+- an id never seen is added;
+- a known id takes the version with the later updated_at (a tie goes to the larger
+  device_id); the version it replaces is kept in the audit (action 'import');
+- an older or identical version changes nothing; a tombstone (deleted_at set) is simply a
+  newer version of the record.
+
+An import reads the file once, streaming: every line is hashed, validated with pydantic in
+chunks and copied into TEMP tables (outside the database file). Only when the checksum, the
+counts and every record are good and every reference resolves does one transaction apply the
+bundle, with set-based SQL.
+
+Modules, in the order a bundle goes through them: wire (format and patterns), kinds (the
+record kinds as the schema has them), validation (pydantic models), reader, staging,
+problems, merge, export, many (several bundles at once). Callers use what is re-exported here.
+"""
+
+from faskel_cli.core.bundle.export import (
+    ExportResult,
+    changed_since_mark,
+    ensure_change_log,
+    export,
+    target_key,
+    target_sha,
+)
+from faskel_cli.core.bundle.kinds import Kind, area_label, describe
+from faskel_cli.core.bundle.many import Outcome, import_many
+from faskel_cli.core.bundle.merge import ImportResult, KindCounts, import_bundle
+from faskel_cli.core.bundle.problems import BundleRefused, Problem
+from faskel_cli.core.bundle.reader import inspect, read_manifest
+from faskel_cli.core.bundle.wire import FORMAT, MAX_LINE, TABLES, VERSION
+
+__all__ = [
+    "FORMAT",
+    "MAX_LINE",
+    "TABLES",
+    "VERSION",
+    "BundleRefused",
+    "ExportResult",
+    "ImportResult",
+    "Kind",
+    "KindCounts",
+    "Outcome",
+    "Problem",
+    "area_label",
+    "changed_since_mark",
+    "describe",
+    "ensure_change_log",
+    "export",
+    "import_bundle",
+    "import_many",
+    "inspect",
+    "read_manifest",
+    "target_key",
+    "target_sha",
+]
