@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.core.vocab import ActivityType, choices_help
 from faskel_cli.messages import t
 
 app = typer.Typer(no_args_is_help=True)
 
-TYPES_HELP = "fisik|nonfisik"
+TYPES_HELP = choices_help(ActivityType)
 
 
 @app.command("add", help=t("help.activity.add"))

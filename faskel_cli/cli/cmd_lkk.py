@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.core.vocab import LkkType, choices_help
 from faskel_cli.messages import t
 
 app = typer.Typer(no_args_is_help=True)
 
-LKK_TYPES_HELP = "rt|rw|pkk|karang-taruna|posyandu|lpm|bkm|dasawisma|lainnya"
+LKK_TYPES_HELP = choices_help(LkkType)
 
 
 @app.command("add", help=t("help.lkk.add"))

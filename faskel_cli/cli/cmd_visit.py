@@ -5,12 +5,13 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
 
 app = typer.Typer(no_args_is_help=True)
 
-KINDS_HELP = "pendampingan|bimbingan|pengawasan"
-STRANDS_HELP = "kesadaran|pemetaan|perencanaan|pengorganisasian|mobilisasi|pengawasan|pemeliharaan"
+KINDS_HELP = choices_help(VisitKind)
+STRANDS_HELP = choices_help(Strand)
 
 TABLE_COLUMNS = [
     ("id", "id"),
@@ -30,7 +31,6 @@ def _prompt_missing(database, data) -> None:
     every missing option at once."""
     from faskel_cli.core import visits
     from faskel_cli.core.errors import InputError
-    from faskel_cli.core.vocab import KINDS, STRANDS
 
     missing = visits.missing_for_add(data, database)
     if not missing:
@@ -46,11 +46,9 @@ def _prompt_missing(database, data) -> None:
             handles = facilitators.handles(database)
             data.facilitator = typer.prompt(t("prompt.facilitator", choices="|".join(handles)))
         elif option == "--kind":
-            data.kind = typer.prompt(t("prompt.choice", option="--kind", choices="|".join(KINDS)))
+            data.kind = typer.prompt(t("prompt.choice", option="--kind", choices=KINDS_HELP))
         elif option == "--strand":
-            data.strand = typer.prompt(
-                t("prompt.choice", option="--strand", choices="|".join(STRANDS))
-            )
+            data.strand = typer.prompt(t("prompt.choice", option="--strand", choices=STRANDS_HELP))
 
 
 @app.command("add", help=t("help.visit.add"))
@@ -121,7 +119,7 @@ def list_(
     from faskel_cli import render
     from faskel_cli.core import facilitators, regions, visits
     from faskel_cli.core.dates import resolve_period
-    from faskel_cli.core.vocab import KINDS, pick
+    from faskel_cli.core.vocab import VISIT_KINDS, pick
 
     fmt = render.check_format(fmt)
     database = common.db(ctx, write=False)
@@ -130,7 +128,7 @@ def list_(
         kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
         kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
         facilitator_id=facilitators.resolve(database, facilitator)["id"] if facilitator else None,
-        kind=pick(kind, KINDS, option="--kind") if kind else None,
+        kind=pick(kind, VISIT_KINDS, option="--kind") if kind else None,
         since=period.start.isoformat() if period and (week or since) else None,
         until=period.end.isoformat() if period and (week or until) else None,
         limit=limit,

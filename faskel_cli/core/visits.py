@@ -11,7 +11,7 @@ from faskel_cli.core.dates import parse_date, parse_duration
 from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
-from faskel_cli.core.vocab import KINDS, MAX_PARTICIPANTS, STRANDS, clean_text, pick
+from faskel_cli.core.vocab import MAX_PARTICIPANTS, STRANDS, VISIT_KINDS, clean_text, pick
 
 _SELECT = (
     "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
@@ -131,7 +131,7 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
         person = facilitators.resolve(db, handle)
     else:
         person = facilitators.get(db, base["facilitator_id"])
-    kind = pick(data.kind, KINDS, option="--kind") if data.kind is not None else base["kind"]
+    kind = pick(data.kind, VISIT_KINDS, option="--kind") if data.kind is not None else base["kind"]
     strand = (
         pick(data.strand, STRANDS, option="--strand") if data.strand is not None else base["strand"]
     )

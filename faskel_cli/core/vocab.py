@@ -3,42 +3,91 @@ labels for people come from the message catalogue."""
 
 from __future__ import annotations
 
-KINDS = ("pendampingan", "bimbingan", "pengawasan")
+from enum import StrEnum
 
-# The seven strands of participatory development (DOMAIN.md), by short key.
-STRANDS = (
-    "kesadaran",
-    "pemetaan",
-    "perencanaan",
-    "pengorganisasian",
-    "mobilisasi",
-    "pengawasan",
-    "pemeliharaan",
-)
 
-LKK_TYPES = (
-    "rt",
-    "rw",
-    "pkk",
-    "karang-taruna",
-    "posyandu",
-    "lpm",
-    "bkm",
-    "dasawisma",
-    "lainnya",
-)
+class VisitKind(StrEnum):
+    """The three kinds of work a visit does toward a kelurahan's community and its LKK."""
 
-ROLES = ("faskel", "koordinator")
+    PENDAMPINGAN = "pendampingan"
+    BIMBINGAN = "bimbingan"
+    PENGAWASAN = "pengawasan"
 
-STAGES = ("perencanaan", "pelaksanaan", "pertanggungjawaban", "evaluasi")
+
+class Strand(StrEnum):
+    """The seven strands of participatory development, by short key."""
+
+    KESADARAN = "kesadaran"  # membangun kesadaran kritis
+    PEMETAAN = "pemetaan"  # memetakan potensi masalah
+    PERENCANAAN = "perencanaan"  # perencanaan partisipatif
+    PENGORGANISASIAN = "pengorganisasian"  # pengorganisasian komunitas
+    MOBILISASI = "mobilisasi"  # mobilisasi sumber daya
+    PENGAWASAN = "pengawasan"  # pengawasan
+    PEMELIHARAAN = "pemeliharaan"  # pemeliharaan hasil pembangunan
+
+
+class LkkType(StrEnum):
+    """Lembaga Kemasyarakatan Kelurahan: the kinds of community institution."""
+
+    RT = "rt"
+    RW = "rw"
+    PKK = "pkk"
+    KARANG_TARUNA = "karang-taruna"
+    POSYANDU = "posyandu"
+    LPM = "lpm"
+    BKM = "bkm"
+    DASAWISMA = "dasawisma"
+    LAINNYA = "lainnya"
+
+
+class Role(StrEnum):
+    FASKEL = "faskel"
+    KOORDINATOR = "koordinator"
+
+
+class Stage(StrEnum):
+    """The four stages of an activity, in the order it goes through them."""
+
+    PERENCANAAN = "perencanaan"
+    PELAKSANAAN = "pelaksanaan"
+    PERTANGGUNGJAWABAN = "pertanggungjawaban"
+    EVALUASI = "evaluasi"
+
+
+class ActivityType(StrEnum):
+    FISIK = "fisik"
+    NONFISIK = "nonfisik"
+
+
+class FollowupStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in vocabulary)
+
+
+def choices_help(vocabulary: type[StrEnum]) -> str:
+    """`a|b|c`: the choices as help texts show them."""
+    return "|".join(values(vocabulary))
+
+
+# The same vocabularies as tuples of their values, for validation and SQL.
+VISIT_KINDS = values(VisitKind)
+STRANDS = values(Strand)
+LKK_TYPES = values(LkkType)
+ROLES = values(Role)
+STAGES = values(Stage)
+ACTIVITY_TYPES = values(ActivityType)
+FOLLOWUP_STATUSES = values(FollowupStatus)
+
 STAGE_ALIASES = {
     "planning": "perencanaan",
     "implementation": "pelaksanaan",
     "accountability": "pertanggungjawaban",
     "evaluation": "evaluasi",
 }
-
-ACTIVITY_TYPES = ("fisik", "nonfisik")
 
 MAX_PARTICIPANTS = 10_000
 MAX_NOTES = 10_000

@@ -22,9 +22,9 @@ def _choices(kind: str, column: str) -> tuple[str, ...] | None:
         ("activities", "type"): vocab.ACTIVITY_TYPES,
         ("activities", "stage"): vocab.STAGES,
         ("activity_stages", "stage"): vocab.STAGES,
-        ("visits", "kind"): vocab.KINDS,
+        ("visits", "kind"): vocab.VISIT_KINDS,
         ("visits", "strand"): vocab.STRANDS,
-        ("followups", "status"): ("open", "done"),
+        ("followups", "status"): vocab.FOLLOWUP_STATUSES,
     }.get((kind, column))
 
 
