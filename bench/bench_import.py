@@ -1,4 +1,4 @@
-"""Import benchmark (issue 6): a bundle of 1,000,000 visits imported into an empty database,
+"""Import benchmark: a bundle of 1,000,000 visits imported into an empty database,
 then again into the same database (every record unchanged), against raw sqlite3 executemany
 of the same rows from Python in one transaction.
 

@@ -2,7 +2,7 @@
 
 On a generated database of 1,000,000 visits (and one of 60,000 for the growth check), each
 command below runs --runs times, interleaved round by round after one warm-up round; the
-medians are compared with the goals of issue 4:
+medians are compared with these goals:
 
     N  python -c pass                     V  faskel --version
     P  sqlite-utils --version             Z  sqlite3 FILE 'select 1'

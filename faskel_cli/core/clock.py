@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime, timedelta, timezone
 
-# Kota Pekalongan works on WIB; a fixed offset avoids needing tz data (WIB has no DST).
+# Kota Pekalongan works on WIB. Indonesia keeps no summer time, so a fixed offset is exact
+# and needs no time-zone database (none is installed on Windows).
 WIB = timezone(timedelta(hours=7), "WIB")
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from faskel_cli.core.errors import ConflictError, InputError
 
-# Spellings seen in the wild (shared/reference/README.md), by kelurahan kode. Spellings that
-# differ only in spaces, hyphens or case (Kalibaros, Soko Duwet, ...) already match.
+# Other spellings in use (older Kemendagri lists, local usage), by kelurahan kode. Spellings
+# that differ only in spaces, hyphens or case (Kalibaros, Soko Duwet, ...) already match.
 ALIASES: dict[str, tuple[str, ...]] = {
     "33.75.02.1012": ("Kalibaros",),
     "33.75.02.1002": ("Noyontaan Sari",),

@@ -172,31 +172,7 @@ def m001_foundation(db: Database) -> None:
     )
 
 
-@migrations()
-def m004_summary_indexes(db: Database) -> None:
-    """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
-    the period's index entries alone, whatever the size of the history."""
-    db.executescript(
-        """
-        -- Visit ids of a period (for visit_lkk) and durations, without touching the table.
-        create index visits_links on visits(date, kelurahan_kode, facilitator_id, id,
-            duration_minutes) where deleted_at is null;
-        -- Stage as of a day: the current stage unless it began after that day.
-        create index activities_summary on activities(start_date, kelurahan_kode, stage_since,
-            stage, id) where deleted_at is null;
-        -- Follow-ups that can count for a period: every open one, those done since a day,
-        -- and those whose problem date falls in a period.
-        create index followups_open on followups(kelurahan_kode, problem_date, due, owner_id)
-            where deleted_at is null and status = 'open';
-        create index followups_done on followups(done_date, kelurahan_kode, problem_date, due,
-            owner_id) where deleted_at is null and status = 'done';
-        create index followups_problem on followups(problem_date, status, done_date,
-            kelurahan_kode, owner_id, due) where deleted_at is null;
-        """
-    )
-
-
-# Shareable tables whose changes are logged for bundle exports (issue 6, core/bundle.py).
+# Shareable tables whose changes are logged for bundle exports (core/bundle/).
 # A later migration that rebuilds one of them (sqlite-utils transform) drops its triggers:
 # it must run change_log_triggers() again (bundle exports also re-create missing ones).
 CHANGE_LOGGED = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
@@ -216,7 +192,7 @@ def change_log_triggers(tables=CHANGE_LOGGED) -> str:
 
 @migrations()
 def m003_bundle_exchange(db: Database) -> None:
-    """Local state of bundle exchange (issue 6); none of it travels in a bundle."""
+    """Local state of bundle exchange; none of it travels in a bundle."""
     db.executescript(
         """
         -- The local change log: seq only grows (pruned below every export mark, never the
@@ -247,3 +223,27 @@ def m003_bundle_exchange(db: Database) -> None:
         """
     )
     db.executescript(change_log_triggers())
+
+
+@migrations()
+def m004_summary_indexes(db: Database) -> None:
+    """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
+    the period's index entries alone, whatever the size of the history."""
+    db.executescript(
+        """
+        -- Visit ids of a period (for visit_lkk) and durations, without touching the table.
+        create index visits_links on visits(date, kelurahan_kode, facilitator_id, id,
+            duration_minutes) where deleted_at is null;
+        -- Stage as of a day: the current stage unless it began after that day.
+        create index activities_summary on activities(start_date, kelurahan_kode, stage_since,
+            stage, id) where deleted_at is null;
+        -- Follow-ups that can count for a period: every open one, those done since a day,
+        -- and those whose problem date falls in a period.
+        create index followups_open on followups(kelurahan_kode, problem_date, due, owner_id)
+            where deleted_at is null and status = 'open';
+        create index followups_done on followups(done_date, kelurahan_kode, problem_date, due,
+            owner_id) where deleted_at is null and status = 'done';
+        create index followups_problem on followups(problem_date, status, done_date,
+            kelurahan_kode, owner_id, due) where deleted_at is null;
+        """
+    )

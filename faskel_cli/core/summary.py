@@ -4,7 +4,7 @@
 functions return and compute nothing themselves, so a number never differs between views.
 
 - `build_summary(db, period, kecamatan_kode=None) -> dict`: the weekly summary (the JSON of
-  `faskel summary --format json`, keys exactly as issue 4 lists them).
+  `faskel summary --format json`, stable keys that scripts and dashboards read).
 - `summary_by_facilitator(db, period, kecamatan_kode=None) -> list[dict]`: one row per
   facilitator (`faskel summary --by facilitator`).
 - `build_trend(db, end_date, weeks=8, kecamatan_kode=None) -> dict`: visits per kelurahan per
