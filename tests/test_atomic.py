@@ -12,6 +12,7 @@ import pytest
 
 from faskel_cli.core import atomic
 from faskel_cli.core.errors import OutputError
+from faskel_cli.messages import text
 
 OLD = b"the previous report\n"
 
@@ -63,7 +64,7 @@ def test_target_is_a_folder(tmp_path):
     with pytest.raises(OutputError) as caught:
         atomic.write_bytes(folder, b"x")
     assert caught.value.key == "err.output.is_dir"
-    assert str(folder) in caught.value.message()
+    assert str(folder) in text(caught.value)
     assert folder.is_dir() and leftovers(tmp_path) == []
 
 
@@ -84,7 +85,7 @@ def test_disk_full_midway_keeps_the_old_file(tmp_path, previous):
     with pytest.raises(OutputError) as caught:
         atomic.write_with(previous, write)
     assert caught.value.key == "err.output.disk_full"
-    assert "disk penuh" in caught.value.message()
+    assert "disk penuh" in text(caught.value)
     assert previous.read_bytes() == OLD
     assert leftovers(tmp_path) == []
 
@@ -144,4 +145,4 @@ def test_error_messages(tmp_path, code, key):
     error = atomic.output_error(OSError(code, os.strerror(code)), tmp_path / "x.xlsx")
     assert error.key == key
     assert error.exit_code == 6
-    assert "x.xlsx" in error.message()
+    assert "x.xlsx" in text(error)

@@ -6,7 +6,8 @@ import sys
 
 
 def main() -> None:
-    from faskel_cli.messages import detect_lang, set_lang
+    from faskel_cli.cli.lang import detect_lang
+    from faskel_cli.messages import set_lang
 
     args = hoist_global_options(sys.argv[1:])
     # Decide the language before the command tree (and its help texts) is built.

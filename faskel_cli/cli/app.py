@@ -15,7 +15,7 @@ from faskel_cli.cli import common
 from faskel_cli.cli.coercion import install as install_plain_options
 from faskel_cli.cli.help_text import install as install_help_text
 from faskel_cli.core.errors import FaskelError
-from faskel_cli.messages import set_lang, t
+from faskel_cli.messages import set_lang, t, text
 
 # Plain str/int/bool options converted without pydantic (~130 ms per command; cli/coercion.py).
 install_plain_options()
@@ -59,12 +59,12 @@ class FaskelGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except FaskelError as exc:
-            _fail(exc.message(), exc.exit_code)
+            _fail(text(exc), exc.exit_code)
         except sqlite3.Error as exc:
-            from faskel_cli.core.db import database_error
+            from faskel_cli.core.store import database_error
 
             error = database_error(exc)
-            _fail(error.message(), error.exit_code)
+            _fail(text(error), error.exit_code)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 # The reader went away (`faskel ... | head`): stop quietly, as Unix tools do.
@@ -105,7 +105,8 @@ def root(
         False, "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
     ),
 ) -> None:
-    from faskel_cli.messages import choose_lang, normalise_lang
+    from faskel_cli.cli.lang import choose_lang
+    from faskel_cli.core.vocab import normalise_lang
 
     state = common.state(ctx)
     state.db_option = db

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
-from faskel_cli.messages import t
+from faskel_cli.messages import t, text
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -32,9 +32,7 @@ def _raise_first(errors: list, total: int) -> None:
         return
     if len(errors) == 1:
         raise errors[0]
-    raise ConflictError(
-        "err.bundle_many_refused", n=len(errors), total=total, first=errors[0].message()
-    )
+    raise ConflictError("err.bundle_many_refused", n=len(errors), total=total, first=errors[0])
 
 
 @app.command("export", help=t("help.bundle.export"))
@@ -169,7 +167,7 @@ def import_(
         items = []
         for outcome in outcomes:
             item = outcome.result.as_dict() if outcome.result else {"file": str(outcome.path)}
-            item["error"] = outcome.error.message() if outcome.error else None
+            item["error"] = text(outcome.error) if outcome.error else None
             items.append(item)
         common.echo(render.to_json(items))
     else:
@@ -226,7 +224,7 @@ def sync(
                 else None
             )
         row["records"] = sum(counts.values()) if result.status == "written" else None
-        row["error"] = result.error.message() if result.error else None
+        row["error"] = text(result.error) if result.error else None
         rows.append(row)
     if fmt == "json":
         common.echo(render.to_json(rows))

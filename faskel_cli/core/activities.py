@@ -12,9 +12,9 @@ from datetime import date
 
 from faskel_cli.core import clock, lkk, money, records, regions
 from faskel_cli.core.dates import parse_date
-from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, clean_text, pick
 
 MAX_TITLE = 300

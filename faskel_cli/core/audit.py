@@ -6,7 +6,7 @@ import getpass
 import json
 
 from faskel_cli.core import clock
-from faskel_cli.core.db import get_setting
+from faskel_cli.core.store import get_setting
 
 
 def who(db) -> str:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 from faskel_cli.core.errors import DatabaseError
+from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, put_setting, transaction
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 DEFAULT_AREA = "33.75"  # Kota Pekalongan
 
 
@@ -149,50 +147,3 @@ def first_use(db) -> None:
             put_setting(db, "device_id", new_id())
         if get_setting(db, "area") is None:
             regions.load_area(db, DEFAULT_AREA)
-
-
-@contextlib.contextmanager
-def transaction(db) -> Iterator[None]:
-    """All or nothing. BEGIN IMMEDIATE takes the write lock up front, so two writers
-    queue instead of failing half-way; nested calls join the outer transaction."""
-    conn = db.conn
-    if conn.in_transaction:
-        yield
-        return
-    try:
-        conn.execute("begin immediate")
-    except sqlite3.OperationalError as exc:
-        raise database_error(exc) from None
-    try:
-        yield
-    except BaseException:
-        conn.rollback()
-        raise
-    try:
-        conn.execute("commit")
-    except sqlite3.OperationalError as exc:
-        conn.rollback()
-        raise database_error(exc) from None
-
-
-def database_error(exc: sqlite3.Error) -> DatabaseError:
-    """What SQLite said, as the error a person can act on."""
-    text = str(exc)
-    if "readonly" in text:
-        return DatabaseError("err.db_read_only", path="")
-    if "locked" in text or "busy" in text:
-        return DatabaseError("err.db_locked")
-    return DatabaseError("err.db_write", reason=text)
-
-
-def get_setting(db, key: str) -> str | None:
-    row = db.execute("select value from settings where key = ?", [key]).fetchone()
-    return row[0] if row else None
-
-
-def put_setting(db, key: str, value: str) -> None:
-    db.execute(
-        "insert into settings (key, value) values (?, ?) "
-        "on conflict(key) do update set value = excluded.value",
-        [key, value],
-    )

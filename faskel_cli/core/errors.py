@@ -1,7 +1,24 @@
-"""Domain errors. The core raises them with a message key; the CLI edge translates them
-into one line on stderr and an exit code, in one place (faskel_cli.cli.app)."""
+"""Domain errors. The core raises them with a message key and its values; the edge puts
+them in the reader's language (faskel_cli.messages.text) and turns them into one line on
+stderr and an exit code, in one place (faskel_cli.cli.app). The core never translates."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence of the catalogue with its values, translated only where it is shown.
+    A value may itself be a Message, or a tuple of them (shown joined by '; ')."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, key: str, /, **params: object) -> Message:
+        return cls(key, params)
 
 
 class FaskelError(Exception):
@@ -12,18 +29,10 @@ class FaskelError(Exception):
     def __init__(self, key: str, /, **params: object) -> None:
         super().__init__(key)
         self.key = key
-        self.params = params
+        self.params: dict[str, object] = params
 
-    def message(self) -> str:
-        from faskel_cli.messages import t
-
-        return t(self.key, **self.params)
-
-    def __str__(self) -> str:  # readable in tracebacks and logs
-        try:
-            return self.message()
-        except Exception:  # pragma: no cover - never hide the original error
-            return f"{self.key} {self.params}"
+    def __str__(self) -> str:  # readable in tracebacks and logs, untranslated
+        return f"{self.key} {self.params}"
 
 
 class InputError(FaskelError):

@@ -6,9 +6,9 @@ import difflib
 import re
 
 from faskel_cli.core import records, regions
-from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id
+from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import ROLES, pick
 
 HANDLE = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from faskel_cli.core import activities, audit, clock, facilitators, records, regions, visits
+from faskel_cli.core import activities, audit, clock, facilitators, records, regions
 from faskel_cli.core.dates import parse_date
-from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.store import get_setting, transaction
 from faskel_cli.core.vocab import clean_text
 
 # The JSON of a follow-up: these keys, in this order (a public interface).
@@ -157,7 +157,8 @@ def add(
     kode = regions.kelurahan(db, kelurahan).kode if kelurahan else None
     visit_row = activity_row = None
     if visit:
-        visit_row = records.row(db, "visits", visits.resolve(db, visit, include_deleted=False))
+        visit_id = resolve_id(db, "visits", visit, entity="kunjungan", include_deleted=False)
+        visit_row = records.row(db, "visits", visit_id)
         if kode:
             regions.require_same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
         kode = visit_row["kelurahan_kode"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 
 from faskel_cli.core import records, regions
-from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import LKK_TYPES, pick
 
 _SELECT = (

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 
 from faskel_cli.core import audit, clock
-from faskel_cli.core.db import get_setting
+from faskel_cli.core.store import get_setting
 
 
 def row(db, table: str, record_id: str) -> dict | None:
@@ -71,8 +71,8 @@ def set_deleted(
 ) -> None:
     """Tombstone (or bring back) one record, audited; refused with `err.<entity>_deleted` /
     `err.<entity>_not_deleted` when it already is in that state."""
-    from faskel_cli.core.db import transaction
     from faskel_cli.core.errors import ConflictError
+    from faskel_cli.core.store import transaction
 
     with transaction(db):
         is_deleted = bool(row(db, table, record_id)["deleted_at"])

@@ -94,7 +94,7 @@ def find_area(ref: str) -> Region:
 def load_area(db, ref: str) -> Region:
     """Make `ref` the working area: load its kecamatan and kelurahan/desa. Refused when
     records of another area exist (they would point at regions no longer loaded)."""
-    from faskel_cli.core.db import get_setting, put_setting, transaction
+    from faskel_cli.core.store import get_setting, put_setting, transaction
 
     area = find_area(ref)
     current = get_setting(db, "area")

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from faskel_cli.core import facilitators, lkk, settings, visits
-from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import InputError
+from faskel_cli.core.store import transaction
 
 
 def load_sample(db, path: str | Path) -> dict[str, int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from faskel_cli.core.db import get_setting, put_setting, transaction
 from faskel_cli.core.errors import InputError, NotFoundError
+from faskel_cli.core.store import get_setting, put_setting, transaction
 
 # key -> (default, description key). device_id is made once and never set by hand.
 KNOWN = {
@@ -41,7 +41,7 @@ def set_value(db, key: str, value: str) -> str:
         if key == "area":
             value = regions.load_area(db, value).kode
         elif key == "lang":
-            from faskel_cli.messages import normalise_lang
+            from faskel_cli.core.vocab import normalise_lang
 
             lang = normalise_lang(value)
             if not lang:

@@ -98,7 +98,8 @@ def open_read(path):
     alone spares the import of sqlite-utils, which costs more than a week's summary."""
     import sqlite3
 
-    from faskel_cli.core.db import BUSY_TIMEOUT_MS, check_path
+    from faskel_cli.core.db import check_path
+    from faskel_cli.core.store import BUSY_TIMEOUT_MS
 
     if not check_path(path, write=False):
         return None

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faskel_cli.core import bundle, clock
-from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import FaskelError, NotFoundError
+from faskel_cli.core.store import get_setting, transaction
 
 
 @dataclass

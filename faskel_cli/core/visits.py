@@ -8,9 +8,9 @@ from datetime import date
 
 from faskel_cli.core import clock, facilitators, lkk, records, regions
 from faskel_cli.core.dates import parse_date, parse_duration
-from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
+from faskel_cli.core.store import get_setting, transaction
 from faskel_cli.core.vocab import MAX_PARTICIPANTS, STRANDS, VISIT_KINDS, clean_text, pick
 
 _SELECT = (

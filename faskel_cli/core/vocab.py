@@ -82,6 +82,22 @@ STAGES = values(Stage)
 ACTIVITY_TYPES = values(ActivityType)
 FOLLOWUP_STATUSES = values(FollowupStatus)
 
+
+class Lang(StrEnum):
+    """The languages of everything a person reads (Indonesian first: the default)."""
+
+    ID = "id"
+    EN = "en"
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """'id' or 'en' from what a person may type (`id`, `EN`, `en_US`), else None."""
+    if not value:
+        return None
+    value = value.strip().lower()[:2]
+    return value if value in values(Lang) else None
+
+
 STAGE_ALIASES = {
     "planning": "perencanaan",
     "implementation": "pelaksanaan",

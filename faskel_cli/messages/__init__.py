@@ -1,17 +1,17 @@
 """The one catalogue of everything a person reads, in Indonesian (default) and English.
 
-Each feature keeps its entries in a module of this package (core, activities, summary, ...);
+Each feature keeps its entries in a module of this package (logbook, help, activities, ...);
 they are merged here. An entry is `key: (indonesian, english)`, formatted with str.format.
+This package is a leaf: it imports nothing of faskel, so anything may use it.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping
+from typing import Protocol
 
-LANGS = ("id", "en")
+LANGS = ("id", "en")  # the order of each entry's texts
+CATALOGUE_MODULES = ("logbook", "help", "activities", "summary", "reports", "bundle")
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
 
@@ -22,26 +22,20 @@ def _load() -> dict[str, tuple[str, str]]:
         from importlib import import_module
 
         merged: dict[str, tuple[str, str]] = {}
-        for name in ("core", "activities", "summary", "reports", "bundle"):
-            try:
-                module = import_module(f"faskel_cli.messages.{name}")
-            except ModuleNotFoundError:
-                continue
-            merged.update(module.MESSAGES)
+        for name in CATALOGUE_MODULES:
+            merged.update(import_module(f"faskel_cli.messages.{name}").MESSAGES)
         _catalogue = merged
     return _catalogue
 
 
-def normalise_lang(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip().lower()[:2]
-    return value if value in LANGS else None
+def catalogue() -> dict[str, tuple[str, str]]:
+    return dict(_load())
 
 
 def set_lang(lang: str | None) -> None:
+    """'id' or 'en' (as faskel_cli.core.vocab.normalise_lang gives them); else Indonesian."""
     global _lang
-    _lang = normalise_lang(lang) or "id"
+    _lang = lang if lang in LANGS else "id"
 
 
 def get_lang() -> str:
@@ -56,47 +50,24 @@ def t(key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def _db_lang(db_path: str | None) -> str | None:
-    """The `lang` setting of an existing database, read cheaply (no migrations)."""
-    if not db_path:
-        return None
-    path = Path(db_path)
-    if not path.is_file():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("select value from settings where key = 'lang'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
+class Translatable(Protocol):
+    """A message key with its values: a domain error, or a message inside one."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, object]: ...
 
 
-def choose_lang(cli_value: str | None, db_path) -> str:
-    """--lang, then FASKEL_LANG, then the database's `lang` setting, then Indonesian."""
-    return (
-        normalise_lang(cli_value)
-        or normalise_lang(os.environ.get("FASKEL_LANG"))
-        or normalise_lang(_db_lang(str(db_path) if db_path else None))
-        or "id"
-    )
+def _shown(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return "; ".join(str(_shown(item)) for item in value)
+    if hasattr(value, "key") and hasattr(value, "params"):
+        return text(value)  # type: ignore[arg-type]
+    return value
 
 
-def _option_value(args: list[str], name: str) -> str | None:
-    for index, arg in enumerate(args):
-        if arg == name and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith(name + "="):
-            return arg.split("=", 1)[1]
-    return None
-
-
-def detect_lang(argv: Sequence[str]) -> str:
-    """The language from the command line, before the command tree (and its help texts)
-    is built; the same rules as the root command's (`choose_lang`)."""
-    from faskel_cli.core.paths import resolve_db_path
-
-    args = list(argv)
-    return choose_lang(_option_value(args, "--lang"), resolve_db_path(_option_value(args, "--db")))
+def text(item: Translatable) -> str:
+    """A domain error or message in the current language, its nested messages too."""
+    return t(item.key, **{name: _shown(value) for name, value in item.params.items()})

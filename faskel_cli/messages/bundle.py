@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.status.refused": ("ditolak", "refused"),
     "bundle.status.written": ("ditulis", "written"),
     "bundle.status.up_to_date": ("tidak berubah", "up to date"),
-    "bundle.more": ("(dan {n} lagi)", "(and {n} more)"),
+    "bundle.more": (" (dan {n} lagi)", " (and {n} more)"),
     # --- results ------------------------------------------------------------------------
     "msg.bundle_written": (
         "Bundel ditulis: {file} ({n} catatan, {scope}).",
@@ -167,8 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} comes from area {area}, this database is for {here}; nothing written",
     ),
     "err.bundle_refused": (
-        "bundel {file} ditolak, tidak ada yang ditulis ({n} masalah): {details}",
-        "bundle {file} refused, nothing written ({n} problems): {details}",
+        "bundel {file} ditolak, tidak ada yang ditulis ({n} masalah): {details}{more}",
+        "bundle {file} refused, nothing written ({n} problems): {details}{more}",
     ),
     "err.bundle_rule": (
         "bundel {file} ditolak oleh aturan basis data ({reason}); tidak ada yang ditulis",

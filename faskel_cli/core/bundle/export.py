@@ -14,7 +14,7 @@ from pathlib import Path
 from faskel_cli.core import clock
 from faskel_cli.core.bundle.kinds import Kind, area_name, describe, link_json
 from faskel_cli.core.bundle.wire import FORMAT, VERSION, WRITE_ROWS
-from faskel_cli.core.db import get_setting, transaction
+from faskel_cli.core.store import get_setting, transaction
 
 
 @dataclass

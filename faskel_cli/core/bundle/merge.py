@@ -22,8 +22,8 @@ from faskel_cli.core.bundle.problems import BundleRefused, Problem
 from faskel_cli.core.bundle.reader import Reader
 from faskel_cli.core.bundle.staging import create_stage, drop_stage, stage
 from faskel_cli.core.bundle.wire import ENTITY, IMPORT_BUSY_TIMEOUT_MS, MAX_SHOWN
-from faskel_cli.core.db import BUSY_TIMEOUT_MS, get_setting, transaction
 from faskel_cli.core.errors import ConflictError
+from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, transaction
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from faskel_cli.core.bundle.wire import MAX_SHOWN
-from faskel_cli.core.errors import ConflictError
+from faskel_cli.core.errors import ConflictError, Message
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,10 @@ class Problem:
     value: str
     other: str = ""
 
-    def text(self) -> str:
-        from faskel_cli.messages import t
-
-        return t(
+    def message(self) -> Message:
+        return Message.of(
             f"bundle.problem.{self.what}",
-            kind=t(f"bundle.kind.{self.kind}"),
+            kind=Message.of(f"bundle.kind.{self.kind}"),
             id=self.record_id,
             column=self.column,
             value=self.value,
@@ -36,7 +34,15 @@ class BundleRefused(ConflictError):
     """The bundle holds records this database cannot take; nothing was written."""
 
     def __init__(self, path: str, problems: list[Problem], total: int) -> None:
-        super().__init__("err.bundle_refused", file=path, n=total)
+        shown = min(len(problems), MAX_SHOWN)
+        more = Message.of("bundle.more", n=total - shown) if total > shown else ""
+        super().__init__(
+            "err.bundle_refused",
+            file=path,
+            n=total,
+            details=tuple(p.message() for p in problems[:MAX_SHOWN]),
+            more=more,
+        )
         self.problems = problems
         self.total = total
 
@@ -44,12 +50,3 @@ class BundleRefused(ConflictError):
     def only_missing(self) -> bool:
         """Every problem is a reference to a record that may still arrive in another bundle."""
         return all(p.what == "missing" for p in self.problems)
-
-    def message(self) -> str:
-        from faskel_cli.messages import t
-
-        shown = "; ".join(p.text() for p in self.problems[:MAX_SHOWN])
-        more = self.total - min(len(self.problems), MAX_SHOWN)
-        if more > 0:
-            shown += " " + t("bundle.more", n=more)
-        return t(self.key, **self.params, details=shown)

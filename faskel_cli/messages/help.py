@@ -1,0 +1,168 @@
+"""Help texts of the logbook's commands and options."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "help.app": (
+        "Buku catatan Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, "
+        "ringkasan dan laporan.",
+        "Logbook for Fasilitator Kelurahan: visits, activities, follow-ups, summaries and reports.",
+    ),
+    "help.opt.db": (
+        "berkas basis data (bawaan: FASKEL_DB, lalu folder data pengguna)",
+        "database file (default: FASKEL_DB, then the user data folder)",
+    ),
+    "help.opt.lang": (
+        "bahasa tampilan: id (bawaan) atau en",
+        "display language: id (default) or en",
+    ),
+    "help.opt.help": ("tampilkan bantuan ini lalu keluar", "show this help and exit"),
+    "help.opt.install_completion": (
+        "pasang pelengkapan otomatis untuk shell ini",
+        "install completion for the current shell",
+    ),
+    "help.opt.show_completion": (
+        "tampilkan skrip pelengkapan otomatis shell ini",
+        "show the completion script for the current shell",
+    ),
+    "help.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
+    "help.opt.format": ("format keluaran: {choices}", "output format: {choices}"),
+    "help.db": (
+        "Basis data: lokasi, migrasi, data contoh.",
+        "The database: path, migrations, sample data.",
+    ),
+    "help.db.path": ("Tampilkan lokasi berkas basis data.", "Print the database file's path."),
+    "help.db.migrate": (
+        "Terapkan migrasi skema (--list: tampilkan yang sudah dan belum).",
+        "Apply schema migrations (--list: show applied and pending).",
+    ),
+    "help.db.migrate.list": ("hanya tampilkan migrasi", "only list migrations"),
+    "help.db.seed": (
+        "Muat data contoh dari berkas JSON (dipakai `make demo`).",
+        "Load sample records from a JSON file (used by `make demo`).",
+    ),
+    "help.db.seed.file": ("berkas JSON data contoh", "sample data JSON file"),
+    "help.init": (
+        "Siapkan basis data untuk satu kabupaten/kota (bawaan: Kota Pekalongan, 33.75).",
+        "Set the database up for one kabupaten/kota (default: Kota Pekalongan, 33.75).",
+    ),
+    "help.init.area": (
+        'kode atau nama kabupaten/kota, mis. 33.74 atau "Kota Semarang"',
+        'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
+    ),
+    "help.history": (
+        "Tampilkan riwayat perubahan satu catatan (id atau awalannya).",
+        "Show the change history of one record (id or its prefix).",
+    ),
+    "help.history.id": (
+        "id catatan atau awalannya (minimal 6 karakter)",
+        "record id or its prefix (6+ characters)",
+    ),
+    "help.config": (
+        "Pengaturan basis data ini (area, me, lang, stall_days).",
+        "Settings of this database (area, me, lang, stall_days).",
+    ),
+    "help.config.set": ("Ubah satu pengaturan.", "Change one setting."),
+    "help.config.get": ("Tampilkan satu pengaturan.", "Print one setting."),
+    "help.config.list": ("Tampilkan semua pengaturan.", "List all settings."),
+    "help.kelurahan": ("Kelurahan wilayah kerja.", "Kelurahan of the working area."),
+    "help.kelurahan.list": (
+        "Daftar kelurahan (kode, nama, kecamatan).",
+        "List kelurahan (kode, name, kecamatan).",
+    ),
+    "help.kecamatan": ("Kecamatan wilayah kerja.", "Kecamatan of the working area."),
+    "help.kecamatan.list": ("Daftar kecamatan.", "List kecamatan."),
+    "help.facilitator": (
+        "Fasilitator dan kelurahan tugasnya.",
+        "Facilitators and the kelurahan they are assigned to.",
+    ),
+    "help.facilitator.add": ("Tambah fasilitator.", "Add a facilitator."),
+    "help.facilitator.list": ("Daftar fasilitator.", "List facilitators."),
+    "help.facilitator.edit": ("Ubah data fasilitator.", "Change a facilitator."),
+    "help.facilitator.deactivate": (
+        "Nonaktifkan fasilitator (catatannya tetap ada).",
+        "Deactivate a facilitator (their records stay).",
+    ),
+    "help.lkk": (
+        "LKK: RT, RW, PKK, Karang Taruna, Posyandu, LPM, BKM, dasawisma.",
+        "LKK: RT, RW, PKK, Karang Taruna, Posyandu, LPM, BKM, dasawisma.",
+    ),
+    "help.lkk.add": ("Tambah LKK pada satu kelurahan.", "Add an LKK to a kelurahan."),
+    "help.lkk.list": ("Daftar LKK.", "List LKK."),
+    "help.lkk.edit": ("Ubah nama atau jenis LKK.", "Change an LKK's name or type."),
+    "help.lkk.remove": (
+        "Hapus LKK (tetap tercatat di riwayat).",
+        "Remove an LKK (kept in the history).",
+    ),
+    "help.visit": (
+        "Kunjungan: pendampingan, bimbingan, pengawasan.",
+        "Visits: pendampingan, bimbingan, pengawasan.",
+    ),
+    "help.visit.add": ("Catat kunjungan; mencetak id barunya.", "Log a visit; prints its new id."),
+    "help.visit.list": ("Daftar kunjungan, terbaru dulu.", "List visits, newest first."),
+    "help.visit.show": ("Tampilkan satu kunjungan.", "Show one visit."),
+    "help.visit.edit": ("Koreksi kunjungan.", "Correct a visit."),
+    "help.visit.delete": (
+        "Hapus kunjungan (bisa dipulihkan).",
+        "Delete a visit (can be restored).",
+    ),
+    "help.visit.restore": ("Pulihkan kunjungan yang dihapus.", "Bring back a deleted visit."),
+    "help.opt.name": ("nama lengkap", "full name"),
+    "help.opt.handle": (
+        "handle unik huruf kecil, mis. siti",
+        "unique lower-case handle, e.g. siti",
+    ),
+    "help.opt.phone": ("nomor telepon", "phone number"),
+    "help.opt.active": ("aktifkan atau nonaktifkan", "activate or deactivate"),
+    "help.opt.all_inactive": ("termasuk yang tidak aktif", "include inactive ones"),
+    "help.opt.kelurahan": ("kelurahan: kode atau nama", "kelurahan: kode or name"),
+    "help.opt.kelurahan_many": (
+        "kelurahan tugas (boleh diulang)",
+        "assigned kelurahan (repeatable)",
+    ),
+    "help.opt.kelurahan_replace": (
+        "ganti semua kelurahan tugas (boleh diulang)",
+        "replace the assigned kelurahan (repeatable)",
+    ),
+    "help.opt.add_kelurahan": ("tambah kelurahan tugas", "add an assigned kelurahan"),
+    "help.opt.remove_kelurahan": ("lepas kelurahan tugas", "remove an assigned kelurahan"),
+    "help.opt.kecamatan": ("kecamatan: kode atau nama", "kecamatan: kode or name"),
+    "help.opt.lkk_name": ('nama LKK, mis. "Posyandu Melati"', 'LKK name, e.g. "Posyandu Melati"'),
+    "help.opt.date": (
+        "tanggal: 2026-11-23, 23/11/2026, hari-ini, kemarin (bawaan: hari ini WIB)",
+        "date: 2026-11-23, 23/11/2026, today, yesterday (default: today in WIB)",
+    ),
+    "help.opt.facilitator": (
+        "handle fasilitator (bawaan: pengaturan `me`)",
+        "facilitator handle (default: the `me` setting)",
+    ),
+    "help.opt.lkk": (
+        "nama LKK kelurahan itu yang didampingi (boleh diulang)",
+        "name of an LKK of that kelurahan (repeatable)",
+    ),
+    "help.opt.lkk_replace": (
+        "ganti daftar LKK (boleh diulang)",
+        "replace the LKK list (repeatable)",
+    ),
+    "help.opt.no_lkk": ("kosongkan daftar LKK", "clear the LKK list"),
+    "help.opt.male": ("jumlah peserta laki-laki", "number of male participants"),
+    "help.opt.female": ("jumlah peserta perempuan", "number of female participants"),
+    "help.opt.duration": ("lama kunjungan: menit (90) atau 1h30", "duration: minutes (90) or 1h30"),
+    "help.opt.notes": (
+        "catatan (paling panjang 10.000 karakter)",
+        "notes (at most 10,000 characters)",
+    ),
+    "help.opt.activity": ("id kegiatan kelurahan itu yang terkait", "id of a related activity"),
+    "help.opt.problem": ("kendala yang ditemui (boleh diulang)", "a problem met (repeatable)"),
+    "help.opt.followup": (
+        "tindak lanjut untuk --problem yang sesuai urutan",
+        "follow-up for the --problem in the same position",
+    ),
+    "help.opt.due": ("tenggat tindak lanjut yang sesuai urutan", "due date of that follow-up"),
+    "help.opt.owner": ("handle penanggung jawab tindak lanjut", "handle owning that follow-up"),
+    "help.opt.since": ("sejak tanggal (termasuk)", "from this date (inclusive)"),
+    "help.opt.until": ("sampai tanggal (termasuk)", "up to this date (inclusive)"),
+    "help.opt.week": (
+        "minggu ISO: 2026-W48, this/ini atau last/lalu",
+        "ISO week: 2026-W48, this or last",
+    ),
+    "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+}
