@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock, lkk, money, records, regions
 from faskel_cli.core.dates import parse_date
@@ -16,6 +17,9 @@ from faskel_cli.core.db import transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, clean_text, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
 
 MAX_TITLE = 300
 MAX_FUNDING = 200
@@ -65,20 +69,20 @@ def public(item: dict) -> dict:
     return {key: item[key] for key in KEYS}
 
 
-def _full(db, activity_id: str) -> dict:
+def _full(db: Db, activity_id: str) -> dict:
     return _out(db.execute(_SELECT + " where a.id = ?", [activity_id]).fetchone())
 
 
-def get(db, activity_id: str) -> dict:
+def get(db: Db, activity_id: str) -> dict:
     return public(_full(db, activity_id))
 
 
-def _snapshot(db, activity_id: str) -> dict:
+def _snapshot(db: Db, activity_id: str) -> dict:
     item = _full(db, activity_id)
     return {**public(item), "start_date": item["start_date"], "deleted_at": item["deleted_at"]}
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=include_deleted)
 
 
@@ -87,7 +91,7 @@ def parse_stage(value: str, option: str = "--stage") -> str:
 
 
 def add(
-    db,
+    db: Db,
     *,
     kelurahan: str,
     title: str,
@@ -143,7 +147,7 @@ def add(
 
 
 def edit(
-    db, ref: str, *, title=None, activity_type=None, funding=None, budget=None, lkk_names=None
+    db: Db, ref: str, *, title=None, activity_type=None, funding=None, budget=None, lkk_names=None
 ) -> dict:
     """Correct what was typed about an activity. Its kelurahan stays (visits point at it);
     its stages move only through `advance`, where every move is kept."""
@@ -172,7 +176,7 @@ def edit(
     return get(db, row["id"])
 
 
-def _live(db, ref: str) -> dict:
+def _live(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     row = records.row(db, "activities", activity_id)
     if row["deleted_at"]:
@@ -181,7 +185,7 @@ def _live(db, ref: str) -> dict:
 
 
 def advance(
-    db,
+    db: Db,
     ref: str,
     *,
     to: str | None = None,
@@ -196,7 +200,7 @@ def advance(
         return _advance(db, ref, to, on, note, spent, force)
 
 
-def _advance(db, ref, to, on, note, spent, force) -> tuple[dict, list]:
+def _advance(db: Db, ref, to, on, note, spent, force) -> tuple[dict, list]:
     row = _live(db, ref)
     activity_id = row["id"]
     current = STAGES.index(row["stage"])
@@ -268,7 +272,7 @@ def _next(index: int) -> str:
     return STAGES[index + 1] if index + 1 < len(STAGES) else "-"
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     records.set_deleted(
         db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=True
@@ -276,7 +280,7 @@ def delete(db, ref: str) -> dict:
     return get(db, activity_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     records.set_deleted(
         db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=False
@@ -284,7 +288,7 @@ def restore(db, ref: str) -> dict:
     return get(db, activity_id)
 
 
-def show(db, ref: str) -> dict:
+def show(db: Db, ref: str) -> dict:
     """An activity with its timeline (spent per event) and the visits referencing it."""
     activity_id = resolve(db, ref)
     item = _full(db, activity_id)
@@ -317,7 +321,7 @@ class ActivityFilter:
     stall_days: int = 30
 
 
-def list_activities(db, flt: ActivityFilter) -> list[dict]:
+def list_activities(db: Db, flt: ActivityFilter) -> list[dict]:
     """Activities as of `flt.as_of` (default today): their stage then, since when and how
     many days in it. Each row has the JSON keys plus `days_in_stage` and `stalled`."""
     as_of = flt.as_of or clock.today()
@@ -353,7 +357,7 @@ def list_activities(db, flt: ActivityFilter) -> list[dict]:
     return rows
 
 
-def load_sample_item(db, item: dict) -> str:
+def load_sample_item(db: Db, item: dict) -> str:
     """One activity of data/sample.json:
     {"kelurahan", "title", "type", "date", "funding"?, "budget"?, "lkk"?: [names],
      "stages"?: [{"stage"?, "date", "note"?, "spent"?, "force"?}]} (each a move, in order)."""

@@ -8,8 +8,20 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import DatabaseError
+
+if TYPE_CHECKING:  # no sqlite-utils import at start-up: `connect` imports it when called
+    from typing import TypeAlias
+
+    from sqlite_utils import Database
+
+    # The database handle the core passes around: what `connect` returns.
+    Db: TypeAlias = Database
+    # What the read-only queries (core.summary, region lookups) accept: a Db, or the plain
+    # read-only sqlite3 connection `faskel summary` opens (core.summary.open_read).
+    Reader: TypeAlias = Database | sqlite3.Connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -48,7 +60,7 @@ def check_path(path: Path, *, write: bool) -> bool:
     return False
 
 
-def connect(path: Path, *, write: bool = True):
+def connect(path: Path, *, write: bool = True) -> Db:
     """A sqlite-utils Database on `path`, migrated and ready. Created (0600) on first use."""
     from sqlite_utils import Database
 
@@ -95,7 +107,7 @@ def connect(path: Path, *, write: bool = True):
     return db
 
 
-def migrate(db) -> list[str]:
+def migrate(db: Db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
     pending = [m.name for m in migrations.pending(db)]
@@ -133,13 +145,13 @@ def migration_status(path: Path) -> list[dict]:
     ]
 
 
-def pending_migrations(db) -> list[str]:
+def pending_migrations(db: Db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
     return [m.name for m in migrations.pending(db)]
 
 
-def first_use(db) -> None:
+def first_use(db: Db) -> None:
     """A new database gets its device id and the default area (Kota Pekalongan)."""
     from faskel_cli.core import regions
     from faskel_cli.core.ids import new_id
@@ -152,7 +164,7 @@ def first_use(db) -> None:
 
 
 @contextlib.contextmanager
-def transaction(db) -> Iterator[None]:
+def transaction(db: Db) -> Iterator[None]:
     """All or nothing. BEGIN IMMEDIATE takes the write lock up front, so two writers
     queue instead of failing half-way; nested calls join the outer transaction."""
     conn = db.conn
@@ -185,12 +197,12 @@ def database_error(exc: sqlite3.Error) -> DatabaseError:
     return DatabaseError("err.db_write", reason=text)
 
 
-def get_setting(db, key: str) -> str | None:
+def get_setting(db: Db, key: str) -> str | None:
     row = db.execute("select value from settings where key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
-def put_setting(db, key: str, value: str) -> None:
+def put_setting(db: Db, key: str, value: str) -> None:
     db.execute(
         "insert into settings (key, value) values (?, ?) "
         "on conflict(key) do update set value = excluded.value",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import activities, audit, clock, facilitators, records, regions, visits
 from faskel_cli.core.dates import parse_date
@@ -15,6 +16,9 @@ from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.vocab import clean_text
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
 
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [
@@ -55,20 +59,20 @@ def public(item: dict) -> dict:
     return {key: item[key] for key in KEYS}
 
 
-def _full(db, followup_id: str) -> dict:
+def _full(db: Db, followup_id: str) -> dict:
     return _out(db.execute(_SELECT + " where f.id = ?", [followup_id]).fetchone())
 
 
-def get(db, followup_id: str) -> dict:
+def get(db: Db, followup_id: str) -> dict:
     return public(_full(db, followup_id))
 
 
-def _snapshot(db, followup_id: str) -> dict:
+def _snapshot(db: Db, followup_id: str) -> dict:
     item = _full(db, followup_id)
     return {**public(item), "problem_date": item["problem_date"], "deleted_at": item["deleted_at"]}
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "followups", ref, entity="tindak lanjut", include_deleted=include_deleted)
 
 
@@ -83,13 +87,13 @@ def _due(text: str | None, problem_date: date) -> str | None:
     return due.isoformat()
 
 
-def _owner_id(db, handle: str | None) -> str | None:
+def _owner_id(db: Db, handle: str | None) -> str | None:
     if handle is None or not str(handle).strip():
         return None
     return facilitators.resolve(db, handle, active_only=True)["id"]
 
 
-def _insert(db, values: dict) -> str:
+def _insert(db: Db, values: dict) -> str:
     followup_id = new_id()
     with records.audited(db, "create", "followup", followup_id, lambda i: _snapshot(db, i)):
         records.insert(
@@ -106,7 +110,7 @@ def _insert(db, values: dict) -> str:
     return followup_id
 
 
-def add_for_visit(db, visit_id: str, problems) -> list[str]:
+def add_for_visit(db: Db, visit_id: str, problems) -> list[str]:
     """The follow-ups of problems met on a visit (called inside the visit's transaction):
     problem date = the visit's date; owner = --owner, else the visit's facilitator."""
     visit = records.row(db, "visits", visit_id)
@@ -130,7 +134,7 @@ def add_for_visit(db, visit_id: str, problems) -> list[str]:
 
 
 def add(
-    db,
+    db: Db,
     *,
     kelurahan: str | None = None,
     problem: str | None = None,
@@ -199,7 +203,7 @@ def add(
     return get(db, followup_id)
 
 
-def _live(db, ref: str) -> dict:
+def _live(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
     row = records.row(db, "followups", followup_id)
     if row["deleted_at"]:
@@ -207,7 +211,7 @@ def _live(db, ref: str) -> dict:
     return row
 
 
-def edit(db, ref: str, *, problem=None, action=None, due=None, owner=None) -> dict:
+def edit(db: Db, ref: str, *, problem=None, action=None, due=None, owner=None) -> dict:
     """Correct the text, due date or owner of a follow-up; done/reopen change its status."""
     row = _live(db, ref)
     changes: dict = {}
@@ -227,7 +231,7 @@ def edit(db, ref: str, *, problem=None, action=None, due=None, owner=None) -> di
     return get(db, row["id"])
 
 
-def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
+def done(db: Db, ref: str, *, note: str | None, on: str | None = None) -> dict:
     """Mark a follow-up done on `on` (default today) with what was done (`note`)."""
     with transaction(db):
         row = _live(db, ref)
@@ -249,7 +253,7 @@ def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
     return get(db, row["id"])
 
 
-def reopen(db, ref: str, *, note: str | None) -> dict:
+def reopen(db: Db, ref: str, *, note: str | None) -> dict:
     """Open a done follow-up again; why is kept in the audit row (with what it was)."""
     with transaction(db):
         row = _live(db, ref)
@@ -274,7 +278,7 @@ def reopen(db, ref: str, *, note: str | None) -> dict:
     return get(db, row["id"])
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
     records.set_deleted(
         db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=True
@@ -282,7 +286,7 @@ def delete(db, ref: str) -> dict:
     return get(db, followup_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
     records.set_deleted(
         db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=False
@@ -290,7 +294,7 @@ def restore(db, ref: str) -> dict:
     return get(db, followup_id)
 
 
-def show(db, ref: str) -> dict:
+def show(db: Db, ref: str) -> dict:
     return _full(db, resolve(db, ref))
 
 
@@ -313,7 +317,7 @@ def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
     return "open", 0
 
 
-def list_followups(db, flt: FollowupFilter) -> list[dict]:
+def list_followups(db: Db, flt: FollowupFilter) -> list[dict]:
     """Follow-ups as of `flt.as_of` (default today). Each row has the JSON keys plus
     `problem_date`, `kecamatan`, `state` (open/overdue/done as of then) and `days_overdue`."""
     day = flt.as_of or clock.today()
@@ -351,7 +355,7 @@ def list_followups(db, flt: FollowupFilter) -> list[dict]:
     return rows
 
 
-def load_sample_item(db, item: dict, activity_ids: list[str]) -> str:
+def load_sample_item(db: Db, item: dict, activity_ids: list[str]) -> str:
     """One stand-alone follow-up of data/sample.json:
     {"kelurahan", "problem", "action", "date", "due"?, "owner"?, "activity"?: index into the
      sample's activities, "done"?: {"date", "note"}}."""

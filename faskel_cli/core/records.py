@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import audit, clock
 from faskel_cli.core.db import get_setting
 
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
 
-def row(db, table: str, record_id: str) -> dict | None:
+
+def row(db: Db, table: str, record_id: str) -> dict | None:
     cursor = db.execute(f"select * from [{table}] where id = ?", [record_id])
     found = cursor.fetchone()
     if found is None:
@@ -19,7 +23,7 @@ def row(db, table: str, record_id: str) -> dict | None:
 
 @contextlib.contextmanager
 def audited(
-    db, action: str, entity: str, record_id: str, snapshot: Callable[[str], dict | None]
+    db: Db, action: str, entity: str, record_id: str, snapshot: Callable[[str], dict | None]
 ) -> Iterator[None]:
     """Write an audit row with the record as `snapshot` shows it before and after the block."""
     before = None if action == "create" else snapshot(record_id)
@@ -27,7 +31,7 @@ def audited(
     audit.record(db, action, entity, record_id, before, snapshot(record_id))
 
 
-def insert(db, table: str, values: dict) -> dict:
+def insert(db: Db, table: str, values: dict) -> dict:
     now = clock.utc_stamp()
     values = {
         **values,
@@ -42,7 +46,7 @@ def insert(db, table: str, values: dict) -> dict:
     return values
 
 
-def update(db, table: str, record_id: str, changes: dict) -> None:
+def update(db: Db, table: str, record_id: str, changes: dict) -> None:
     changes = {
         **changes,
         "updated_at": clock.utc_stamp(),
@@ -52,16 +56,16 @@ def update(db, table: str, record_id: str, changes: dict) -> None:
     db.execute(f"update [{table}] set {sets} where id = ?", [*changes.values(), record_id])
 
 
-def soft_delete(db, table: str, record_id: str) -> None:
+def soft_delete(db: Db, table: str, record_id: str) -> None:
     update(db, table, record_id, {"deleted_at": clock.utc_stamp()})
 
 
-def restore(db, table: str, record_id: str) -> None:
+def restore(db: Db, table: str, record_id: str) -> None:
     update(db, table, record_id, {"deleted_at": None})
 
 
 def set_deleted(
-    db,
+    db: Db,
     table: str,
     entity: str,
     record_id: str,
@@ -84,7 +88,7 @@ def set_deleted(
             (soft_delete if deleted else restore)(db, table, record_id)
 
 
-def set_links(db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
+def set_links(db: Db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
     db.execute(f"delete from [{table}] where [{owner_col}] = ?", [owner_id])
     db.conn.executemany(
         f"insert or ignore into [{table}] ([{owner_col}], [{target_col}]) values (?, ?)",

@@ -6,8 +6,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import ConflictError, InputError
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db, Reader
 
 # Spellings seen in the wild (shared/reference/README.md), by kelurahan kode. Spellings that
 # differ only in spaces, hyphens or case (Kalibaros, Soko Duwet, ...) already match.
@@ -91,7 +95,7 @@ def find_area(ref: str) -> Region:
     raise InputError("err.area_unknown", ref=ref, matches=", ".join(names) or "-")
 
 
-def load_area(db, ref: str) -> Region:
+def load_area(db: Db, ref: str) -> Region:
     """Make `ref` the working area: load its kecamatan and kelurahan/desa. Refused when
     records of another area exist (they would point at regions no longer loaded)."""
     from faskel_cli.core.db import get_setting, put_setting, transaction
@@ -125,14 +129,14 @@ def load_area(db, ref: str) -> Region:
     return area
 
 
-def area(db) -> Region:
+def area(db: Reader) -> Region:
     row = db.execute(
         "select kode, nama, parent_kode from regions where level = 'kabupaten'"
     ).fetchone()
     return Region(row[0], row[1], "kabupaten", row[2])
 
 
-def kelurahan_rows(db, kecamatan_kode: str | None = None) -> list[dict]:
+def kelurahan_rows(db: Reader, kecamatan_kode: str | None = None) -> list[dict]:
     sql = (
         "select k.kode, k.nama, k.is_desa, c.kode as kecamatan_kode, c.nama as kecamatan "
         "from regions k join regions c on c.kode = k.parent_kode "
@@ -147,7 +151,7 @@ def kelurahan_rows(db, kecamatan_kode: str | None = None) -> list[dict]:
     return [dict(zip(cols, row, strict=True)) for row in db.execute(sql, params).fetchall()]
 
 
-def _candidates(db, level: str) -> list[tuple[str, str, str]]:
+def _candidates(db: Reader, level: str) -> list[tuple[str, str, str]]:
     """(kode, nama, parent name) of every region of `level` in the area."""
     return db.execute(
         "select r.kode, r.nama, coalesce(p.nama, '') from regions r "
@@ -156,7 +160,7 @@ def _candidates(db, level: str) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def resolve(db, ref: str, level: str) -> Region:
+def resolve(db: Reader, ref: str, level: str) -> Region:
     """A kelurahan or kecamatan of the area from its kode, name or a known alias.
 
     `Kecamatan/Nama` picks among same-named desa of different kecamatan."""
@@ -200,15 +204,15 @@ def resolve(db, ref: str, level: str) -> Region:
     raise InputError(f"err.{what}_unknown", ref=ref, matches=", ".join(shown[:3]) or "-")
 
 
-def kelurahan(db, ref: str) -> Region:
+def kelurahan(db: Reader, ref: str) -> Region:
     return resolve(db, ref, "kelurahan")
 
 
-def kecamatan(db, ref: str) -> Region:
+def kecamatan(db: Reader, ref: str) -> Region:
     return resolve(db, ref, "kecamatan")
 
 
-def require_same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
+def require_same_kelurahan(db: Db, kode: str, other_kode: str, what: str, ref: str) -> None:
     """Refuse linking a record of kelurahan `kode` to the `what` (visit, activity) `ref`
     of kelurahan `other_kode`, naming both."""
     if kode != other_kode:

@@ -4,14 +4,18 @@ Append new migrations at the end; never edit one that has shipped."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
 from sqlite_utils.migrations import Migrations
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
 
 migrations = Migrations("faskel")
 
 
 @migrations()
-def m001_foundation(db: Database) -> None:
+def m001_foundation(db: Db) -> None:
     db.executescript(
         """
         create table settings (key text primary key, value text not null);
@@ -173,7 +177,7 @@ def m001_foundation(db: Database) -> None:
 
 
 @migrations()
-def m004_summary_indexes(db: Database) -> None:
+def m004_summary_indexes(db: Db) -> None:
     """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
     the period's index entries alone, whatever the size of the history."""
     db.executescript(
@@ -215,7 +219,7 @@ def change_log_triggers(tables=CHANGE_LOGGED) -> str:
 
 
 @migrations()
-def m003_bundle_exchange(db: Database) -> None:
+def m003_bundle_exchange(db: Db) -> None:
     """Local state of bundle exchange (issue 6); none of it travels in a bundle."""
     db.executescript(
         """

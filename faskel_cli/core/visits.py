@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock, facilitators, lkk, records, regions
 from faskel_cli.core.dates import parse_date, parse_duration
@@ -12,6 +13,9 @@ from faskel_cli.core.db import get_setting, transaction
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.vocab import KINDS, MAX_PARTICIPANTS, STRANDS, clean_text, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
 
 _SELECT = (
     "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
@@ -46,11 +50,11 @@ def _out(row) -> dict:
     return item
 
 
-def get(db, visit_id: str) -> dict:
+def get(db: Db, visit_id: str) -> dict:
     return _out(db.execute(_SELECT + " where v.id = ?", [visit_id]).fetchone())
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "visits", ref, entity="kunjungan", include_deleted=include_deleted)
 
 
@@ -85,7 +89,7 @@ class VisitInput:
     activity: str | None = None
 
 
-def missing_for_add(data: VisitInput, db) -> list[str]:
+def missing_for_add(data: VisitInput, db: Db) -> list[str]:
     missing = []
     if not data.kelurahan:
         missing.append("--kelurahan")
@@ -98,7 +102,7 @@ def missing_for_add(data: VisitInput, db) -> list[str]:
     return missing
 
 
-def _activity_for(db, ref: str, kelurahan_kode: str) -> str:
+def _activity_for(db: Db, ref: str, kelurahan_kode: str) -> str:
     activity_id = resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=False)
     kode = db.execute(
         "select kelurahan_kode from activities where id = ?", [activity_id]
@@ -107,7 +111,7 @@ def _activity_for(db, ref: str, kelurahan_kode: str) -> str:
     return activity_id
 
 
-def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
+def _validated(db: Db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
     """Resolve every reference and check every rule; returns (row, lkk ids, warnings as
     (message key, params) pairs). `base` is the stored visit when editing."""
     from pydantic import ValidationError
@@ -211,7 +215,7 @@ def problems_from_options(problems, followups, dues, owners) -> list[ProblemInpu
     ]
 
 
-def add(db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
+def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
     row, lkk_ids, warnings = _validated(db, data)
     visit_id = new_id()
     with transaction(db):
@@ -225,7 +229,7 @@ def add(db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tup
     return get(db, visit_id), warnings
 
 
-def _base(db, visit_id: str) -> dict:
+def _base(db: Db, visit_id: str) -> dict:
     base = records.row(db, "visits", visit_id)
     base["lkk_ids"] = [
         r[0]
@@ -236,7 +240,7 @@ def _base(db, visit_id: str) -> dict:
     return base
 
 
-def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
+def edit(db: Db, ref: str, data: VisitInput) -> tuple[dict, list]:
     visit_id = resolve(db, ref)
     base = _base(db, visit_id)
     if base["deleted_at"]:
@@ -269,19 +273,19 @@ def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
     return get(db, visit_id), warnings
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     visit_id = resolve(db, ref)
     records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=True)
     return get(db, visit_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     visit_id = resolve(db, ref)
     records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=False)
     return get(db, visit_id)
 
 
-def _snapshot(db, visit_id: str) -> dict:
+def _snapshot(db: Db, visit_id: str) -> dict:
     item = get(db, visit_id)
     item["deleted_at"] = records.row(db, "visits", visit_id)["deleted_at"]
     return item
@@ -298,7 +302,7 @@ class VisitFilter:
     limit: int | None = None
 
 
-def list_visits(db, flt: VisitFilter) -> list[dict]:
+def list_visits(db: Db, flt: VisitFilter) -> list[dict]:
     sql = _SELECT + " where v.deleted_at is null"
     params: list = []
     for column, value in (
