@@ -178,7 +178,7 @@ def edit(
 
 def _live(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
-    row = records.row(db, "activities", activity_id)
+    row = records.row_or_raise(db, "activities", activity_id)
     if row["deleted_at"]:
         raise ConflictError("err.activity_deleted", id=activity_id)
     return row

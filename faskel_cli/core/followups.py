@@ -113,7 +113,7 @@ def _insert(db: Db, values: dict) -> str:
 def add_for_visit(db: Db, visit_id: str, problems) -> list[str]:
     """The follow-ups of problems met on a visit (called inside the visit's transaction):
     problem date = the visit's date; owner = --owner, else the visit's facilitator."""
-    visit = records.row(db, "visits", visit_id)
+    visit = records.row_or_raise(db, "visits", visit_id)
     problem_date = date.fromisoformat(visit["date"])
     prepared = []
     for item in problems:
@@ -159,15 +159,18 @@ def add(
     if missing:
         raise InputError("err.missing_options", options=", ".join(missing))
     kode = regions.kelurahan(db, kelurahan).kode if kelurahan else None
-    visit_row = activity_row = None
+    visit_row: dict | None = None
+    activity_row: dict | None = None
     if visit:
-        visit_row = records.row(db, "visits", visits.resolve(db, visit, include_deleted=False))
+        visit_row = records.row_or_raise(
+            db, "visits", visits.resolve(db, visit, include_deleted=False)
+        )
         if kode:
             regions.require_same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
         kode = visit_row["kelurahan_kode"]
     if activity:
         activity_id = activities.resolve(db, activity, include_deleted=False)
-        activity_row = records.row(db, "activities", activity_id)
+        activity_row = records.row_or_raise(db, "activities", activity_id)
         if kode:
             regions.require_same_kelurahan(
                 db, kode, activity_row["kelurahan_kode"], "activity", activity
@@ -205,7 +208,7 @@ def add(
 
 def _live(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
-    row = records.row(db, "followups", followup_id)
+    row = records.row_or_raise(db, "followups", followup_id)
     if row["deleted_at"]:
         raise ConflictError("err.followup_deleted", id=followup_id)
     return row

@@ -21,9 +21,11 @@ _SELECT = (
 _KEYS = ["id", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at"]
 
 
-def get(db: Db, lkk_id: str) -> dict | None:
+def get(db: Db, lkk_id: str) -> dict:
     found = db.execute(_SELECT + " where l.id = ?", [lkk_id]).fetchone()
-    return dict(zip(_KEYS, found, strict=True)) if found else None
+    if found is None:
+        raise NotFoundError("err.id_unknown", entity="LKK", ref=lkk_id)
+    return dict(zip(_KEYS, found, strict=True))
 
 
 def _clean_name(name: str) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from faskel_cli.core import audit, clock
 from faskel_cli.core.db import get_setting
+from faskel_cli.core.errors import NotFoundError
 
 if TYPE_CHECKING:
     from faskel_cli.core.db import Db
@@ -19,6 +20,15 @@ def row(db: Db, table: str, record_id: str) -> dict | None:
     if found is None:
         return None
     return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+
+def row_or_raise(db: Db, table: str, record_id: str) -> dict:
+    """`row` of a record that must be there (its id was resolved just before): a
+    NotFoundError, not a None to index, when it is not."""
+    found = row(db, table, record_id)
+    if found is None:
+        raise NotFoundError("err.id_unknown", entity=table, ref=record_id)
+    return found
 
 
 @contextlib.contextmanager
@@ -79,7 +89,7 @@ def set_deleted(
     from faskel_cli.core.errors import ConflictError
 
     with transaction(db):
-        is_deleted = bool(row(db, table, record_id)["deleted_at"])
+        is_deleted = bool(row_or_raise(db, table, record_id)["deleted_at"])
         if deleted and is_deleted:
             raise ConflictError(f"err.{entity}_deleted", id=record_id)
         if not deleted and not is_deleted:

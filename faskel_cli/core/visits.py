@@ -230,7 +230,7 @@ def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) ->
 
 
 def _base(db: Db, visit_id: str) -> dict:
-    base = records.row(db, "visits", visit_id)
+    base = records.row_or_raise(db, "visits", visit_id)
     base["lkk_ids"] = [
         r[0]
         for r in db.execute(
@@ -287,7 +287,7 @@ def restore(db: Db, ref: str) -> dict:
 
 def _snapshot(db: Db, visit_id: str) -> dict:
     item = get(db, visit_id)
-    item["deleted_at"] = records.row(db, "visits", visit_id)["deleted_at"]
+    item["deleted_at"] = records.row_or_raise(db, "visits", visit_id)["deleted_at"]
     return item
 
 
