@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from faskel_cli.cli import common
@@ -222,7 +224,11 @@ def sync(
     results = core_sync.sync(common.db(ctx), folder)
     rows = []
     for result in results:
-        row = {"file": result.name, "status": result.status, "device": result.device}
+        row: dict[str, Any] = {
+            "file": result.name,
+            "status": result.status,
+            "device": result.device,
+        }
         counts = result.counts or {}
         for key in ("added", "updated", "unchanged"):
             row[key] = (
