@@ -193,8 +193,8 @@ def resolve(db: Reader, ref: str, level: str) -> Region:
         kode, nama, _ = matches[0]
         return Region(kode, nama, level, kode.rsplit(".", 1)[0])
     if len(matches) > 1:
-        shown = ", ".join(f"{p}/{n} ({k})" for k, n, p in matches[:3])
-        raise InputError(f"err.{what}_ambiguous", ref=ref, matches=shown)
+        listed = ", ".join(f"{p}/{n} ({k})" for k, n, p in matches[:3])
+        raise InputError(f"err.{what}_ambiguous", ref=ref, matches=listed)
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.0)
     shown = []
     for name_key in close:
