@@ -261,7 +261,7 @@ def _advance(db: Db, ref, to, on, note, spent, force) -> tuple[dict, list]:
                 "spent": amount,
             },
         )
-        changes = {"stage": stage, "stage_since": day.isoformat()}
+        changes: dict[str, str | int] = {"stage": stage, "stage_since": day.isoformat()}
         if amount is not None:
             changes["spent"] = amount
         records.update(db, "activities", activity_id, changes)
