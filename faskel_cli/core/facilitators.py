@@ -47,7 +47,7 @@ def check_handle(handle: str) -> str:
     return value
 
 
-def resolve(db: Db, ref: str, *, active_only: bool = False) -> dict:
+def resolve(db: Db, ref: str | None, *, active_only: bool = False) -> dict:
     """A facilitator by handle (any case); unknown lists the closest handles."""
     key = (ref or "").strip().lower().lstrip("@")
     found = db.execute(_SELECT + " where f.handle = ? and f.deleted_at is null", [key]).fetchone()
