@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from faskel_cli.core.db import get_setting, put_setting, transaction
 from faskel_cli.core.errors import InputError, NotFoundError
@@ -28,6 +28,10 @@ def _check_key(key: str) -> str:
     return key
 
 
+@overload
+def get(db: Db, key: Literal["lang", "stall_days"]) -> str: ...  # the keys with a default
+@overload
+def get(db: Db, key: str) -> str | None: ...
 def get(db: Db, key: str) -> str | None:
     key = _check_key(key)
     value = get_setting(db, key)
