@@ -7,9 +7,10 @@ keeps its current `stage`/`stage_since` in step with the latest event."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import clock, lkk, money, records, regions
 from faskel_cli.core.dates import parse_date
@@ -57,7 +58,7 @@ _SELECT = (
 )
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     item = dict(zip([*KEYS, "start_date", "deleted_at"], row, strict=True))
     item["stages"] = json.loads(item["stages"]) if item["stages"] else []
     item["lkk"] = json.loads(item["lkk"]) if item["lkk"] else []
@@ -98,8 +99,8 @@ def add(
     activity_type: str,
     start: str | None = None,
     funding: str | None = None,
-    budget=None,
-    lkk_names=(),
+    budget: object = None,
+    lkk_names: Iterable[str] = (),
 ) -> dict:
     """Start an activity in stage perencanaan on `start` (default today)."""
     kel = regions.kelurahan(db, kelurahan)
@@ -147,7 +148,14 @@ def add(
 
 
 def edit(
-    db: Db, ref: str, *, title=None, activity_type=None, funding=None, budget=None, lkk_names=None
+    db: Db,
+    ref: str,
+    *,
+    title: str | None = None,
+    activity_type: str | None = None,
+    funding: str | None = None,
+    budget: object = None,
+    lkk_names: Iterable[str] | None = None,
 ) -> dict:
     """Correct what was typed about an activity. Its kelurahan stays (visits point at it);
     its stages move only through `advance`, where every move is kept."""
@@ -191,7 +199,7 @@ def advance(
     to: str | None = None,
     on: str | None = None,
     note: str | None = None,
-    spent=None,
+    spent: object = None,
     force: bool = False,
 ) -> tuple[dict, list]:
     """Move an activity to its next stage (or, with force and a note, to any other stage).
@@ -200,7 +208,15 @@ def advance(
         return _advance(db, ref, to, on, note, spent, force)
 
 
-def _advance(db: Db, ref, to, on, note, spent, force) -> tuple[dict, list]:
+def _advance(
+    db: Db,
+    ref: str,
+    to: str | None,
+    on: str | None,
+    note: str | None,
+    spent: object,
+    force: bool,
+) -> tuple[dict, list]:
     row = _live(db, ref)
     activity_id = row["id"]
     current = STAGES.index(row["stage"])

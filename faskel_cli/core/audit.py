@@ -23,7 +23,14 @@ def who(db: Db) -> str:
         return "unknown"
 
 
-def record(db: Db, action: str, entity: str, entity_id: str, before=None, after=None) -> None:
+def record(
+    db: Db,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> None:
     db.execute(
         "insert into audit (at, who, action, entity, entity_id, before, after, device_id) "
         "values (?, ?, ?, ?, ?, ?, ?, ?)",

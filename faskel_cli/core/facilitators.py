@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import records, regions
 from faskel_cli.core.db import transaction
@@ -25,7 +26,7 @@ _SELECT = (
 )
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     import json
 
     keys = ["id", "handle", "name", "role", "phone", "active", "created_at", "updated_at"]
@@ -66,7 +67,7 @@ def resolve(db: Db, ref: str | None, *, active_only: bool = False) -> dict:
     return item
 
 
-def _kelurahan_kodes(db: Db, refs) -> list[str]:
+def _kelurahan_kodes(db: Db, refs: Iterable[str] | None) -> list[str]:
     kodes = []
     for ref in refs or []:
         kode = regions.kelurahan(db, ref).kode
@@ -76,7 +77,12 @@ def _kelurahan_kodes(db: Db, refs) -> list[str]:
 
 
 def add(
-    db: Db, name: str, handle: str, kelurahan=(), role: str = "faskel", phone: str | None = None
+    db: Db,
+    name: str,
+    handle: str,
+    kelurahan: Iterable[str] = (),
+    role: str = "faskel",
+    phone: str | None = None,
 ) -> dict:
     name = (name or "").strip()
     if not name or len(name) > 200:
@@ -116,7 +122,9 @@ def add(
     return get(db, facilitator_id)
 
 
-def list_all(db: Db, *, include_inactive: bool = False, kelurahan_kode: str | None = None):
+def list_all(
+    db: Db, *, include_inactive: bool = False, kelurahan_kode: str | None = None
+) -> list[dict]:
     sql = _SELECT + " where f.deleted_at is null"
     params: list = []
     if not include_inactive:
@@ -135,14 +143,14 @@ def edit(
     db: Db,
     ref: str,
     *,
-    name=None,
-    new_handle=None,
-    role=None,
-    phone=None,
-    kelurahan=None,
-    add_kelurahan=(),
-    remove_kelurahan=(),
-    active=None,
+    name: str | None = None,
+    new_handle: str | None = None,
+    role: str | None = None,
+    phone: str | None = None,
+    kelurahan: Iterable[str] | None = None,
+    add_kelurahan: Iterable[str] = (),
+    remove_kelurahan: Iterable[str] = (),
+    active: bool | None = None,
 ) -> dict:
     current = resolve(db, ref)
     changes: dict = {}

@@ -6,9 +6,10 @@ and stays open until it is done.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import activities, audit, clock, facilitators, records, regions, visits
 from faskel_cli.core.dates import parse_date
@@ -19,6 +20,7 @@ from faskel_cli.core.vocab import clean_text
 
 if TYPE_CHECKING:
     from faskel_cli.core.db import Db
+    from faskel_cli.core.visits import ProblemInput
 
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [
@@ -51,7 +53,7 @@ _SELECT = (
 STATUSES = ("open", "done", "overdue", "all")
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     return dict(zip([*KEYS, *_EXTRA], row, strict=True))
 
 
@@ -110,7 +112,7 @@ def _insert(db: Db, values: dict) -> str:
     return followup_id
 
 
-def add_for_visit(db: Db, visit_id: str, problems) -> list[str]:
+def add_for_visit(db: Db, visit_id: str, problems: Iterable[ProblemInput]) -> list[str]:
     """The follow-ups of problems met on a visit (called inside the visit's transaction):
     problem date = the visit's date; owner = --owner, else the visit's facilitator."""
     visit = records.row_or_raise(db, "visits", visit_id)
@@ -214,7 +216,15 @@ def _live(db: Db, ref: str) -> dict:
     return row
 
 
-def edit(db: Db, ref: str, *, problem=None, action=None, due=None, owner=None) -> dict:
+def edit(
+    db: Db,
+    ref: str,
+    *,
+    problem: str | None = None,
+    action: str | None = None,
+    due: str | None = None,
+    owner: str | None = None,
+) -> dict:
     """Correct the text, due date or owner of a follow-up; done/reopen change its status."""
     row = _live(db, ref)
     changes: dict = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import records, regions
@@ -62,7 +63,13 @@ def add(db: Db, kelurahan: str, lkk_type: str, name: str) -> dict:
     return get(db, lkk_id)
 
 
-def list_all(db: Db, *, kelurahan_kode=None, kecamatan_kode=None, lkk_type=None) -> list[dict]:
+def list_all(
+    db: Db,
+    *,
+    kelurahan_kode: str | None = None,
+    kecamatan_kode: str | None = None,
+    lkk_type: str | None = None,
+) -> list[dict]:
     sql = _SELECT + " where l.deleted_at is null"
     params: list = []
     if kelurahan_kode:
@@ -113,7 +120,7 @@ def by_name(db: Db, kelurahan_kode: str, kelurahan_nama: str, name: str) -> str:
     )
 
 
-def ids_by_names(db: Db, kel: regions.Region, names) -> list[str]:
+def ids_by_names(db: Db, kel: regions.Region, names: Iterable[str] | None) -> list[str]:
     """The ids of the LKK `names` of kelurahan `kel`, each once, in the order given."""
     ids: list[str] = []
     for name in names or ():
@@ -145,7 +152,14 @@ def resolve(db: Db, ref: str, kelurahan: str | None = None) -> dict:
         raise
 
 
-def edit(db: Db, ref: str, *, kelurahan=None, name=None, lkk_type=None) -> dict:
+def edit(
+    db: Db,
+    ref: str,
+    *,
+    kelurahan: str | None = None,
+    name: str | None = None,
+    lkk_type: str | None = None,
+) -> dict:
     current = resolve(db, ref, kelurahan)
     changes = {}
     if name is not None:
@@ -166,7 +180,7 @@ def edit(db: Db, ref: str, *, kelurahan=None, name=None, lkk_type=None) -> dict:
     return get(db, current["id"])
 
 
-def remove(db: Db, ref: str, *, kelurahan=None) -> dict:
+def remove(db: Db, ref: str, *, kelurahan: str | None = None) -> dict:
     current = resolve(db, ref, kelurahan)
     with transaction(db):
         with records.audited(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import audit, clock
@@ -98,7 +98,9 @@ def set_deleted(
             (soft_delete if deleted else restore)(db, table, record_id)
 
 
-def set_links(db: Db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
+def set_links(
+    db: Db, table: str, owner_col: str, owner_id: str, target_col: str, targets: Iterable[str]
+) -> None:
     db.execute(f"delete from [{table}] where [{owner_col}] = ?", [owner_id])
     db.conn.executemany(
         f"insert or ignore into [{table}] ([{owner_col}], [{target_col}]) values (?, ?)",

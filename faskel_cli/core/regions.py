@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,7 @@ def _level(kode: str) -> str:
     return {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[kode.count(".") + 1]
 
 
-def read_reference(prefix: str | None = None):
+def read_reference(prefix: str | None = None) -> Iterator[tuple[str, str]]:
     """(kode, nama) rows of data/wilayah.csv, optionally only those under `prefix`."""
     import csv
 
@@ -110,7 +111,7 @@ def load_area(db: Db, ref: str) -> Region:
         ).fetchone()[0]
         if used:
             raise ConflictError("err.area_in_use", area=current, n=used)
-    rows = []
+    rows: list[tuple[str, str, str, str | None, int]] = []
     for kode, nama in read_reference(area.kode):
         level = _level(kode)
         if level == "kabupaten":

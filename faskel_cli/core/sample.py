@@ -67,7 +67,7 @@ def load_sample(db: Db, path: str | Path) -> dict[str, int]:
     return counts
 
 
-def _load_activities(db: Db, items) -> list[str]:
+def _load_activities(db: Db, items: list[dict]) -> list[str]:
     """Activities of the sample (filled in with the activities feature)."""
     if not items:
         return []
@@ -76,7 +76,7 @@ def _load_activities(db: Db, items) -> list[str]:
     return [activities.load_sample_item(db, item) for item in items]
 
 
-def _load_followups(db: Db, items, activity_ids) -> int:
+def _load_followups(db: Db, items: list[dict], activity_ids: list[str]) -> int:
     if not items:
         return 0
     from faskel_cli.core import followups

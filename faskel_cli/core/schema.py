@@ -4,6 +4,7 @@ Append new migrations at the end; never edit one that has shipped."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlite_utils.migrations import Migrations
@@ -206,7 +207,7 @@ def m004_summary_indexes(db: Db) -> None:
 CHANGE_LOGGED = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
 
 
-def change_log_triggers(tables=CHANGE_LOGGED) -> str:
+def change_log_triggers(tables: Iterable[str] = CHANGE_LOGGED) -> str:
     """Every insert or update of a shareable record, made here or imported, gets the next
     number of the local change log, so "changed since the last export" never depends on
     clocks or on the updated_at an imported record brings along."""

@@ -34,12 +34,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core.dates import Period, week_label
 from faskel_cli.core.vocab import STAGES
 
 if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
     from faskel_cli.core.db import Reader
 
 # The keys of a summary row after `kode`/`nama` (kelurahan, kecamatan and totals alike).
@@ -93,7 +96,7 @@ def share(part: int, whole: int) -> float | None:
 # --- reading a database fast ---------------------------------------------------------------
 
 
-def open_read(path):
+def open_read(path: Path) -> sqlite3.Connection | None:
     """A read-only sqlite3 Connection on an existing faskel database that already holds
     every migration these queries need, or None (then open it the ordinary way, through
     `core.db.connect`, which creates, checks and reports).
@@ -289,7 +292,7 @@ def _kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, s
 def _counts(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
     """The COUNT_KEYS of one unit (kelurahan, kecamatan or area) from the measures."""
 
-    def get(measure: str, index: int, default=0):
+    def get(measure: str, index: int, default: object = 0) -> Any:
         values = found[measure].get(key)
         value = values[index] if values else None
         return default if value is None else value

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import clock, facilitators, lkk, records, regions
 from faskel_cli.core.dates import parse_date, parse_duration
@@ -44,7 +45,7 @@ KEYS = [
 ]
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     item = dict(zip(KEYS, row, strict=True))
     item["lkk"] = json.loads(item["lkk"]) if item["lkk"] else []
     return item
@@ -58,7 +59,7 @@ def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "visits", ref, entity="kunjungan", include_deleted=include_deleted)
 
 
-def parse_count(value, option: str) -> int:
+def parse_count(value: object, option: str) -> int:
     if value is None or value == "":
         return 0
     text = str(value).strip()
@@ -199,7 +200,12 @@ class ProblemInput:
     owner: str | None = None
 
 
-def problems_from_options(problems, followups, dues, owners) -> list[ProblemInput]:
+def problems_from_options(
+    problems: Sequence[str],
+    followups: Sequence[str],
+    dues: Sequence[str],
+    owners: Sequence[str],
+) -> list[ProblemInput]:
     """Pair each --problem with its --followup (and --due/--owner) in the order given."""
     if len(followups) > len(problems):
         raise InputError("err.followup_without_problem")
