@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 TREND_WEEKS = 8
 
 # What each format shows beyond the summary.
-NEEDS = {
+NEEDS: dict[str, set[str]] = {
     "xlsx": {"visits", "activities", "followups"},
     "html": {"trend", "followups"},
     "text": {"followups"},
