@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from faskel_cli.cli import common
 from faskel_cli.messages import t
+
+if TYPE_CHECKING:
+    from faskel_cli.core.db import Db
+    from faskel_cli.core.visits import VisitInput
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -25,7 +31,7 @@ TABLE_COLUMNS = [
 ]
 
 
-def _prompt_missing(database, data) -> None:
+def _prompt_missing(database: Db, data: VisitInput) -> None:
     """On a TTY, ask for what is missing (showing the choices); without one, fail naming
     every missing option at once."""
     from faskel_cli.core import visits
