@@ -40,7 +40,7 @@ bench-import: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build dist *.egg-info

@@ -12,6 +12,7 @@ Rich is imported inside the functions that draw (start-up time is benchmarked)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from faskel_cli.core.vocab import STAGES
@@ -111,15 +112,19 @@ def _followups_cell(item: dict) -> str:
     return f"{item['followups_open']}/{item['followups_overdue']}"
 
 
+def _stage_cell(stage: str) -> Callable[[dict], str]:
+    return lambda r: str(r["activities"][stage])
+
+
 # (key, heading key, cell function, numeric)
-_COLUMNS = {
+_COLUMNS: dict[str, tuple[str, Callable[[dict], str]]] = {
     "visits": ("sum.col.visits", lambda r: str(r["visits"])),
     "facilitators": ("sum.col.facilitators", lambda r: str(r["facilitators"])),
     "lkk": ("sum.col.lkk", lambda r: str(r["lkk_reached"])),
     "male": ("sum.col.male", lambda r: str(r["male"])),
     "female": ("sum.col.female", lambda r: str(r["female"])),
     "share": ("sum.col.female_share", lambda r: percent(r["female_share"])),
-    **{stage: (f"sum.col.{stage}", lambda r, s=stage: str(r["activities"][s])) for stage in STAGES},
+    **{stage: (f"sum.col.{stage}", _stage_cell(stage)) for stage in STAGES},
     "stages": ("sum.col.activities", lambda r: _stages_cell(r["activities"])),
     "followups": ("sum.col.followups", _followups_cell),
     "last": ("sum.col.last_visit", lambda r: r["last_visit"] or "-"),

@@ -6,6 +6,7 @@ import errno
 import os
 import sqlite3
 import sys
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -30,17 +31,20 @@ def _fail(message: str, code: int) -> None:
 class FaskelGroup(TyperGroup):
     """Turns domain errors into one line on stderr and a non-zero exit, never a traceback."""
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        # Click always runs with standalone_mode off: its errors come back here.
+        kwargs["standalone_mode"] = False
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, **kwargs)
         try:  # typer vendors click since 0.2x; before, it used click itself
             from typer._click.exceptions import ClickException
         except ImportError:  # pragma: no cover
-            from click.exceptions import ClickException
+            # Older typer raises click's own ClickException: another class to mypy.
+            from click.exceptions import ClickException  # type: ignore[assignment]
         from typer import Abort
 
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(*args, **kwargs)
         except ClickException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":
                 # `faskel` or `faskel visit` alone: its help was printed while raising this

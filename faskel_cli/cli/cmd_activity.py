@@ -159,8 +159,7 @@ def list_(
             item["stages"] = [f"{s['stage']} {s['date']}" for s in row["stages"]]
             item["days_in_stage"] = row["days_in_stage"]
             flat.append(item)
-        columns = [*activities.KEYS, "days_in_stage"]
-        sys.stdout.write(render.to_csv(flat, columns))
+        sys.stdout.write(render.to_csv(flat, [*activities.KEYS, "days_in_stage"]))
         return
     out = render.console()
     if not rows:

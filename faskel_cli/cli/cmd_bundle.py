@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from faskel_cli.cli import common
@@ -153,6 +155,7 @@ def import_(
 
     from faskel_cli import render
     from faskel_cli.core import bundle
+    from faskel_cli.core.errors import ConflictError
 
     fmt = render.check_format(fmt, ("table", "json"))
     outcomes = bundle.import_many(common.db(ctx), [Path(f) for f in files], dry_run=dry_run)
@@ -161,6 +164,10 @@ def import_(
         result = outcome.result
         if outcome.error is not None:
             errors.append(outcome.error)
+        elif result is None:
+            # Neither a result nor an error: the bundle was not imported; never let it pass
+            # for one that was (the table below skips it, the exit code must not).
+            errors.append(ConflictError("err.bundle_not_imported", file=str(outcome.path)))
         elif result.refused_total:
             errors.append(bundle.BundleRefused(result.path, result.problems, result.refused_total))
     if fmt == "json":
@@ -215,7 +222,11 @@ def sync(
     results = core_sync.sync(common.db(ctx), folder)
     rows = []
     for result in results:
-        row = {"file": result.name, "status": result.status, "device": result.device}
+        row: dict[str, Any] = {
+            "file": result.name,
+            "status": result.status,
+            "device": result.device,
+        }
         counts = result.counts or {}
         for key in ("added", "updated", "unchanged"):
             row[key] = (

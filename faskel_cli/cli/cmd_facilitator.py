@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from faskel_cli.cli import common
 from faskel_cli.messages import t
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -19,7 +24,7 @@ COLUMNS = [
 ]
 
 
-def _show(database, rows, fmt, title=None):
+def _show(database: Db, rows: list[dict], fmt: str, title: str | None = None) -> None:
     from faskel_cli import render
 
     if fmt == "table":

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import typer
 
 from faskel_cli.cli import common
 from faskel_cli.messages import t
+
+if TYPE_CHECKING:
+    from faskel_cli.core.dates import Period
+    from faskel_cli.core.regions import Region
+    from faskel_cli.core.store import Reader
 
 SUMMARY_FORMATS = ("table", "json", "csv", "md")
 TREND_FORMATS = ("table", "json", "csv")
@@ -16,7 +23,7 @@ BY = ("kelurahan", "facilitator")
 
 
 @contextlib.contextmanager
-def read_db(ctx: typer.Context):
+def read_db(ctx: typer.Context) -> Iterator[Reader]:
     """The database for reading: a plain read-only sqlite3 connection when the file already
     holds what summaries read (no sqlite-utils import: the summary is timed against the
     sqlite3 shell), else the ordinary read path (creation, migration checks, errors)."""
@@ -32,7 +39,7 @@ def read_db(ctx: typer.Context):
         conn.close()
 
 
-def _kecamatan(database, ref: str | None):
+def _kecamatan(database: Reader, ref: str | None) -> Region | None:
     """The kecamatan Region `--kecamatan` names (closest-match errors), or None."""
     if not ref:
         return None
@@ -87,7 +94,9 @@ def summary(
         out.print(summary_renderable(data, out.width))
 
 
-def _facilitators(database, rows: list[dict], period, kec, fmt: str) -> None:
+def _facilitators(
+    database: Reader, rows: list[dict], period: Period, kec: Region | None, fmt: str
+) -> None:
     from faskel_cli import render
     from faskel_cli import render_summary as views
     from faskel_cli.core import regions

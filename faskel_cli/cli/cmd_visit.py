@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from faskel_cli.cli import common
 from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
+    from faskel_cli.core.visits import VisitInput
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -26,7 +32,7 @@ TABLE_COLUMNS = [
 ]
 
 
-def _prompt_missing(database, data) -> None:
+def _prompt_missing(database: Db, data: VisitInput) -> None:
     """On a TTY, ask for what is missing (showing the choices); without one, fail naming
     every missing option at once."""
     from faskel_cli.core import visits

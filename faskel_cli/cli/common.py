@@ -6,16 +6,20 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from faskel_cli.messages import t
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
+
 
 @dataclass
 class State:
     db_option: str | None = None
-    _dbs: dict = field(default_factory=dict)
+    _dbs: dict[str, Db] = field(default_factory=dict)
 
     @property
     def db_path(self) -> Path:
@@ -23,7 +27,7 @@ class State:
 
         return resolve_db_path(self.db_option)
 
-    def db(self, *, write: bool = True):
+    def db(self, *, write: bool = True) -> Db:
         key = "w" if write else "r"
         if key not in self._dbs:
             from faskel_cli.core.db import connect
@@ -44,7 +48,7 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def db(ctx: typer.Context, *, write: bool = True):
+def db(ctx: typer.Context, *, write: bool = True) -> Db:
     return state(ctx).db(write=write)
 
 

@@ -17,7 +17,7 @@ def install() -> None:
         return
     command = getattr(core._click, "Command", None)
     original = getattr(command, "get_help_option", None)
-    if original is not None and not getattr(original, "_faskel", False):
+    if command is not None and original is not None and not getattr(original, "_faskel", False):
 
         def get_help_option(self, ctx):
             option = original(self, ctx)
@@ -25,7 +25,7 @@ def install() -> None:
                 option.help = t("help.opt.help")
             return option
 
-        get_help_option._faskel = True
+        get_help_option._faskel = True  # type: ignore[attr-defined]  # mypy: no attrs on functions
         command.get_help_option = get_help_option
     placeholder = getattr(completion, "_install_completion_placeholder_function", None)
     defaults = getattr(placeholder, "__defaults__", None) or ()
@@ -36,7 +36,7 @@ def install() -> None:
             option.help = t(key)
     for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
         shown = getattr(cls, "display_type_rich", None)
-        if shown is None or getattr(shown, "_faskel", False):
+        if cls is None or shown is None or getattr(shown, "_faskel", False):
             continue
 
         def display_type_rich(self, ctx, _shown=shown):
@@ -45,5 +45,5 @@ def install() -> None:
                 return None
             return label
 
-        display_type_rich._faskel = True
+        display_type_rich._faskel = True  # type: ignore[attr-defined]  # mypy: no attrs on functions
         cls.display_type_rich = display_type_rich

@@ -7,8 +7,10 @@ keeps its current `stage`/`stage_since` in step with the latest event."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import clock, lkk, money, records, regions
 from faskel_cli.core.dates import parse_date
@@ -16,6 +18,9 @@ from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, clean_text, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 MAX_TITLE = 300
 MAX_FUNDING = 200
@@ -53,7 +58,7 @@ _SELECT = (
 )
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     item = dict(zip([*KEYS, "start_date", "deleted_at"], row, strict=True))
     item["stages"] = json.loads(item["stages"]) if item["stages"] else []
     item["lkk"] = json.loads(item["lkk"]) if item["lkk"] else []
@@ -65,20 +70,20 @@ def public(item: dict) -> dict:
     return {key: item[key] for key in KEYS}
 
 
-def _full(db, activity_id: str) -> dict:
+def _full(db: Db, activity_id: str) -> dict:
     return _out(db.execute(_SELECT + " where a.id = ?", [activity_id]).fetchone())
 
 
-def get(db, activity_id: str) -> dict:
+def get(db: Db, activity_id: str) -> dict:
     return public(_full(db, activity_id))
 
 
-def _snapshot(db, activity_id: str) -> dict:
+def _snapshot(db: Db, activity_id: str) -> dict:
     item = _full(db, activity_id)
     return {**public(item), "start_date": item["start_date"], "deleted_at": item["deleted_at"]}
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=include_deleted)
 
 
@@ -87,15 +92,15 @@ def parse_stage(value: str, option: str = "--stage") -> str:
 
 
 def add(
-    db,
+    db: Db,
     *,
     kelurahan: str,
     title: str,
     activity_type: str,
     start: str | None = None,
     funding: str | None = None,
-    budget=None,
-    lkk_names=(),
+    budget: object = None,
+    lkk_names: Iterable[str] = (),
 ) -> dict:
     """Start an activity in stage perencanaan on `start` (default today)."""
     kel = regions.kelurahan(db, kelurahan)
@@ -143,7 +148,14 @@ def add(
 
 
 def edit(
-    db, ref: str, *, title=None, activity_type=None, funding=None, budget=None, lkk_names=None
+    db: Db,
+    ref: str,
+    *,
+    title: str | None = None,
+    activity_type: str | None = None,
+    funding: str | None = None,
+    budget: object = None,
+    lkk_names: Iterable[str] | None = None,
 ) -> dict:
     """Correct what was typed about an activity. Its kelurahan stays (visits point at it);
     its stages move only through `advance`, where every move is kept."""
@@ -172,22 +184,22 @@ def edit(
     return get(db, row["id"])
 
 
-def _live(db, ref: str) -> dict:
+def _live(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
-    row = records.row(db, "activities", activity_id)
+    row = records.row_or_raise(db, "activities", activity_id)
     if row["deleted_at"]:
         raise ConflictError("err.activity_deleted", id=activity_id)
     return row
 
 
 def advance(
-    db,
+    db: Db,
     ref: str,
     *,
     to: str | None = None,
     on: str | None = None,
     note: str | None = None,
-    spent=None,
+    spent: object = None,
     force: bool = False,
 ) -> tuple[dict, list]:
     """Move an activity to its next stage (or, with force and a note, to any other stage).
@@ -196,7 +208,15 @@ def advance(
         return _advance(db, ref, to, on, note, spent, force)
 
 
-def _advance(db, ref, to, on, note, spent, force) -> tuple[dict, list]:
+def _advance(
+    db: Db,
+    ref: str,
+    to: str | None,
+    on: str | None,
+    note: str | None,
+    spent: object,
+    force: bool,
+) -> tuple[dict, list]:
     row = _live(db, ref)
     activity_id = row["id"]
     current = STAGES.index(row["stage"])
@@ -257,7 +277,7 @@ def _advance(db, ref, to, on, note, spent, force) -> tuple[dict, list]:
                 "spent": amount,
             },
         )
-        changes = {"stage": stage, "stage_since": day.isoformat()}
+        changes: dict[str, str | int] = {"stage": stage, "stage_since": day.isoformat()}
         if amount is not None:
             changes["spent"] = amount
         records.update(db, "activities", activity_id, changes)
@@ -268,7 +288,7 @@ def _next(index: int) -> str:
     return STAGES[index + 1] if index + 1 < len(STAGES) else "-"
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     records.set_deleted(
         db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=True
@@ -276,7 +296,7 @@ def delete(db, ref: str) -> dict:
     return get(db, activity_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     activity_id = resolve(db, ref)
     records.set_deleted(
         db, "activities", "activity", activity_id, lambda i: _snapshot(db, i), deleted=False
@@ -284,7 +304,7 @@ def restore(db, ref: str) -> dict:
     return get(db, activity_id)
 
 
-def show(db, ref: str) -> dict:
+def show(db: Db, ref: str) -> dict:
     """An activity with its timeline (spent per event) and the visits referencing it."""
     activity_id = resolve(db, ref)
     item = _full(db, activity_id)
@@ -317,7 +337,7 @@ class ActivityFilter:
     stall_days: int = 30
 
 
-def list_activities(db, flt: ActivityFilter) -> list[dict]:
+def list_activities(db: Db, flt: ActivityFilter) -> list[dict]:
     """Activities as of `flt.as_of` (default today): their stage then, since when and how
     many days in it. Each row has the JSON keys plus `days_in_stage` and `stalled`."""
     as_of = flt.as_of or clock.today()
@@ -353,7 +373,7 @@ def list_activities(db, flt: ActivityFilter) -> list[dict]:
     return rows
 
 
-def load_sample_item(db, item: dict) -> str:
+def load_sample_item(db: Db, item: dict) -> str:
     """One activity of data/sample.json:
     {"kelurahan", "title", "type", "date", "funding"?, "budget"?, "lkk"?: [names],
      "stages"?: [{"stage"?, "date", "note"?, "spent"?, "force"?}]} (each a move, in order)."""

@@ -81,7 +81,7 @@ def prepare_target(path: str | os.PathLike) -> Path:
 
 
 def write_with(
-    path: str | os.PathLike, write: Callable[[BinaryIO], None], *, private: bool = False
+    path: str | os.PathLike, write: Callable[[BinaryIO], object], *, private: bool = False
 ) -> Path:
     """Create or replace `path` atomically with what `write(file)` writes to a binary file.
 

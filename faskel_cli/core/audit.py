@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import getpass
 import json
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
 from faskel_cli.core.store import get_setting
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
-def who(db) -> str:
+
+def who(db: Db) -> str:
     me = get_setting(db, "me")
     if me:
         return me
@@ -19,7 +23,14 @@ def who(db) -> str:
         return "unknown"
 
 
-def record(db, action: str, entity: str, entity_id: str, before=None, after=None) -> None:
+def record(
+    db: Db,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> None:
     db.execute(
         "insert into audit (at, who, action, entity, entity_id, before, after, device_id) "
         "values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -36,7 +47,7 @@ def record(db, action: str, entity: str, entity_id: str, before=None, after=None
     )
 
 
-def history(db, ref: str) -> list[dict]:
+def history(db: Db, ref: str) -> list[dict]:
     """Audit rows of the record whose id is `ref` or starts with it (6+ characters)."""
     from faskel_cli.core.errors import InputError, NotFoundError
     from faskel_cli.core.ids import MIN_PREFIX

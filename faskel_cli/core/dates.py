@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal, overload
 
 from faskel_cli.core import clock
 from faskel_cli.core.errors import InputError
@@ -96,6 +97,18 @@ def parse_week(text: str) -> Period:
     return Period(start, end)
 
 
+@overload
+def resolve_period(
+    week: str | None,
+    since: str | None,
+    until: str | None,
+    *,
+    default_this_week: Literal[True] = True,
+) -> Period: ...
+@overload
+def resolve_period(
+    week: str | None, since: str | None, until: str | None, *, default_this_week: bool
+) -> Period | None: ...
 def resolve_period(
     week: str | None, since: str | None, until: str | None, *, default_this_week: bool = True
 ) -> Period | None:

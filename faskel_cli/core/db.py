@@ -6,9 +6,13 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import DatabaseError
 from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, put_setting, transaction
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_AREA = "33.75"  # Kota Pekalongan
@@ -46,7 +50,7 @@ def check_path(path: Path, *, write: bool) -> bool:
     return False
 
 
-def connect(path: Path, *, write: bool = True):
+def connect(path: Path, *, write: bool = True) -> Db:
     """A sqlite-utils Database on `path`, migrated and ready. Created (0600) on first use."""
     from sqlite_utils import Database
 
@@ -93,7 +97,7 @@ def connect(path: Path, *, write: bool = True):
     return db
 
 
-def migrate(db) -> list[str]:
+def migrate(db: Db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
     pending = [m.name for m in migrations.pending(db)]
@@ -131,13 +135,13 @@ def migration_status(path: Path) -> list[dict]:
     ]
 
 
-def pending_migrations(db) -> list[str]:
+def pending_migrations(db: Db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
     return [m.name for m in migrations.pending(db)]
 
 
-def first_use(db) -> None:
+def first_use(db: Db) -> None:
     """A new database gets its device id and the default area (Kota Pekalongan)."""
     from faskel_cli.core import regions
     from faskel_cli.core.ids import new_id

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import records, regions
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id
 from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import ROLES, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 HANDLE = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
 
@@ -21,7 +26,7 @@ _SELECT = (
 )
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     import json
 
     keys = ["id", "handle", "name", "role", "phone", "active", "created_at", "updated_at"]
@@ -31,7 +36,7 @@ def _out(row) -> dict:
     return item
 
 
-def get(db, facilitator_id: str) -> dict:
+def get(db: Db, facilitator_id: str) -> dict:
     found = db.execute(_SELECT + " where f.id = ?", [facilitator_id]).fetchone()
     return _out(found)
 
@@ -43,7 +48,7 @@ def check_handle(handle: str) -> str:
     return value
 
 
-def resolve(db, ref: str, *, active_only: bool = False) -> dict:
+def resolve(db: Db, ref: str | None, *, active_only: bool = False) -> dict:
     """A facilitator by handle (any case); unknown lists the closest handles."""
     key = (ref or "").strip().lower().lstrip("@")
     found = db.execute(_SELECT + " where f.handle = ? and f.deleted_at is null", [key]).fetchone()
@@ -62,7 +67,7 @@ def resolve(db, ref: str, *, active_only: bool = False) -> dict:
     return item
 
 
-def _kelurahan_kodes(db, refs) -> list[str]:
+def _kelurahan_kodes(db: Db, refs: Iterable[str] | None) -> list[str]:
     kodes = []
     for ref in refs or []:
         kode = regions.kelurahan(db, ref).kode
@@ -72,7 +77,12 @@ def _kelurahan_kodes(db, refs) -> list[str]:
 
 
 def add(
-    db, name: str, handle: str, kelurahan=(), role: str = "faskel", phone: str | None = None
+    db: Db,
+    name: str,
+    handle: str,
+    kelurahan: Iterable[str] = (),
+    role: str = "faskel",
+    phone: str | None = None,
 ) -> dict:
     name = (name or "").strip()
     if not name or len(name) > 200:
@@ -112,7 +122,9 @@ def add(
     return get(db, facilitator_id)
 
 
-def list_all(db, *, include_inactive: bool = False, kelurahan_kode: str | None = None):
+def list_all(
+    db: Db, *, include_inactive: bool = False, kelurahan_kode: str | None = None
+) -> list[dict]:
     sql = _SELECT + " where f.deleted_at is null"
     params: list = []
     if not include_inactive:
@@ -128,17 +140,17 @@ def list_all(db, *, include_inactive: bool = False, kelurahan_kode: str | None =
 
 
 def edit(
-    db,
+    db: Db,
     ref: str,
     *,
-    name=None,
-    new_handle=None,
-    role=None,
-    phone=None,
-    kelurahan=None,
-    add_kelurahan=(),
-    remove_kelurahan=(),
-    active=None,
+    name: str | None = None,
+    new_handle: str | None = None,
+    role: str | None = None,
+    phone: str | None = None,
+    kelurahan: Iterable[str] | None = None,
+    add_kelurahan: Iterable[str] = (),
+    remove_kelurahan: Iterable[str] = (),
+    active: bool | None = None,
 ) -> dict:
     current = resolve(db, ref)
     changes: dict = {}
@@ -188,14 +200,14 @@ def edit(
     return get(db, current["id"])
 
 
-def deactivate(db, ref: str) -> dict:
+def deactivate(db: Db, ref: str) -> dict:
     current = resolve(db, ref)
     if not current["active"]:
         raise ConflictError("err.facilitator_inactive", handle=current["handle"])
     return edit(db, ref, active=False)
 
 
-def handles(db) -> list[str]:
+def handles(db: Db) -> list[str]:
     return [
         r[0]
         for r in db.execute(

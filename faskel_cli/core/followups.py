@@ -6,8 +6,10 @@ and stays open until it is done.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import activities, audit, clock, facilitators, records, regions
 from faskel_cli.core.dates import parse_date
@@ -15,6 +17,20 @@ from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import get_setting, transaction
 from faskel_cli.core.vocab import clean_text
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
+
+
+@dataclass
+class ProblemInput:
+    """A problem met on a visit and what will be done about it (a follow-up)."""
+
+    problem: str
+    action: str
+    due: str | None = None
+    owner: str | None = None
+
 
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [
@@ -47,7 +63,7 @@ _SELECT = (
 STATUSES = ("open", "done", "overdue", "all")
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     return dict(zip([*KEYS, *_EXTRA], row, strict=True))
 
 
@@ -55,20 +71,20 @@ def public(item: dict) -> dict:
     return {key: item[key] for key in KEYS}
 
 
-def _full(db, followup_id: str) -> dict:
+def _full(db: Db, followup_id: str) -> dict:
     return _out(db.execute(_SELECT + " where f.id = ?", [followup_id]).fetchone())
 
 
-def get(db, followup_id: str) -> dict:
+def get(db: Db, followup_id: str) -> dict:
     return public(_full(db, followup_id))
 
 
-def _snapshot(db, followup_id: str) -> dict:
+def _snapshot(db: Db, followup_id: str) -> dict:
     item = _full(db, followup_id)
     return {**public(item), "problem_date": item["problem_date"], "deleted_at": item["deleted_at"]}
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "followups", ref, entity="tindak lanjut", include_deleted=include_deleted)
 
 
@@ -83,13 +99,13 @@ def _due(text: str | None, problem_date: date) -> str | None:
     return due.isoformat()
 
 
-def _owner_id(db, handle: str | None) -> str | None:
+def _owner_id(db: Db, handle: str | None) -> str | None:
     if handle is None or not str(handle).strip():
         return None
     return facilitators.resolve(db, handle, active_only=True)["id"]
 
 
-def _insert(db, values: dict) -> str:
+def _insert(db: Db, values: dict) -> str:
     followup_id = new_id()
     with records.audited(db, "create", "followup", followup_id, lambda i: _snapshot(db, i)):
         records.insert(
@@ -106,10 +122,10 @@ def _insert(db, values: dict) -> str:
     return followup_id
 
 
-def add_for_visit(db, visit_id: str, problems) -> list[str]:
+def add_for_visit(db: Db, visit_id: str, problems: Iterable[ProblemInput]) -> list[str]:
     """The follow-ups of problems met on a visit (called inside the visit's transaction):
     problem date = the visit's date; owner = --owner, else the visit's facilitator."""
-    visit = records.row(db, "visits", visit_id)
+    visit = records.row_or_raise(db, "visits", visit_id)
     problem_date = date.fromisoformat(visit["date"])
     prepared = []
     for item in problems:
@@ -130,7 +146,7 @@ def add_for_visit(db, visit_id: str, problems) -> list[str]:
 
 
 def add(
-    db,
+    db: Db,
     *,
     kelurahan: str | None = None,
     problem: str | None = None,
@@ -155,16 +171,17 @@ def add(
     if missing:
         raise InputError("err.missing_options", options=", ".join(missing))
     kode = regions.kelurahan(db, kelurahan).kode if kelurahan else None
-    visit_row = activity_row = None
+    visit_row: dict | None = None
+    activity_row: dict | None = None
     if visit:
         visit_id = resolve_id(db, "visits", visit, entity="kunjungan", include_deleted=False)
-        visit_row = records.row(db, "visits", visit_id)
+        visit_row = records.row_or_raise(db, "visits", visit_id)
         if kode:
             regions.require_same_kelurahan(db, kode, visit_row["kelurahan_kode"], "visit", visit)
         kode = visit_row["kelurahan_kode"]
     if activity:
         activity_id = activities.resolve(db, activity, include_deleted=False)
-        activity_row = records.row(db, "activities", activity_id)
+        activity_row = records.row_or_raise(db, "activities", activity_id)
         if kode:
             regions.require_same_kelurahan(
                 db, kode, activity_row["kelurahan_kode"], "activity", activity
@@ -200,15 +217,23 @@ def add(
     return get(db, followup_id)
 
 
-def _live(db, ref: str) -> dict:
+def _live(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
-    row = records.row(db, "followups", followup_id)
+    row = records.row_or_raise(db, "followups", followup_id)
     if row["deleted_at"]:
         raise ConflictError("err.followup_deleted", id=followup_id)
     return row
 
 
-def edit(db, ref: str, *, problem=None, action=None, due=None, owner=None) -> dict:
+def edit(
+    db: Db,
+    ref: str,
+    *,
+    problem: str | None = None,
+    action: str | None = None,
+    due: str | None = None,
+    owner: str | None = None,
+) -> dict:
     """Correct the text, due date or owner of a follow-up; done/reopen change its status."""
     row = _live(db, ref)
     changes: dict = {}
@@ -228,7 +253,7 @@ def edit(db, ref: str, *, problem=None, action=None, due=None, owner=None) -> di
     return get(db, row["id"])
 
 
-def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
+def done(db: Db, ref: str, *, note: str | None, on: str | None = None) -> dict:
     """Mark a follow-up done on `on` (default today) with what was done (`note`)."""
     with transaction(db):
         row = _live(db, ref)
@@ -250,7 +275,7 @@ def done(db, ref: str, *, note: str | None, on: str | None = None) -> dict:
     return get(db, row["id"])
 
 
-def reopen(db, ref: str, *, note: str | None) -> dict:
+def reopen(db: Db, ref: str, *, note: str | None) -> dict:
     """Open a done follow-up again; why is kept in the audit row (with what it was)."""
     with transaction(db):
         row = _live(db, ref)
@@ -275,7 +300,7 @@ def reopen(db, ref: str, *, note: str | None) -> dict:
     return get(db, row["id"])
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
     records.set_deleted(
         db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=True
@@ -283,7 +308,7 @@ def delete(db, ref: str) -> dict:
     return get(db, followup_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     followup_id = resolve(db, ref)
     records.set_deleted(
         db, "followups", "followup", followup_id, lambda i: _snapshot(db, i), deleted=False
@@ -291,7 +316,7 @@ def restore(db, ref: str) -> dict:
     return get(db, followup_id)
 
 
-def show(db, ref: str) -> dict:
+def show(db: Db, ref: str) -> dict:
     return _full(db, resolve(db, ref))
 
 
@@ -314,7 +339,7 @@ def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
     return "open", 0
 
 
-def list_followups(db, flt: FollowupFilter) -> list[dict]:
+def list_followups(db: Db, flt: FollowupFilter) -> list[dict]:
     """Follow-ups as of `flt.as_of` (default today). Each row has the JSON keys plus
     `problem_date`, `kecamatan`, `state` (open/overdue/done as of then) and `days_overdue`."""
     day = flt.as_of or clock.today()
@@ -352,7 +377,7 @@ def list_followups(db, flt: FollowupFilter) -> list[dict]:
     return rows
 
 
-def load_sample_item(db, item: dict, activity_ids: list[str]) -> str:
+def load_sample_item(db: Db, item: dict, activity_ids: list[str]) -> str:
     """One stand-alone follow-up of data/sample.json:
     {"kelurahan", "problem", "action", "date", "due"?, "owner"?, "activity"?: index into the
      sample's activities, "done"?: {"date", "note"}}."""

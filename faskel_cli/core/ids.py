@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 MIN_PREFIX = 6
 _HEX = re.compile(r"^[0-9a-f-]+$")
@@ -16,7 +20,7 @@ def new_id() -> str:
     return str(uuid7())
 
 
-def resolve_id(db, table: str, ref: str, *, entity: str, include_deleted: bool = True) -> str:
+def resolve_id(db: Db, table: str, ref: str, *, entity: str, include_deleted: bool = True) -> str:
     """The full id in `table` that `ref` (a full id or a prefix of 6+ characters) names."""
     raw = (ref or "").strip().lower()
     if not _HEX.match(raw):

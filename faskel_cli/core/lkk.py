@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import records, regions
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import transaction
 from faskel_cli.core.vocab import LKK_TYPES, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 _SELECT = (
     "select l.id, l.kelurahan_kode, k.nama, l.type, l.name, l.created_at, l.updated_at "
@@ -17,9 +22,11 @@ _SELECT = (
 _KEYS = ["id", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at"]
 
 
-def get(db, lkk_id: str) -> dict | None:
+def get(db: Db, lkk_id: str) -> dict:
     found = db.execute(_SELECT + " where l.id = ?", [lkk_id]).fetchone()
-    return dict(zip(_KEYS, found, strict=True)) if found else None
+    if found is None:
+        raise NotFoundError("err.id_unknown", entity="LKK", ref=lkk_id)
+    return dict(zip(_KEYS, found, strict=True))
 
 
 def _clean_name(name: str) -> str:
@@ -29,7 +36,7 @@ def _clean_name(name: str) -> str:
     return value
 
 
-def _name_taken(db, kelurahan_kode: str, name: str, except_id: str | None = None) -> bool:
+def _name_taken(db: Db, kelurahan_kode: str, name: str, except_id: str | None = None) -> bool:
     return bool(
         db.execute(
             "select 1 from lkk where kelurahan_kode = ? and name = ? collate nocase "
@@ -39,7 +46,7 @@ def _name_taken(db, kelurahan_kode: str, name: str, except_id: str | None = None
     )
 
 
-def add(db, kelurahan: str, lkk_type: str, name: str) -> dict:
+def add(db: Db, kelurahan: str, lkk_type: str, name: str) -> dict:
     kel = regions.kelurahan(db, kelurahan)
     lkk_type = pick(lkk_type, LKK_TYPES, option="--type")
     name = _clean_name(name)
@@ -56,7 +63,13 @@ def add(db, kelurahan: str, lkk_type: str, name: str) -> dict:
     return get(db, lkk_id)
 
 
-def list_all(db, *, kelurahan_kode=None, kecamatan_kode=None, lkk_type=None) -> list[dict]:
+def list_all(
+    db: Db,
+    *,
+    kelurahan_kode: str | None = None,
+    kecamatan_kode: str | None = None,
+    lkk_type: str | None = None,
+) -> list[dict]:
     sql = _SELECT + " where l.deleted_at is null"
     params: list = []
     if kelurahan_kode:
@@ -72,7 +85,7 @@ def list_all(db, *, kelurahan_kode=None, kecamatan_kode=None, lkk_type=None) -> 
     return [dict(zip(_KEYS, r, strict=True)) for r in db.execute(sql, params).fetchall()]
 
 
-def by_name(db, kelurahan_kode: str, kelurahan_nama: str, name: str) -> str:
+def by_name(db: Db, kelurahan_kode: str, kelurahan_nama: str, name: str) -> str:
     """The id of the live LKK called `name` in this kelurahan; else an error naming the
     closest LKK of the kelurahan, or the kelurahan the name does belong to."""
     clean = " ".join((name or "").split())
@@ -107,7 +120,7 @@ def by_name(db, kelurahan_kode: str, kelurahan_nama: str, name: str) -> str:
     )
 
 
-def ids_by_names(db, kel: regions.Region, names) -> list[str]:
+def ids_by_names(db: Db, kel: regions.Region, names: Iterable[str] | None) -> list[str]:
     """The ids of the LKK `names` of kelurahan `kel`, each once, in the order given."""
     ids: list[str] = []
     for name in names or ():
@@ -117,7 +130,7 @@ def ids_by_names(db, kel: regions.Region, names) -> list[str]:
     return ids
 
 
-def resolve(db, ref: str, kelurahan: str | None = None) -> dict:
+def resolve(db: Db, ref: str, kelurahan: str | None = None) -> dict:
     """An LKK by id prefix, or by name (with --kelurahan when the name is not unique)."""
     if kelurahan:
         kel = regions.kelurahan(db, kelurahan)
@@ -139,7 +152,14 @@ def resolve(db, ref: str, kelurahan: str | None = None) -> dict:
         raise
 
 
-def edit(db, ref: str, *, kelurahan=None, name=None, lkk_type=None) -> dict:
+def edit(
+    db: Db,
+    ref: str,
+    *,
+    kelurahan: str | None = None,
+    name: str | None = None,
+    lkk_type: str | None = None,
+) -> dict:
     current = resolve(db, ref, kelurahan)
     changes = {}
     if name is not None:
@@ -160,7 +180,7 @@ def edit(db, ref: str, *, kelurahan=None, name=None, lkk_type=None) -> dict:
     return get(db, current["id"])
 
 
-def remove(db, ref: str, *, kelurahan=None) -> dict:
+def remove(db: Db, ref: str, *, kelurahan: str | None = None) -> dict:
     current = resolve(db, ref, kelurahan)
     with transaction(db):
         with records.audited(

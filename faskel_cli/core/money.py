@@ -71,7 +71,7 @@ def _number(text: str) -> Decimal | None:
     return Decimal(text)
 
 
-def parse_rupiah(value, option: str = "--budget") -> int:
+def parse_rupiah(value: object, option: str = "--budget") -> int:
     """Whole rupiah from what a person typed; InputError naming `option` otherwise."""
     if isinstance(value, bool):
         raise InputError("err.money_format", option=option, value=value)
@@ -112,7 +112,7 @@ def parse_rupiah(value, option: str = "--budget") -> int:
     return amount
 
 
-def parse_optional(value, option: str) -> int | None:
+def parse_optional(value: object, option: str) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return parse_rupiah(value, option)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import audit, clock
+from faskel_cli.core.errors import NotFoundError
 from faskel_cli.core.store import get_setting
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
-def row(db, table: str, record_id: str) -> dict | None:
+
+def row(db: Db, table: str, record_id: str) -> dict | None:
     cursor = db.execute(f"select * from [{table}] where id = ?", [record_id])
     found = cursor.fetchone()
     if found is None:
@@ -17,9 +22,18 @@ def row(db, table: str, record_id: str) -> dict | None:
     return dict(zip([c[0] for c in cursor.description], found, strict=True))
 
 
+def row_or_raise(db: Db, table: str, record_id: str) -> dict:
+    """`row` of a record that must be there (its id was resolved just before): a
+    NotFoundError, not a None to index, when it is not."""
+    found = row(db, table, record_id)
+    if found is None:
+        raise NotFoundError("err.id_unknown", entity=table, ref=record_id)
+    return found
+
+
 @contextlib.contextmanager
 def audited(
-    db, action: str, entity: str, record_id: str, snapshot: Callable[[str], dict | None]
+    db: Db, action: str, entity: str, record_id: str, snapshot: Callable[[str], dict | None]
 ) -> Iterator[None]:
     """Write an audit row with the record as `snapshot` shows it before and after the block."""
     before = None if action == "create" else snapshot(record_id)
@@ -27,7 +41,7 @@ def audited(
     audit.record(db, action, entity, record_id, before, snapshot(record_id))
 
 
-def insert(db, table: str, values: dict) -> dict:
+def insert(db: Db, table: str, values: dict) -> dict:
     now = clock.utc_stamp()
     values = {
         **values,
@@ -42,7 +56,7 @@ def insert(db, table: str, values: dict) -> dict:
     return values
 
 
-def update(db, table: str, record_id: str, changes: dict) -> None:
+def update(db: Db, table: str, record_id: str, changes: dict) -> None:
     changes = {
         **changes,
         "updated_at": clock.utc_stamp(),
@@ -52,16 +66,16 @@ def update(db, table: str, record_id: str, changes: dict) -> None:
     db.execute(f"update [{table}] set {sets} where id = ?", [*changes.values(), record_id])
 
 
-def soft_delete(db, table: str, record_id: str) -> None:
+def soft_delete(db: Db, table: str, record_id: str) -> None:
     update(db, table, record_id, {"deleted_at": clock.utc_stamp()})
 
 
-def restore(db, table: str, record_id: str) -> None:
+def restore(db: Db, table: str, record_id: str) -> None:
     update(db, table, record_id, {"deleted_at": None})
 
 
 def set_deleted(
-    db,
+    db: Db,
     table: str,
     entity: str,
     record_id: str,
@@ -75,7 +89,7 @@ def set_deleted(
     from faskel_cli.core.store import transaction
 
     with transaction(db):
-        is_deleted = bool(row(db, table, record_id)["deleted_at"])
+        is_deleted = bool(row_or_raise(db, table, record_id)["deleted_at"])
         if deleted and is_deleted:
             raise ConflictError(f"err.{entity}_deleted", id=record_id)
         if not deleted and not is_deleted:
@@ -84,7 +98,9 @@ def set_deleted(
             (soft_delete if deleted else restore)(db, table, record_id)
 
 
-def set_links(db, table: str, owner_col: str, owner_id: str, target_col: str, targets) -> None:
+def set_links(
+    db: Db, table: str, owner_col: str, owner_id: str, target_col: str, targets: Iterable[str]
+) -> None:
     db.execute(f"delete from [{table}] where [{owner_col}] = ?", [owner_id])
     db.conn.executemany(
         f"insert or ignore into [{table}] ([{owner_col}], [{target_col}]) values (?, ?)",

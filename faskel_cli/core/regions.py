@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import ConflictError, InputError
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db, Reader
 
 # Other spellings in use (older Kemendagri lists, local usage), by kelurahan kode. Spellings
 # that differ only in spaces, hyphens or case (Kalibaros, Soko Duwet, ...) already match.
@@ -36,7 +41,7 @@ def _level(kode: str) -> str:
     return {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[kode.count(".") + 1]
 
 
-def read_reference(prefix: str | None = None):
+def read_reference(prefix: str | None = None) -> Iterator[tuple[str, str]]:
     """(kode, nama) rows of data/wilayah.csv, optionally only those under `prefix`."""
     import csv
 
@@ -91,7 +96,7 @@ def find_area(ref: str) -> Region:
     raise InputError("err.area_unknown", ref=ref, matches=", ".join(names) or "-")
 
 
-def load_area(db, ref: str) -> Region:
+def load_area(db: Db, ref: str) -> Region:
     """Make `ref` the working area: load its kecamatan and kelurahan/desa. Refused when
     records of another area exist (they would point at regions no longer loaded)."""
     from faskel_cli.core.store import get_setting, put_setting, transaction
@@ -106,7 +111,7 @@ def load_area(db, ref: str) -> Region:
         ).fetchone()[0]
         if used:
             raise ConflictError("err.area_in_use", area=current, n=used)
-    rows = []
+    rows: list[tuple[str, str, str, str | None, int]] = []
     for kode, nama in read_reference(area.kode):
         level = _level(kode)
         if level == "kabupaten":
@@ -125,14 +130,14 @@ def load_area(db, ref: str) -> Region:
     return area
 
 
-def area(db) -> Region:
+def area(db: Reader) -> Region:
     row = db.execute(
         "select kode, nama, parent_kode from regions where level = 'kabupaten'"
     ).fetchone()
     return Region(row[0], row[1], "kabupaten", row[2])
 
 
-def kelurahan_rows(db, kecamatan_kode: str | None = None) -> list[dict]:
+def kelurahan_rows(db: Reader, kecamatan_kode: str | None = None) -> list[dict]:
     sql = (
         "select k.kode, k.nama, k.is_desa, c.kode as kecamatan_kode, c.nama as kecamatan "
         "from regions k join regions c on c.kode = k.parent_kode "
@@ -147,7 +152,7 @@ def kelurahan_rows(db, kecamatan_kode: str | None = None) -> list[dict]:
     return [dict(zip(cols, row, strict=True)) for row in db.execute(sql, params).fetchall()]
 
 
-def _candidates(db, level: str) -> list[tuple[str, str, str]]:
+def _candidates(db: Reader, level: str) -> list[tuple[str, str, str]]:
     """(kode, nama, parent name) of every region of `level` in the area."""
     return db.execute(
         "select r.kode, r.nama, coalesce(p.nama, '') from regions r "
@@ -156,7 +161,7 @@ def _candidates(db, level: str) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def resolve(db, ref: str, level: str) -> Region:
+def resolve(db: Reader, ref: str, level: str) -> Region:
     """A kelurahan or kecamatan of the area from its kode, name or a known alias.
 
     `Kecamatan/Nama` picks among same-named desa of different kecamatan."""
@@ -189,8 +194,8 @@ def resolve(db, ref: str, level: str) -> Region:
         kode, nama, _ = matches[0]
         return Region(kode, nama, level, kode.rsplit(".", 1)[0])
     if len(matches) > 1:
-        shown = ", ".join(f"{p}/{n} ({k})" for k, n, p in matches[:3])
-        raise InputError(f"err.{what}_ambiguous", ref=ref, matches=shown)
+        listed = ", ".join(f"{p}/{n} ({k})" for k, n, p in matches[:3])
+        raise InputError(f"err.{what}_ambiguous", ref=ref, matches=listed)
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.0)
     shown = []
     for name_key in close:
@@ -200,15 +205,15 @@ def resolve(db, ref: str, level: str) -> Region:
     raise InputError(f"err.{what}_unknown", ref=ref, matches=", ".join(shown[:3]) or "-")
 
 
-def kelurahan(db, ref: str) -> Region:
+def kelurahan(db: Reader, ref: str) -> Region:
     return resolve(db, ref, "kelurahan")
 
 
-def kecamatan(db, ref: str) -> Region:
+def kecamatan(db: Reader, ref: str) -> Region:
     return resolve(db, ref, "kecamatan")
 
 
-def require_same_kelurahan(db, kode: str, other_kode: str, what: str, ref: str) -> None:
+def require_same_kelurahan(db: Db, kode: str, other_kode: str, what: str, ref: str) -> None:
     """Refuse linking a record of kelurahan `kode` to the `what` (visit, activity) `ref`
     of kelurahan `other_kode`, naming both."""
     if kode != other_kode:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from faskel_cli.core import facilitators, lkk, settings, visits
+from faskel_cli.core import facilitators, followups, lkk, settings, visits
 from faskel_cli.core.errors import InputError
 from faskel_cli.core.store import transaction
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
-def load_sample(db, path: str | Path) -> dict[str, int]:
+
+def load_sample(db: Db, path: str | Path) -> dict[str, int]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -37,7 +41,7 @@ def load_sample(db, path: str | Path) -> dict[str, int]:
         counts["activities"] = len(activity_ids)
         for item in data.get("visits", []):
             problems = [
-                visits.ProblemInput(p["problem"], p["action"], p.get("due"), p.get("owner"))
+                followups.ProblemInput(p["problem"], p["action"], p.get("due"), p.get("owner"))
                 for p in item.get("problems", [])
             ]
             activity = item.get("activity")
@@ -63,7 +67,7 @@ def load_sample(db, path: str | Path) -> dict[str, int]:
     return counts
 
 
-def _load_activities(db, items) -> list[str]:
+def _load_activities(db: Db, items: list[dict]) -> list[str]:
     """Activities of the sample (filled in with the activities feature)."""
     if not items:
         return []
@@ -72,7 +76,7 @@ def _load_activities(db, items) -> list[str]:
     return [activities.load_sample_item(db, item) for item in items]
 
 
-def _load_followups(db, items, activity_ids) -> int:
+def _load_followups(db: Db, items: list[dict], activity_ids: list[str]) -> int:
     if not items:
         return 0
     from faskel_cli.core import followups

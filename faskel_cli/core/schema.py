@@ -4,14 +4,19 @@ Append new migrations at the end; never edit one that has shipped."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from sqlite_utils.migrations import Migrations
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 migrations = Migrations("faskel")
 
 
 @migrations()
-def m001_foundation(db: Database) -> None:
+def m001_foundation(db: Db) -> None:
     db.executescript(
         """
         create table settings (key text primary key, value text not null);
@@ -178,7 +183,7 @@ def m001_foundation(db: Database) -> None:
 CHANGE_LOGGED = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
 
 
-def change_log_triggers(tables=CHANGE_LOGGED) -> str:
+def change_log_triggers(tables: Iterable[str] = CHANGE_LOGGED) -> str:
     """Every insert or update of a shareable record, made here or imported, gets the next
     number of the local change log, so "changed since the last export" never depends on
     clocks or on the updated_at an imported record brings along."""
@@ -191,7 +196,7 @@ def change_log_triggers(tables=CHANGE_LOGGED) -> str:
 
 
 @migrations()
-def m003_bundle_exchange(db: Database) -> None:
+def m003_bundle_exchange(db: Db) -> None:
     """Local state of bundle exchange; none of it travels in a bundle."""
     db.executescript(
         """
@@ -226,7 +231,7 @@ def m003_bundle_exchange(db: Database) -> None:
 
 
 @migrations()
-def m004_summary_indexes(db: Database) -> None:
+def m004_summary_indexes(db: Db) -> None:
     """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
     the period's index entries alone, whatever the size of the history."""
     db.executescript(

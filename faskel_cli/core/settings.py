@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal, overload
+
 from faskel_cli.core.errors import InputError, NotFoundError
 from faskel_cli.core.store import get_setting, put_setting, transaction
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 # key -> (default, description key). device_id is made once and never set by hand.
 KNOWN = {
@@ -23,13 +28,17 @@ def _check_key(key: str) -> str:
     return key
 
 
-def get(db, key: str) -> str | None:
+@overload
+def get(db: Db, key: Literal["lang", "stall_days"]) -> str: ...  # the keys with a default
+@overload
+def get(db: Db, key: str) -> str | None: ...
+def get(db: Db, key: str) -> str | None:
     key = _check_key(key)
     value = get_setting(db, key)
     return value if value is not None else KNOWN[key][0]
 
 
-def set_value(db, key: str, value: str) -> str:
+def set_value(db: Db, key: str, value: str) -> str:
     from faskel_cli.core import audit, regions
 
     key = _check_key(key)
@@ -62,5 +71,5 @@ def set_value(db, key: str, value: str) -> str:
     return value
 
 
-def all_settings(db) -> dict[str, str | None]:
+def all_settings(db: Db) -> dict[str, str | None]:
     return {key: get(db, key) for key in KNOWN}

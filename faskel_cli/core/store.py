@@ -6,15 +6,27 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import DatabaseError
+
+if TYPE_CHECKING:  # no sqlite-utils import at start-up: `connect` imports it when called
+    from typing import TypeAlias
+
+    from sqlite_utils import Database
+
+    # The database handle the core passes around: what `connect` returns.
+    Db: TypeAlias = Database
+    # What the read-only queries (core.summary, region lookups) accept: a Db, or the plain
+    # read-only sqlite3 connection `faskel summary` opens (core.summary.open_read).
+    Reader: TypeAlias = Database | sqlite3.Connection
 
 # A person's command waits this long for another writer before it says the file is busy.
 BUSY_TIMEOUT_MS = 10_000
 
 
 @contextlib.contextmanager
-def transaction(db) -> Iterator[None]:
+def transaction(db: Db) -> Iterator[None]:
     """All or nothing. BEGIN IMMEDIATE takes the write lock up front, so two writers
     queue instead of failing half-way; nested calls join the outer transaction."""
     conn = db.conn
@@ -47,12 +59,12 @@ def database_error(exc: sqlite3.Error) -> DatabaseError:
     return DatabaseError("err.db_write", reason=text)
 
 
-def get_setting(db, key: str) -> str | None:
+def get_setting(db: Db, key: str) -> str | None:
     row = db.execute("select value from settings where key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
-def put_setting(db, key: str, value: str) -> None:
+def put_setting(db: Db, key: str, value: str) -> None:
     db.execute(
         "insert into settings (key, value) values (?, ?) "
         "on conflict(key) do update set value = excluded.value",

@@ -34,9 +34,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core.dates import Period, week_label
 from faskel_cli.core.vocab import STAGES
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
+    from faskel_cli.core.store import Reader
 
 # The keys of a summary row after `kode`/`nama` (kelurahan, kecamatan and totals alike).
 COUNT_KEYS = (
@@ -89,7 +96,7 @@ def share(part: int, whole: int) -> float | None:
 # --- reading a database fast ---------------------------------------------------------------
 
 
-def open_read(path):
+def open_read(path: Path) -> sqlite3.Connection | None:
     """A read-only sqlite3 Connection on an existing faskel database that already holds
     every migration these queries need, or None (then open it the ordinary way, through
     `core.db.connect`, which creates, checks and reports).
@@ -126,7 +133,7 @@ def open_read(path):
 
 
 def _rollup(
-    db,
+    db: Reader,
     units_sql: str,
     aggregates: list[str],
     params: dict,
@@ -163,7 +170,7 @@ def _scope(params: dict, kecamatan_kode: str | None) -> str:
 # --- the measures of the summary -------------------------------------------------------------
 
 
-def _visit_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _visit_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     # Index-only on visits_summary: (date, kelurahan_kode, facilitator_id, male, female).
     units = (
         "select p.kel as kel, r.parent_kode as kec, p.fac, p.n, p.m, p.f from ("
@@ -181,7 +188,7 @@ def _visit_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
     )
 
 
-def _lkk_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _lkk_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     # visits_links (date, kelurahan_kode, facilitator_id, id, ...) gives the ids without
     # touching the table; each id is then one seek into visit_lkk's primary key.
     units = (
@@ -195,7 +202,7 @@ def _lkk_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
     return _rollup(db, units, ["count(distinct lkk)"], params)
 
 
-def _activity_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _activity_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     # An activity whose current stage began on or before `end` was in that stage at `end`
     # (stage dates never go back); only those moved on after `end` read their events.
     stage_at_end = (
@@ -216,7 +223,7 @@ def _activity_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
     return _rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params)
 
 
-def _stage_move_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _stage_move_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     units = (
         "select p.kel as kel, r.parent_kode as kec, p.n from ("
         "select a.kelurahan_kode as kel, count(*) as n "
@@ -248,7 +255,7 @@ _FOLLOWUP_SETS = (
 _OPEN_AT_END = "(f.problem_date <= :end and (f.status = 'open' or f.done_date > :end))"
 
 
-def _followup_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _followup_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     units = (
         "select p.kel as kel, r.parent_kode as kec, p.opened, p.done, p.still_open, "
         "p.overdue from (select f.kelurahan_kode as kel, "
@@ -264,7 +271,7 @@ def _followup_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
     )
 
 
-def _region_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
+def _region_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
     # One seek per kelurahan into visits_kelurahan_date (kelurahan_kode, date).
     units = (
         "select r.kode as kel, r.parent_kode as kec, (select max(v.date) from visits v "
@@ -274,7 +281,7 @@ def _region_measures(db, params: dict, scope: str) -> dict[tuple, tuple]:
     return _rollup(db, units, ["max(last)", "count(*)"], params)
 
 
-def _kecamatan_rows(db, kecamatan_kode: str | None) -> list[tuple[str, str]]:
+def _kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, str]]:
     sql = "select kode, nama from regions where level = 'kecamatan'"
     params: list = []
     if kecamatan_kode:
@@ -286,7 +293,7 @@ def _kecamatan_rows(db, kecamatan_kode: str | None) -> list[tuple[str, str]]:
 def _counts(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
     """The COUNT_KEYS of one unit (kelurahan, kecamatan or area) from the measures."""
 
-    def get(measure: str, index: int, default=0):
+    def get(measure: str, index: int, default: object = 0) -> Any:
         values = found[measure].get(key)
         value = values[index] if values else None
         return default if value is None else value
@@ -309,7 +316,7 @@ def _counts(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
     }
 
 
-def build_summary(db, period: Period, kecamatan_kode: str | None = None) -> dict:
+def build_summary(db: Reader, period: Period, kecamatan_kode: str | None = None) -> dict:
     """The summary of `period` for the area, or for one kecamatan (its kode, resolved).
 
     Returns {"area": {kode, nama}, "period": {label, start, end},
@@ -388,7 +395,9 @@ def build_summary(db, period: Period, kecamatan_kode: str | None = None) -> dict
 # --- per facilitator -------------------------------------------------------------------------
 
 
-def summary_by_facilitator(db, period: Period, kecamatan_kode: str | None = None) -> list[dict]:
+def summary_by_facilitator(
+    db: Reader, period: Period, kecamatan_kode: str | None = None
+) -> list[dict]:
     """One row per facilitator (by handle): every active facilitator (with a kecamatan: every
     active one assigned there), and anyone else who has visits in the period (in it).
 
@@ -510,7 +519,9 @@ def trend_weeks(end_date: date, weeks: int) -> list[Period]:
     return [Period(start, start + timedelta(days=6)) for start in starts]
 
 
-def build_trend(db, end_date: date, weeks: int = 8, kecamatan_kode: str | None = None) -> dict:
+def build_trend(
+    db: Reader, end_date: date, weeks: int = 8, kecamatan_kode: str | None = None
+) -> dict:
     """Visits per kelurahan per ISO week for the `weeks` weeks ending with `end_date`'s week.
 
     Returns {"area": {kode, nama}, "weeks": [{label, start, end}] (oldest first),

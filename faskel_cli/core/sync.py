@@ -13,10 +13,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import bundle, clock
 from faskel_cli.core.errors import FaskelError, NotFoundError
 from faskel_cli.core.store import get_setting, transaction
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 
 @dataclass
@@ -28,7 +32,7 @@ class FileResult:
     error: FaskelError | None = None
 
 
-def _remember(db, folder: str, name: str, sha256: str, stat: os.stat_result) -> None:
+def _remember(db: Db, folder: str, name: str, sha256: str, stat: os.stat_result) -> None:
     db.execute(
         "insert into bundle_seen (folder, name, sha256, size, mtime_ns, seen_at) "
         "values (?, ?, ?, ?, ?, ?) on conflict (folder, name) do update set "
@@ -38,7 +42,7 @@ def _remember(db, folder: str, name: str, sha256: str, stat: os.stat_result) -> 
     )
 
 
-def sync(db, folder: str | os.PathLike) -> list[FileResult]:
+def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
     path = Path(folder).expanduser()
     if not path.is_dir():
         raise NotFoundError("err.sync_folder", path=str(path))
@@ -91,7 +95,7 @@ def sync(db, folder: str | os.PathLike) -> list[FileResult]:
     return results
 
 
-def _write_own(db, own: Path) -> FileResult:
+def _write_own(db: Db, own: Path) -> FileResult:
     """Rewrites this laptop's file when anything changed here since the last sync, or when
     the file is gone or is not the one written last."""
     target = str(own)

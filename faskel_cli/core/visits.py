@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import clock, facilitators, lkk, records, regions
+from faskel_cli.core import clock, facilitators, followups, lkk, records, regions
 from faskel_cli.core.dates import parse_date, parse_duration
 from faskel_cli.core.errors import ConflictError, InputError
+from faskel_cli.core.followups import ProblemInput
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import get_setting, transaction
 from faskel_cli.core.vocab import MAX_PARTICIPANTS, STRANDS, VISIT_KINDS, clean_text, pick
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 _SELECT = (
     "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
@@ -40,21 +46,21 @@ KEYS = [
 ]
 
 
-def _out(row) -> dict:
+def _out(row: Sequence[Any]) -> dict:
     item = dict(zip(KEYS, row, strict=True))
     item["lkk"] = json.loads(item["lkk"]) if item["lkk"] else []
     return item
 
 
-def get(db, visit_id: str) -> dict:
+def get(db: Db, visit_id: str) -> dict:
     return _out(db.execute(_SELECT + " where v.id = ?", [visit_id]).fetchone())
 
 
-def resolve(db, ref: str, *, include_deleted: bool = True) -> str:
+def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "visits", ref, entity="kunjungan", include_deleted=include_deleted)
 
 
-def parse_count(value, option: str) -> int:
+def parse_count(value: object, option: str) -> int:
     if value is None or value == "":
         return 0
     text = str(value).strip()
@@ -85,7 +91,7 @@ class VisitInput:
     activity: str | None = None
 
 
-def missing_for_add(data: VisitInput, db) -> list[str]:
+def missing_for_add(data: VisitInput, db: Db) -> list[str]:
     missing = []
     if not data.kelurahan:
         missing.append("--kelurahan")
@@ -98,7 +104,7 @@ def missing_for_add(data: VisitInput, db) -> list[str]:
     return missing
 
 
-def _activity_for(db, ref: str, kelurahan_kode: str) -> str:
+def _activity_for(db: Db, ref: str, kelurahan_kode: str) -> str:
     activity_id = resolve_id(db, "activities", ref, entity="kegiatan", include_deleted=False)
     kode = db.execute(
         "select kelurahan_kode from activities where id = ?", [activity_id]
@@ -107,7 +113,7 @@ def _activity_for(db, ref: str, kelurahan_kode: str) -> str:
     return activity_id
 
 
-def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
+def _validated(db: Db, data: VisitInput, base: dict | None = None) -> tuple[dict, list[str], list]:
     """Resolve every reference and check every rule; returns (row, lkk ids, warnings as
     (message key, params) pairs). `base` is the stored visit when editing."""
     from pydantic import ValidationError
@@ -185,17 +191,12 @@ def _validated(db, data: VisitInput, base: dict | None = None) -> tuple[dict, li
     return row, model.lkk_ids, warnings
 
 
-@dataclass
-class ProblemInput:
-    """A problem met on a visit and what will be done about it (a follow-up)."""
-
-    problem: str
-    action: str
-    due: str | None = None
-    owner: str | None = None
-
-
-def problems_from_options(problems, followups, dues, owners) -> list[ProblemInput]:
+def problems_from_options(
+    problems: Sequence[str],
+    followups: Sequence[str],
+    dues: Sequence[str],
+    owners: Sequence[str],
+) -> list[ProblemInput]:
     """Pair each --problem with its --followup (and --due/--owner) in the order given."""
     if len(followups) > len(problems):
         raise InputError("err.followup_without_problem")
@@ -211,7 +212,7 @@ def problems_from_options(problems, followups, dues, owners) -> list[ProblemInpu
     ]
 
 
-def add(db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
+def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
     row, lkk_ids, warnings = _validated(db, data)
     visit_id = new_id()
     with transaction(db):
@@ -219,14 +220,12 @@ def add(db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tup
             records.insert(db, "visits", {"id": visit_id, **row})
             records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
         if problems:
-            from faskel_cli.core import followups
-
             followups.add_for_visit(db, visit_id, problems)
     return get(db, visit_id), warnings
 
 
-def _base(db, visit_id: str) -> dict:
-    base = records.row(db, "visits", visit_id)
+def _base(db: Db, visit_id: str) -> dict:
+    base = records.row_or_raise(db, "visits", visit_id)
     base["lkk_ids"] = [
         r[0]
         for r in db.execute(
@@ -236,7 +235,7 @@ def _base(db, visit_id: str) -> dict:
     return base
 
 
-def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
+def edit(db: Db, ref: str, data: VisitInput) -> tuple[dict, list]:
     visit_id = resolve(db, ref)
     base = _base(db, visit_id)
     if base["deleted_at"]:
@@ -269,21 +268,21 @@ def edit(db, ref: str, data: VisitInput) -> tuple[dict, list]:
     return get(db, visit_id), warnings
 
 
-def delete(db, ref: str) -> dict:
+def delete(db: Db, ref: str) -> dict:
     visit_id = resolve(db, ref)
     records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=True)
     return get(db, visit_id)
 
 
-def restore(db, ref: str) -> dict:
+def restore(db: Db, ref: str) -> dict:
     visit_id = resolve(db, ref)
     records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=False)
     return get(db, visit_id)
 
 
-def _snapshot(db, visit_id: str) -> dict:
+def _snapshot(db: Db, visit_id: str) -> dict:
     item = get(db, visit_id)
-    item["deleted_at"] = records.row(db, "visits", visit_id)["deleted_at"]
+    item["deleted_at"] = records.row_or_raise(db, "visits", visit_id)["deleted_at"]
     return item
 
 
@@ -298,7 +297,7 @@ class VisitFilter:
     limit: int | None = None
 
 
-def list_visits(db, flt: VisitFilter) -> list[dict]:
+def list_visits(db: Db, flt: VisitFilter) -> list[dict]:
     sql = _SELECT + " where v.deleted_at is null"
     params: list = []
     for column, value in (

@@ -4,6 +4,7 @@ labels for people come from the message catalogue."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, overload
 
 
 class VisitKind(StrEnum):
@@ -109,7 +110,13 @@ MAX_PARTICIPANTS = 10_000
 MAX_NOTES = 10_000
 
 
-def pick(value: str | None, choices: tuple[str, ...], *, option: str, aliases=None) -> str:
+def pick(
+    value: str | None,
+    choices: tuple[str, ...],
+    *,
+    option: str,
+    aliases: dict[str, str] | None = None,
+) -> str:
     """`value` as one of `choices` (any case, `_` for `-`), or an InputError listing them."""
     from faskel_cli.core.errors import InputError
 
@@ -125,9 +132,27 @@ def pick(value: str | None, choices: tuple[str, ...], *, option: str, aliases=No
     return raw
 
 
+@overload
 def clean_text(
-    value, option: str, limit: int = MAX_NOTES, *, required: bool = True, one_line: bool = False
-):
+    value: object,
+    option: str,
+    limit: int = ...,
+    *,
+    required: Literal[True] = ...,
+    one_line: bool = ...,
+) -> str: ...
+@overload
+def clean_text(
+    value: object, option: str, limit: int = ..., *, required: bool, one_line: bool = ...
+) -> str | None: ...
+def clean_text(
+    value: object,
+    option: str,
+    limit: int = MAX_NOTES,
+    *,
+    required: bool = True,
+    one_line: bool = False,
+) -> str | None:
     """Text a person typed: stripped (one_line: runs of spaces and newlines made one space),
     required unless told otherwise, at most `limit` characters."""
     from faskel_cli.core.errors import InputError

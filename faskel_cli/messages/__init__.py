@@ -64,7 +64,7 @@ def _shown(value: object) -> object:
     if isinstance(value, tuple | list):
         return "; ".join(str(_shown(item)) for item in value)
     if hasattr(value, "key") and hasattr(value, "params"):
-        return text(value)  # type: ignore[arg-type]
+        return text(value)
     return value
 
 

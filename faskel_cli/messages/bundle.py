@@ -174,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundel {file} ditolak oleh aturan basis data ({reason}); tidak ada yang ditulis",
         "bundle {file} breaks a database rule ({reason}); nothing written",
     ),
+    "err.bundle_not_imported": (
+        "bundel {file} tidak diimpor; tidak ada yang ditulis",
+        "bundle {file} was not imported; nothing written",
+    ),
     "err.bundle_since_all": (
         "pakai --since atau --all, bukan keduanya",
         "use --since or --all, not both",

@@ -5,15 +5,20 @@ summary."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from faskel_cli.core import clock
 from faskel_cli.core.dates import Period
 from faskel_cli.messages import get_lang
 from faskel_cli.reports import FORMATS, ReportData
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
+
 TREND_WEEKS = 8
 
 # What each format shows beyond the summary.
-NEEDS = {
+NEEDS: dict[str, set[str]] = {
     "xlsx": {"visits", "activities", "followups"},
     "html": {"trend", "followups"},
     "text": {"followups"},
@@ -23,7 +28,7 @@ NEEDS = {
 }
 
 
-def collect(db, fmt: str, period: Period, scope: str, kecamatan_kode: str | None = None):
+def collect(db: Db, fmt: str, period: Period, scope: str, kecamatan_kode: str | None = None):
     from faskel_cli.core.summary import build_summary
 
     needs = NEEDS[fmt]

@@ -73,6 +73,7 @@ def render(data: ReportData) -> str:
     summary = data.summary
     totals = summary["totals"]
     title = t("rep.title", area=data.scope)
+    assert data.trend is not None, "reports.build.collect gathers the trend for html"
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{get_lang()}">',
@@ -148,6 +149,7 @@ def _visits_chart(summary: dict) -> str:
 
 def _trend_chart(data: ReportData) -> str:
     """Visits of the whole area per week (build_trend's totals), oldest first."""
+    assert data.trend is not None, "reports.build.collect gathers the trend for html"
     labels = [week["label"] for week in data.trend["weeks"]]
     points = list(zip(labels, data.trend["totals"]["visits"], strict=True))
     return svg.columns(points, t("rep.chart.trend", n=len(points)), highlight=data.period.label)

@@ -69,7 +69,7 @@ def stacked(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], ti
     room = WIDTH - LABEL - 50
     scale = _scale(max((sum(values) for _, values in rows), default=0), room)
     out = _open(height, title, "stacked")
-    x = 4
+    x: float = 4
     for name, colour in series:
         out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>')
         out.append(f'<text x="{x + 16}" y="14" {FONT}>{escape(name)}</text>')

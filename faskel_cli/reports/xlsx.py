@@ -33,7 +33,7 @@ COUNT = "#,##0"
 SHARE = "0.0%"
 
 # Row styles: fill colours of kelurahan not visited, subtotals and the total.
-_STYLES = {
+_STYLES: dict[str, dict[str, object]] = {
     "normal": {},
     "missing": {"bg_color": "#FCE4E4"},
     "subtotal": {"bold": True, "bg_color": "#EDEDED"},
@@ -108,8 +108,7 @@ class _Sheet:
         fmt = self.f(kind, style)
         if item is None or item == "":
             self.ws.write_blank(row, col, None, fmt)
-        elif kind == "date":
-            day = to_date(item)
+        elif kind == "date" and (day := to_date(item)) is not None:
             self.ws.write_datetime(row, col, datetime.combine(day, time()), fmt)
             self._width(col, "00/00/0000")
         elif kind in ("count", "money", "share") and isinstance(item, int | float):

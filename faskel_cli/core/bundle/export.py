@@ -6,15 +6,20 @@ import gzip
 import hashlib
 import json
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from faskel_cli.core import clock
 from faskel_cli.core.bundle.kinds import Kind, area_name, describe, link_json
 from faskel_cli.core.bundle.wire import FORMAT, VERSION, WRITE_ROWS
 from faskel_cli.core.store import get_setting, transaction
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 
 @dataclass
@@ -53,7 +58,7 @@ def _line_sql(kind: Kind) -> str:
     )
 
 
-def ensure_change_log(db) -> None:
+def ensure_change_log(db: Db) -> None:
     """Re-creates the change-log triggers if a migration rebuilt a table (and lost them)."""
     from faskel_cli.core.schema import change_log_triggers
 
@@ -72,20 +77,20 @@ def target_key(path: str | Path) -> str:
     return str(Path(path).expanduser().resolve())
 
 
-def changed_since_mark(db, target: str) -> bool:
+def changed_since_mark(db: Db, target: str) -> bool:
     row = db.execute("select seq from bundle_targets where target = ?", [target]).fetchone()
     if row is None:
         return True
     return bool(db.execute("select 1 from change_log where seq > ? limit 1", [row[0]]).fetchone())
 
 
-def target_sha(db, target: str) -> str | None:
+def target_sha(db: Db, target: str) -> str | None:
     row = db.execute("select sha256 from bundle_targets where target = ?", [target]).fetchone()
     return row[0] if row else None
 
 
 def export(
-    db,
+    db: Db,
     output: str | Path,
     *,
     since: date | None = None,
@@ -132,7 +137,7 @@ def export(
                     counts[kind.name] = _write_lines(cursor, gz, sha)
         finally:
             conn.execute("commit")
-        manifest = {
+        manifest: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "device_id": get_setting(db, "device_id"),
@@ -145,7 +150,7 @@ def export(
             "sha256": sha.hexdigest(),
         }
 
-        def write(handle) -> None:
+        def write(handle: BinaryIO) -> None:
             with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as gz:
                 gz.write(json.dumps(manifest, ensure_ascii=False).encode() + b"\n")
             content.seek(0)
@@ -172,7 +177,7 @@ def export(
     )
 
 
-def _write_lines(cursor, gz, sha) -> int:
+def _write_lines(cursor: sqlite3.Cursor, gz: gzip.GzipFile, sha: hashlib._Hash) -> int:
     count = 0
     while rows := cursor.fetchmany(WRITE_ROWS):
         block = "".join(line + "\n" for (line,) in rows).encode()

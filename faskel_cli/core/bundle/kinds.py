@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.bundle.wire import LINKS, TABLES
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def _sql_default(text: str | None) -> tuple[bool, object]:
     return False, None  # an expression (CURRENT_TIMESTAMP, ...): the bundle must carry it
 
 
-def _uniques(db, table: str) -> tuple[Unique, ...]:
+def _uniques(db: Db, table: str) -> tuple[Unique, ...]:
     found = []
     for _, name, unique, origin, partial in db.execute(f"pragma index_list([{table}])"):
         if not unique or origin != "c":
@@ -88,7 +92,7 @@ def _uniques(db, table: str) -> tuple[Unique, ...]:
     return tuple(found)
 
 
-def describe(db) -> dict[str, Kind]:
+def describe(db: Db) -> dict[str, Kind]:
     """Every shareable kind as the schema of this database has it, parents first."""
     kinds: dict[str, Kind] = {}
     for name in TABLES:
@@ -134,7 +138,7 @@ def link_json(link: Link, table: str, owner_expr: str, target: str) -> str:
     )
 
 
-def area_name(db) -> str | None:
+def area_name(db: Db) -> str | None:
     row = db.execute("select nama from regions where level = 'kabupaten'").fetchone()
     return row[0] if row else None
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.bundle.merge import ImportResult, import_bundle
 from faskel_cli.core.bundle.problems import BundleRefused
 from faskel_cli.core.errors import FaskelError
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 
 @dataclass
@@ -19,7 +23,7 @@ class Outcome:
 
 
 def import_many(
-    db,
+    db: Db,
     paths: list[Path],
     *,
     dry_run: bool = False,

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
 from faskel_cli.core.bundle.kinds import (
@@ -24,6 +25,9 @@ from faskel_cli.core.bundle.staging import create_stage, drop_stage, stage
 from faskel_cli.core.bundle.wire import ENTITY, IMPORT_BUSY_TIMEOUT_MS, MAX_SHOWN
 from faskel_cli.core.errors import ConflictError
 from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, transaction
+
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
 
 @dataclass
@@ -55,7 +59,7 @@ class ImportResult:
         }
 
 
-def _classify(db, kinds: dict[str, Kind]) -> None:
+def _classify(db: Db, kinds: dict[str, Kind]) -> None:
     """n_<kind> gets the staged records that would change the database: 'a' (never seen) or
     'u' (newer than ours: later updated_at, or the same and a larger device_id)."""
     for k in kinds:
@@ -80,7 +84,7 @@ def _kelurahan_exists(expr: str) -> str:
     return f"exists (select 1 from main.regions r where r.kode = {expr} and r.level = 'kelurahan')"
 
 
-def _check(db, kinds: dict[str, Kind]) -> None:
+def _check(db: Db, kinds: dict[str, Kind]) -> None:
     """Fills temp.refused with every record to be written that refers to a record neither
     in the bundle nor here, to a kelurahan outside the area, or that would take a name
     (handle, LKK name) another live record holds."""
@@ -116,7 +120,7 @@ def _check(db, kinds: dict[str, Kind]) -> None:
             _check_unique(db, kind, unique)
 
 
-def _check_unique(db, kind: Kind, unique: Unique) -> None:
+def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:
     """Two live records would share a handle or an LKK name once the bundle is in."""
     k = kind.name
     columns = ", ".join(f"[{c}]" for c in kind.names)
@@ -140,7 +144,7 @@ def _check_unique(db, kind: Kind, unique: Unique) -> None:
     )
 
 
-def _refusals(db) -> tuple[list[Problem], int, dict[str, int]]:
+def _refusals(db: Db) -> tuple[list[Problem], int, dict[str, int]]:
     per_kind = dict(
         db.execute(
             "select kind, count(distinct record_id) from temp.refused group by kind"
@@ -158,7 +162,7 @@ def _refusals(db) -> tuple[list[Problem], int, dict[str, int]]:
     return problems, total, per_kind
 
 
-def _apply(db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
+def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
     k = kind.name
     names = kind.names
     columns = ", ".join(f"[{c}]" for c in names)
@@ -203,7 +207,9 @@ def _apply(db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
         )
 
 
-def _plan(db, kinds: dict[str, Kind], staged: dict[str, int]):
+def _plan(
+    db: Db, kinds: dict[str, Kind], staged: dict[str, int]
+) -> tuple[list[Problem], int, dict[str, KindCounts]]:
     """What the staged bundle would do here: (problems shown, problems in all, counts)."""
     _classify(db, kinds)
     _check(db, kinds)
@@ -224,7 +230,7 @@ def _plan(db, kinds: dict[str, Kind], staged: dict[str, int]):
 
 
 def import_bundle(
-    db,
+    db: Db,
     path: str | Path,
     *,
     dry_run: bool = False,
@@ -260,7 +266,9 @@ def import_bundle(
         drop_stage(db)
 
 
-def _dry_run(db, kinds, name, manifest, staged) -> ImportResult:
+def _dry_run(
+    db: Db, kinds: dict[str, Kind], name: str, manifest: dict, staged: dict[str, int]
+) -> ImportResult:
     conn = db.conn
     conn.execute("begin")  # a consistent view of the database; only TEMP tables are written
     try:
@@ -271,7 +279,7 @@ def _dry_run(db, kinds, name, manifest, staged) -> ImportResult:
 
 
 @contextlib.contextmanager
-def _rule_errors(conn, name: str) -> Iterator[None]:
+def _rule_errors(conn: sqlite3.Connection, name: str) -> Iterator[None]:
     """A rule of the database the checks above did not foresee (a CHECK, a foreign key at
     commit): the bundle is refused as a whole, the transaction rolled back."""
     try:
@@ -282,7 +290,14 @@ def _rule_errors(conn, name: str) -> Iterator[None]:
         raise ConflictError("err.bundle_rule", file=name, reason=str(exc)) from None
 
 
-def _merge(db, kinds, name, manifest, staged, on_commit) -> ImportResult:
+def _merge(
+    db: Db,
+    kinds: dict[str, Kind],
+    name: str,
+    manifest: dict,
+    staged: dict[str, int],
+    on_commit: Callable[[dict], None] | None,
+) -> ImportResult:
     from faskel_cli.core import audit
 
     conn = db.conn

@@ -10,6 +10,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from faskel_cli.core.bundle.validation import manifest_model
 from faskel_cli.core.bundle.wire import CHUNK, FORMAT, MAX_LINE, READ_BLOCK, VERSION
@@ -25,8 +26,8 @@ class Reader:
         self.sha = hashlib.sha256()
         self.lines = 0
         self.started = False
-        self._raw = None
-        self._gz = None
+        self._raw: BinaryIO  # both opened by __enter__
+        self._gz: gzip.GzipFile
 
     def __enter__(self) -> Reader:
         if self.path.is_dir():
@@ -42,7 +43,7 @@ class Reader:
         self._gz = gzip.GzipFile(fileobj=self._raw, mode="rb")
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._gz.close()
         self._raw.close()
 

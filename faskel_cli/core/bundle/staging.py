@@ -6,6 +6,7 @@ import contextlib
 import json
 import sqlite3
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from faskel_cli.core.bundle.kinds import Kind
 from faskel_cli.core.bundle.reader import Reader, integrity_error
@@ -13,8 +14,11 @@ from faskel_cli.core.bundle.validation import line_adapter
 from faskel_cli.core.bundle.wire import CHUNK
 from faskel_cli.core.errors import InputError
 
+if TYPE_CHECKING:
+    from faskel_cli.core.store import Db
 
-def create_stage(db, kinds: dict[str, Kind]) -> None:
+
+def create_stage(db: Db, kinds: dict[str, Kind]) -> None:
     for kind in kinds.values():
         k = kind.name
         columns = ", ".join(f"[{c.name}] {c.type}" for c in kind.columns)
@@ -33,7 +37,7 @@ def create_stage(db, kinds: dict[str, Kind]) -> None:
     )
 
 
-def drop_stage(db) -> None:
+def drop_stage(db: Db) -> None:
     with contextlib.suppress(sqlite3.Error):
         for (name,) in db.execute(
             "select name from sqlite_temp_master where type = 'table'"
@@ -45,7 +49,7 @@ def drop_stage(db) -> None:
 class _Stager:
     """Validates chunks of lines and copies the records into the TEMP tables."""
 
-    def __init__(self, db, kinds: dict[str, Kind], name: str) -> None:
+    def __init__(self, db: Db, kinds: dict[str, Kind], name: str) -> None:
         self.db = db
         self.kinds = kinds
         self.name = name
@@ -151,7 +155,7 @@ class _Stager:
         )
 
 
-def stage(db, kinds: dict[str, Kind], reader: Reader, manifest: dict) -> dict[str, int]:
+def stage(db: Db, kinds: dict[str, Kind], reader: Reader, manifest: dict) -> dict[str, int]:
     """Reads the content of the bundle into TEMP tables; raises on any bad line, checksum
     or count, before the database is touched."""
     stager = _Stager(db, kinds, reader.name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from faskel_cli.core.bundle.kinds import Column, Kind
 from faskel_cli.core.bundle.wire import (
     DATE_PATTERN,
@@ -11,6 +13,9 @@ from faskel_cli.core.bundle.wire import (
     STAMP_PATTERN,
     STAMPS,
 )
+
+if TYPE_CHECKING:  # pydantic is imported when a bundle is read, not at start-up
+    from pydantic import BaseModel, TypeAdapter
 
 
 def _choices(kind: str, column: str) -> tuple[str, ...] | None:
@@ -28,7 +33,7 @@ def _choices(kind: str, column: str) -> tuple[str, ...] | None:
     }.get((kind, column))
 
 
-def _column_type(kind: Kind, column: Column):
+def _column_type(kind: Kind, column: Column) -> Any:
     from typing import Annotated, Literal
 
     from pydantic import Field, StrictFloat, StrictInt, StrictStr
@@ -50,15 +55,18 @@ def _column_type(kind: Kind, column: Column):
     return StrictStr
 
 
-def line_adapter(kinds: dict[str, Kind]):
+def line_adapter(kinds: dict[str, Kind]) -> TypeAdapter[list[Any]]:
     """One pydantic TypeAdapter for a JSON array of bundle lines of any kind."""
     from typing import Annotated, Literal, NotRequired, Union
 
     from pydantic import AfterValidator, ConfigDict, Field, StrictStr, TypeAdapter
     from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+    # The models are made at run time from the schema: to mypy they are plain values.
+    make_typed_dict: Any = TypedDict
+    make_union: Any = Union
     forbid = ConfigDict(extra="forbid")
-    lines = []
+    lines: list[Any] = []
     for kind in kinds.values():
         fields: dict = {}
         for column in kind.columns:
@@ -73,17 +81,18 @@ def line_adapter(kinds: dict[str, Kind]):
             pattern = ID_PATTERN if kind.link.refers_to else KODE_PATTERN
             item = Annotated[StrictStr, Field(pattern=pattern)]
             fields[kind.link.key] = NotRequired[Annotated[list[item], AfterValidator(",".join)]]
-        record = TypedDict(f"{kind.name}_record", fields)
+        record = make_typed_dict(f"{kind.name}_record", fields)
         record.__pydantic_config__ = forbid
-        line = TypedDict(f"{kind.name}_line", {"kind": Literal[kind.name], "record": record})  # noqa: UP013
+        line = make_typed_dict(f"{kind.name}_line", {"kind": Literal[kind.name], "record": record})
         line.__pydantic_config__ = forbid
         lines.append(line)
-    if len(lines) == 1:
-        return TypeAdapter(list[lines[0]])
-    return TypeAdapter(list[Annotated[Union[tuple(lines)], Field(discriminator="kind")]])  # noqa: UP007
+    one: Any = lines[0] if len(lines) == 1 else make_union[tuple(lines)]
+    if len(lines) > 1:
+        one = Annotated[one, Field(discriminator="kind")]
+    return TypeAdapter(list[one])
 
 
-def manifest_model():
+def manifest_model() -> type[BaseModel]:
     from typing import Annotated, Literal
 
     from pydantic import BaseModel, ConfigDict, Field
