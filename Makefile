@@ -28,7 +28,8 @@ demo: $(STAMP)
 	@echo
 	@$(BIN)/faskel summary --week 2026-W48
 
-test: $(STAMP)
+# The one test command (README, .ci/run): lint and types first, then the tests.
+test: lint
 	$(BIN)/python -m pytest
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
