@@ -11,12 +11,16 @@ from faskel_cli.core import clock
 from faskel_cli.core.errors import InputError
 
 EARLIEST = date(2000, 1, 1)
+# The latest day any date or period may reach: far enough for any plan, and far enough
+# from date.max that a week or a month after it can still be computed.
+LATEST = date(2099, 12, 31)
 
 _TODAY = {"today", "hari-ini", "hariini", "sekarang"}
 _YESTERDAY = {"yesterday", "kemarin"}
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
-_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$")
+# re.ASCII: only 0-9 are digits (Python would take ٣ or ² as well, int() not all of them).
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$", re.ASCII)
+_WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$", re.ASCII)
 
 
 def parse_date(text: str, *, field: str = "--date", allow_future: bool = False) -> date:
@@ -44,6 +48,8 @@ def parse_date(text: str, *, field: str = "--date", allow_future: bool = False) 
             raise InputError("err.date_invalid", field=field, value=raw) from None
     if value < EARLIEST:
         raise InputError("err.date_too_early", field=field, value=value.isoformat())
+    if value > LATEST:
+        raise InputError("err.date_too_late", field=field, value=value.isoformat())
     if not allow_future and value > clock.today():
         raise InputError(
             "err.date_future", field=field, value=value.isoformat(), today=clock.today().isoformat()
@@ -90,6 +96,8 @@ def parse_week(text: str) -> Period:
         if not match:
             raise InputError("err.week_format", value=text)
         year, week = int(match[1]), int(match[2])
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise InputError("err.week_year", value=text)
     try:
         start, end = week_bounds(year, week)
     except ValueError:
@@ -131,11 +139,13 @@ def parse_duration(text: str | int | None) -> int | None:
     if text is None or text == "":
         return None
     raw = str(text).strip().lower().replace(" ", "")
-    match = re.fullmatch(r"(\d+)", raw)
+    match = re.fullmatch(r"(\d{1,5})", raw, re.ASCII)
     if match:
         minutes = int(raw)
     else:
-        match = re.fullmatch(r"(?:(\d+)(?:h|j|jam|:))?(?:(\d+)(?:m|mnt|menit)?)?", raw)
+        match = re.fullmatch(
+            r"(?:(\d{1,3})(?:h|j|jam|:))?(?:(\d{1,5})(?:m|mnt|menit)?)?", raw, re.ASCII
+        )
         if not match or not (match[1] or match[2]):
             raise InputError("err.duration", value=text)
         minutes = int(match[1] or 0) * 60 + int(match[2] or 0)

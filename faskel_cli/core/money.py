@@ -30,10 +30,10 @@ UNITS = {
 
 _MINUS = ("-", "\u2212", "\u2012", "\u2013")
 _PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
-_SHAPE = re.compile(r"^(?P<num>\d[\d.,\s\u00a0]*?)\s*(?P<unit>[a-z]*)\.?$")
-_DOT_GROUPS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_COMMA_GROUPS = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
-_SPACE_GROUPS = re.compile(r"^\d{1,3}([ \u00a0]\d{3})+")
+_SHAPE = re.compile(r"^(?P<num>\d[\d.,\s\u00a0]*?)\s*(?P<unit>[a-z]*)\.?$", re.ASCII)
+_DOT_GROUPS = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
+_COMMA_GROUPS = re.compile(r"^\d{1,3}(,\d{3}){2,}$", re.ASCII)
+_SPACE_GROUPS = re.compile(r"^\d{1,3}([ \u00a0]\d{3})+", re.ASCII)
 
 
 class _Ambiguous(Exception):
@@ -66,7 +66,7 @@ def _number(text: str) -> Decimal | None:
         elif text.count(".") > 1:
             return None
         # one dot not grouping thousands (1.5 juta): a decimal point
-    if not re.fullmatch(r"\d+(\.\d+)?", text):
+    if not re.fullmatch(r"\d+(\.\d+)?", text, re.ASCII):
         return None
     return Decimal(text)
 

@@ -65,7 +65,7 @@ def read_reference(prefix: str | None = None) -> Iterator[tuple[str, str]]:
 def find_area(ref: str) -> Region:
     """A kabupaten/kota by kode (33.74) or name (Kota Semarang, any case)."""
     raw = (ref or "").strip()
-    if re.fullmatch(r"\d{2}\.\d{2}", raw):
+    if re.fullmatch(r"\d{2}\.\d{2}", raw, re.ASCII):
         # A kode: read only its own lines (the common, fast path of every new database).
         for kode, nama in read_reference(raw):
             if kode == raw:

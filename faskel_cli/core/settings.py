@@ -64,7 +64,11 @@ def set_value(db: Db, key: str, value: str) -> str:
             if not row:
                 raise NotFoundError("err.facilitator_unknown", ref=value, matches="-")
         elif key == "stall_days":
-            if not value.isdigit() or not 1 <= int(value) <= 3650:
+            if (
+                not (value.isascii() and value.isdigit())
+                or len(value) > 4
+                or not 1 <= int(value) <= 3650
+            ):
                 raise InputError("err.config_int", key=key, value=value)
         put_setting(db, key, value)
         audit.record(db, "update", "setting", key, {"value": before}, {"value": value})

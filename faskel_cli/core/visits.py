@@ -14,7 +14,14 @@ from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.followups import ProblemInput
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import get_setting, transaction
-from faskel_cli.core.vocab import MAX_PARTICIPANTS, STRANDS, VISIT_KINDS, clean_text, pick
+from faskel_cli.core.vocab import (
+    MAX_LIST_ROWS,
+    MAX_PARTICIPANTS,
+    STRANDS,
+    VISIT_KINDS,
+    clean_text,
+    pick,
+)
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -64,8 +71,11 @@ def parse_count(value: object, option: str) -> int:
     if value is None or value == "":
         return 0
     text = str(value).strip()
-    if not text.lstrip("-").isdigit():
+    digits = text[1:] if text.startswith("-") else text
+    if not (digits.isascii() and digits.isdigit()):
         raise InputError("err.count_format", option=option, value=value)
+    if len(digits.lstrip("0")) > len(str(MAX_PARTICIPANTS)):
+        raise InputError("err.count_too_big", option=option, value=value, max=MAX_PARTICIPANTS)
     number = int(text)
     if number < 0:
         raise InputError("err.count_negative", option=option, value=value)
@@ -316,6 +326,8 @@ def list_visits(db: Db, flt: VisitFilter) -> list[dict]:
         sql += " and v.date <= ?"
         params.append(flt.until)
     sql += " order by v.date desc, v.created_at desc"
-    if flt.limit:
+    if flt.limit is not None:
+        if not 1 <= flt.limit <= MAX_LIST_ROWS:
+            raise InputError("err.limit_range", value=flt.limit, max=MAX_LIST_ROWS)
         sql += f" limit {int(flt.limit)}"
     return [_out(r) for r in db.execute(sql, params).fetchall()]

@@ -108,6 +108,7 @@ STAGE_ALIASES = {
 
 MAX_PARTICIPANTS = 10_000
 MAX_NOTES = 10_000
+MAX_LIST_ROWS = 1_000_000  # --limit of a list
 
 
 def pick(

@@ -28,6 +28,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} '{value}' bukan tanggal yang ada di kalender",
         "{field} '{value}' is not a real calendar date",
     ),
+    "err.limit_range": (
+        "--limit {value} harus antara 1 dan {max}",
+        "--limit {value} must be between 1 and {max}",
+    ),
+    "err.date_too_late": (
+        "{field} {value} terlalu jauh; tanggal paling lambat 2099-12-31",
+        "{field} {value} is too far ahead; dates end at 2099-12-31",
+    ),
+    "err.week_year": (
+        "minggu '{value}' di luar jangkauan; tahunnya harus antara 2000 dan 2099",
+        "week '{value}' is out of range; its year must be between 2000 and 2099",
+    ),
     "err.date_too_early": (
         "{field} {value} terlalu lama; tanggal harus sejak 2000-01-01",
         "{field} {value} is too early; dates start at 2000-01-01",
