@@ -11,14 +11,14 @@ import typer
 from typer.core import TyperGroup
 
 from faskel_cli import __version__
-from faskel_cli.cli import common
-from faskel_cli.cli.coercion import install as install_plain_options
+from faskel_cli.cli import coercion, common
 from faskel_cli.cli.help_text import install as install_help_text
 from faskel_cli.core.errors import FaskelError
 from faskel_cli.messages import set_lang, t
 
-# Plain str/int/bool options converted without pydantic (~130 ms per command; cli/coercion.py).
-install_plain_options()
+# Plain options converted without pydantic (~115 ms per command; cli/coercion.py): a hook on
+# typer 0.29 (pyproject.toml caps typer below 0.30). Tests keep MISSING_HOOKS empty.
+MISSING_HOOKS = [] if coercion.install() else ["build_runtime_param"]
 install_help_text()
 
 
