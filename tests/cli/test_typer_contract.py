@@ -1,12 +1,15 @@
 """What faskel relies on in typer, checked so that it cannot stop applying unnoticed.
 
-faskel hooks typer 0.29's converters (cli/coercion.py). pyproject.toml caps typer below 0.30
-and `make test-lowest` runs this file at the floor too. The hook is checked to be installed
-where typer looks it up, to apply to every faskel parameter, and to answer exactly as typer's
-own converters would."""
+faskel hooks typer 0.29 in three places (cli/coercion.py, cli/help_text.py) and imports one
+class typer does not export (cli/app.py). pyproject.toml caps typer below 0.30 and
+`make test-lowest` runs this file at the floor too. Each hook is checked to be installed where
+typer looks it up, to change what it is meant to change (the unhooked behaviour is shown to
+differ), and, for the converters, to answer exactly as typer's own would."""
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from importlib.metadata import version
 
@@ -16,11 +19,15 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 from typer import core
 from typer.main import get_command
+from typer.testing import CliRunner
 
 from faskel_cli.cli import app as app_module
-from faskel_cli.cli import coercion
+from faskel_cli.cli import coercion, help_text
 from faskel_cli.cli.app import app
-from tests.conftest import ROOT
+from faskel_cli.messages import t
+from tests.conftest import ROOT, run_faskel
+
+LABEL = re.compile(r"<(str|int|bool|list\[str\])>")
 
 
 def requirements() -> dict[str, Requirement]:
@@ -47,6 +54,8 @@ def test_typer_has_an_upper_bound_because_its_internals_are_hooked():
 def test_every_hook_applied():
     assert app_module.MISSING_HOOKS == []
     assert core.build_runtime_param is coercion.build_runtime_param
+    for name, method, _ in help_text.HOOKS:
+        assert help_text.installed(getattr(core, name), method), (name, method)
 
 
 def test_typer_builds_converters_through_the_hooked_name():
@@ -165,3 +174,73 @@ def test_commands_answer_as_with_typers_own_converters(seeded, plain_typer, args
 def test_an_arabic_indic_digit_is_refused_as_typer_refuses_it(seeded):
     result = seeded.fails("visit", "list", "--limit", "٣", code=2)
     assert "'--limit'" in result.stderr and "valid integer" in result.stderr
+
+
+# --- help: the catalogue's words, no type labels --------------------------------------------
+
+
+def flat(text: str) -> str:
+    """Help text with rich's boxes and line wrapping taken out."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+def test_every_help_page_is_in_the_catalogue_language_without_type_labels():
+    runner = CliRunner()
+    paths = [path for path, _ in tree()]
+    assert len(paths) > 50
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        shown = flat(result.stdout)
+        assert t("help.opt.help") in shown, path
+        assert "Show this message" not in shown, path
+        assert not LABEL.search(result.stdout), (path, LABEL.search(result.stdout))
+    root = flat(runner.invoke(app, ["--help"]).stdout)
+    assert t("help.opt.install_completion") in root
+    assert t("help.opt.show_completion") in root
+
+
+def test_help_is_english_when_asked(tmp_path):
+    env = {**os.environ, "FASKEL_DB": str(tmp_path / "h.db")}
+    page = flat(run_faskel("--lang", "en", "--help", env=env).stdout)
+    assert "show this help and exit" in page
+    assert "install completion for the current shell" in page
+    page = flat(run_faskel("visit", "list", "--help", env={**env, "FASKEL_LANG": "en"}).stdout)
+    assert "show this help and exit" in page and "tampilkan" not in page
+
+
+def test_without_the_hooks_typer_would_label_types_and_speak_english():
+    """The hooks are what makes the difference: unhooked, typer's own answers differ."""
+    command = dict(tree())[("visit", "list")]
+    kind = next(p for p in command.params if p.name == "kind")
+    assert kind.metavar is None
+    assert type(kind).display_type_rich.__wrapped__(kind, None) == "<str>"
+    assert kind.display_type_rich(None) is None
+    ctx = typer.Context(command, info_name="list")
+    original = type(command).get_help_option.__wrapped__
+    assert original(command, ctx).help == "Show this message and exit."
+    assert command.get_help_option(ctx).help == t("help.opt.help")
+
+
+# --- errors: public base class, one private class ----------------------------------------
+
+
+def test_every_error_typer_reports_is_a_typer_exception():
+    from typer._click import exceptions
+
+    assert app_module.NoArgsIsHelpError is exceptions.NoArgsIsHelpError
+    for cls in (exceptions.ClickException, exceptions.NoArgsIsHelpError, typer.BadParameter):
+        assert issubclass(cls, typer.TyperException), cls
+
+
+def test_a_group_alone_prints_its_help_and_no_error(cli):
+    result = cli("visit")
+    assert result.exit_code == 2
+    assert "Usage: " in result.stdout and t("help.visit") in flat(result.stdout)
+    assert result.stderr == ""
+
+
+def test_a_usage_error_is_one_line(cli):
+    result = cli.fails("visit", "lst", code=2)
+    assert result.stderr.startswith(f"{t('label.error')}: ")
+    assert "visit --help" in result.stderr
