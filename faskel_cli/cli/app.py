@@ -21,7 +21,7 @@ from faskel_cli.core.errors import FaskelError
 from faskel_cli.messages import set_lang, t
 
 # Hooks on typer 0.29 (pyproject.toml caps typer below 0.30): plain options converted without
-# pydantic (~115 ms per command; cli/coercion.py), help in the user's language without type
+# pydantic (110-200 ms per command; cli/coercion.py), help in the user's language without type
 # labels (cli/help_text.py). What could not be applied is listed here; tests keep it empty.
 MISSING_HOOKS = [*([] if coercion.install() else ["build_runtime_param"]), *help_text.install()]
 COMPLETION_HELP = {

@@ -2,7 +2,7 @@
 
 Typer 0.29 turns each command-line value into its Python type through a pydantic
 TypeAdapter, built the first time a parameter is processed, given or not: any command imports
-pydantic and builds adapters, about 115 ms before the command does anything (the summary is
+pydantic and builds adapters, 110-200 ms before the command does anything (the summary is
 timed against the sqlite3 shell, and this was most of its time; see bench/README.md).
 
 faskel's parameters are plain `str`, `int`, `bool` and `list[str]`. The hook is as narrow as
