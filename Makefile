@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test lint bench bench-import clean
+.PHONY: demo test test-lowest lint bench bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,24 @@ demo: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# The floors of pyproject.toml are tested, not only declared: the suite runs again in its own
+# venv with every direct dependency (and test extra) at the lowest version the ranges allow.
+LOWEST := .venv-lowest
+$(BIN)/uv: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'uv>=0.4'
+
+$(LOWEST)/.installed: $(BIN)/uv pyproject.toml
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct \
+		-e '.[test]'
+	touch $@
+
+test-lowest: $(LOWEST)/.installed
+	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
+		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|typing.extensions)=='
+	$(LOWEST)/bin/python -m pytest
+
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
@@ -44,4 +62,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) build dist *.egg-info
+	rm -rf $(VENV) $(LOWEST) $(DEMO_DIR) build dist *.egg-info

@@ -281,7 +281,7 @@ def test_global_options_may_come_after_the_command(flag, tmp_path):
     ("args", "words"),
     [
         (["visit", "add", "--bogus"], "--bogus"),
-        (["visit", "list", "--limit", "abc"], "abc"),
+        (["visit", "list", "--limit", "abc"], "--limit"),
         (["history"], "ID"),
         (["sumary"], "summary"),
     ],

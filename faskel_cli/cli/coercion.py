@@ -1,21 +1,37 @@
 """Plain parameters without pydantic: a start-up fix for every command.
 
-Typer (0.2x) turns each command-line value into its Python type through a pydantic
-TypeAdapter, built on first use: any command given any option (even the global --db) imports
-pydantic and builds adapters, about 100-150 ms before the command does anything (issue 4
-measures the summary against the sqlite3 shell, and this was most of its time).
+Typer 0.29 turns each command-line value into its Python type through a pydantic
+TypeAdapter, built the first time a parameter is processed, given or not: any command imports
+pydantic and builds adapters, 110-200 ms before the command does anything (the summary is
+timed against the sqlite3 shell, and this was most of its time; see bench/README.md).
 
-faskel's options are plain `str`, `int`, `bool` and `list[str]`: `install()` makes typer
-convert exactly those directly, as its adapters would, and leaves every other parameter
-(custom parsers, paths, choices, ranges, files, dates) to typer. It is a no-op on a typer
-without this machinery."""
+faskel's parameters are plain `str`, `int`, `bool` and `list[str]`. The hook is as narrow as
+it can be: typer asks `typer.core.build_runtime_param` for each parameter's converter, and
+`install()` wraps that function so that plain parameters get a `PlainParam`. A `PlainParam`
+is one of typer's own `RuntimeParam`s, so typer still does everything around the conversion
+(absent values, several values, the required check, callbacks). It converts only the values
+whose result is certain (a str, a list of str, a bool, an int, a string of ASCII digits) and
+hands any other value to the converter typer would have built, so `--limit ٣` or
+`--limit ' 5'` get typer's own answer in typer's own words.
+
+This uses typer internals, hence the `<0.30` bound in pyproject.toml;
+tests/cli/test_typer_contract.py and tests/cli/test_startup.py fail when the hook stops
+applying (pydantic is imported again) or stops agreeing with typer."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
+from typer import core
 
-def _plain(descriptor) -> str | None:
+_ASCII_DIGITS = frozenset("0123456789")
+# typer's converter base class and builder (None on a typer without them: install() says so)
+RuntimeParam: Any = getattr(core, "RuntimeParam", object)
+_typer_build: Any = getattr(core, "build_runtime_param", None)
+
+
+def plain_kind(descriptor) -> str | None:
     """'str', 'int', 'bool' or 'list' when typer's adapter would only convert the type."""
     info = descriptor.parameter_info
     if descriptor.file_annotation is not None or getattr(info, "parser", None) is not None:
@@ -34,46 +50,50 @@ def _plain(descriptor) -> str | None:
     return None
 
 
-def install() -> None:
-    try:
-        from typer import core
-        from typer._click.exceptions import BadParameter, MissingParameter
-    except ImportError:  # a typer without runtime coercion: nothing to speed up
-        return
-    parameter = getattr(core, "_TyperParameter", None)
-    if parameter is None or getattr(parameter, "_faskel_plain", False):
-        return
-    typed = parameter.process_value
+def _digits(value: str) -> bool:
+    """An optional minus and 1-18 ASCII digits: what int() and pydantic read alike."""
+    body = value[1:] if value.startswith("-") else value
+    return 0 < len(body) <= 18 and _ASCII_DIGITS.issuperset(body)
 
-    def process_value(self, ctx, value: Any) -> Any:
-        descriptor = getattr(self, "type_descriptor", None)
-        kind = _plain(descriptor) if descriptor is not None else None
-        if kind == "str":
-            if value is not None and not isinstance(value, str):
-                if isinstance(value, bytes):
-                    return typed(self, ctx, value)
-                value = str(value)
-        elif kind == "int" and not isinstance(value, bool):
-            if isinstance(value, str):
-                try:
-                    value = int(value.strip())
-                except ValueError:
-                    raise BadParameter(
-                        f"'{value}' is not a valid integer.", ctx=ctx, param=self
-                    ) from None
-            elif value is not None and not isinstance(value, int):
-                return typed(self, ctx, value)
-        elif kind == "bool" and (value is None or isinstance(value, bool)):
-            pass
-        elif kind == "list" and (value is None or isinstance(value, list | tuple)):
-            value = [str(item) for item in value] if value is not None else ()
-        else:
-            return typed(self, ctx, value)
-        if self.required and self.value_is_missing(value):
-            raise MissingParameter(ctx=ctx, param=self)
-        if self.callback is not None:
-            value = self.callback(ctx, self, value)
-        return value
 
-    parameter.process_value = process_value
-    parameter._faskel_plain = True
+def typer_converter(descriptor):
+    """The converter typer itself builds for a parameter (a pydantic TypeAdapter for these)."""
+    return _typer_build(descriptor)
+
+
+@dataclass(frozen=True)
+class PlainParam(RuntimeParam):
+    descriptor: Any = None
+    kind: str = ""
+
+    def _coerce_value(self, value: Any, param, ctx) -> Any:
+        kind, cls = self.kind, type(value)
+        if kind == "str" and cls is str:
+            return value
+        if kind == "int" and (cls is int or (cls is str and _digits(value))):
+            return int(value)
+        if kind == "bool" and cls is bool:
+            return value
+        if kind == "list" and cls in (list, tuple) and all(type(v) is str for v in value):
+            return list(value)
+        return typer_converter(self.descriptor).coerce(value, param=param, ctx=ctx)
+
+
+def build_runtime_param(descriptor):
+    kind = plain_kind(descriptor)
+    if kind is None:
+        return _typer_build(descriptor)
+    return PlainParam(
+        parameter_info=descriptor.parameter_info,
+        annotation=descriptor.annotation,
+        descriptor=descriptor,
+        kind=kind,
+    )
+
+
+def install() -> bool:
+    """Make typer build its converters with `build_runtime_param`; False if it cannot."""
+    if _typer_build is None or RuntimeParam is object:
+        return False
+    core.build_runtime_param = build_runtime_param
+    return True

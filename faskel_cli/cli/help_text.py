@@ -1,49 +1,72 @@
 """Help in the user's language, without type noise.
 
-Typer writes three help lines in English whatever the language (--help, --install-completion,
---show-completion) and labels every plain option `<str>`, `<bool>`, `<int>`. These small,
-guarded adjustments put the catalogue's words there and leave the labels to metavars;
-on a typer without these internals they do nothing."""
+Typer writes the --help line in English whatever the language and labels every plain option
+`<str>`, `<bool>`, `<int>`, `<list[str]>`. Two hooks on typer's public classes fix that:
+
+- `get_help_option` (Click's method, on TyperCommand and TyperGroup) gets the catalogue's
+  words for --help;
+- `display_type_rich` (typer 0.29's label of an option or argument in rich help, on
+  TyperOption and TyperArgument) gives no label for a plain type, leaving it to metavars.
+
+(--install-completion and --show-completion get theirs in FaskelGroup.get_params, without
+a hook.) `install()` returns the hooks it could not apply: none on the supported typer range,
+which tests/cli/test_typer_contract.py checks, together with help output that has neither
+`<str>` labels nor English help lines."""
 
 from __future__ import annotations
 
+from functools import wraps
+
+from typer import core
+
 from faskel_cli.messages import t
 
+PLAIN_LABELS = frozenset(("<str>", "<bool>", "<int>", "<list[str]>"))
+HELP_OPTION_CLASSES = ("TyperCommand", "TyperGroup")
+TYPE_LABEL_CLASSES = ("TyperOption", "TyperArgument")
 
-def install() -> None:
-    try:
-        from typer import completion, core
-    except ImportError:  # pragma: no cover
-        return
-    command = getattr(core._click, "Command", None)
-    original = getattr(command, "get_help_option", None)
-    if command is not None and original is not None and not getattr(original, "_faskel", False):
 
-        def get_help_option(self, ctx):
-            option = original(self, ctx)
-            if option is not None:
-                option.help = t("help.opt.help")
-            return option
+def _wrap_help_option(original):
+    @wraps(original)
+    def get_help_option(self, ctx):
+        option = original(self, ctx)
+        if option is not None:
+            option.help = t("help.opt.help")
+        return option
 
-        get_help_option._faskel = True  # type: ignore[attr-defined]  # mypy: no attrs on functions
-        command.get_help_option = get_help_option
-    placeholder = getattr(completion, "_install_completion_placeholder_function", None)
-    defaults = getattr(placeholder, "__defaults__", None) or ()
-    for option, key in zip(
-        defaults, ("help.opt.install_completion", "help.opt.show_completion"), strict=False
-    ):
-        if hasattr(option, "help"):
-            option.help = t(key)
-    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
-        shown = getattr(cls, "display_type_rich", None)
-        if cls is None or shown is None or getattr(shown, "_faskel", False):
+    return get_help_option
+
+
+def _wrap_type_label(original):
+    @wraps(original)
+    def display_type_rich(self, ctx):
+        label = original(self, ctx)
+        return None if label in PLAIN_LABELS else label
+
+    return display_type_rich
+
+
+HOOKS = (
+    *((name, "get_help_option", _wrap_help_option) for name in HELP_OPTION_CLASSES),
+    *((name, "display_type_rich", _wrap_type_label) for name in TYPE_LABEL_CLASSES),
+)
+
+
+def installed(cls, method: str) -> bool:
+    return getattr(getattr(cls, method, None), "_faskel", False)
+
+
+def install() -> list[str]:
+    """Apply every hook; the `Class.method` names that could not be applied."""
+    missing = []
+    for name, method, wrap in HOOKS:
+        cls = getattr(core, name, None)
+        original = getattr(cls, method, None)
+        if original is None:
+            missing.append(f"{name}.{method}")
             continue
-
-        def display_type_rich(self, ctx, _shown=shown):
-            label = _shown(self, ctx)
-            if label in ("<str>", "<bool>", "<int>", "<list[str]>"):
-                return None
-            return label
-
-        display_type_rich._faskel = True  # type: ignore[attr-defined]  # mypy: no attrs on functions
-        cls.display_type_rich = display_type_rich
+        if not installed(cls, method):
+            hook = wrap(original)
+            hook._faskel = True
+            setattr(cls, method, hook)
+    return missing
