@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
 import sys
 from typing import Any
@@ -36,6 +37,25 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(message: str) -> str:
+    """What a person typed, shown on one line: control characters (a newline, ESC) escaped,
+    so a value can neither split an error line nor drive the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+
+
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (Python keeps such bytes as surrogates),
+    shown with its bad bytes replaced; None when every argument is text."""
+    for arg in args:
+        if isinstance(arg, str) and any("\udc80" <= c <= "\udcff" for c in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return one_line(shown)
+    return None
+
+
 class FaskelGroup(TyperGroup):
     """Turns domain errors into one line on stderr and a non-zero exit, never a traceback."""
 
@@ -44,6 +64,11 @@ class FaskelGroup(TyperGroup):
         kwargs["standalone_mode"] = False
         if not standalone_mode:
             return super().main(*args, **kwargs)
+        given = kwargs.get("args", args[0] if args else None)
+        bad = _not_utf8(sys.argv[1:] if given is None else list(given))
+        if bad is not None:
+            typer.echo(f"{t('label.error')}: {t('err.not_utf8', value=bad)}", err=True)
+            sys.exit(2)
         try:
             result = super().main(*args, **kwargs)
         except TyperException as exc:
@@ -53,7 +78,8 @@ class FaskelGroup(TyperGroup):
             # Usage errors (an unknown option, a missing argument): one line too.
             where = getattr(exc, "ctx", None)
             hint = t("hint.help", command=where.command_path) if where is not None else ""
-            typer.echo(f"{t('label.error')}: {exc.format_message()}{hint}", err=True)
+            message = one_line(exc.format_message())
+            typer.echo(f"{t('label.error')}: {message}{hint}", err=True)
             sys.exit(exc.exit_code)
         except Abort:
             # Ctrl-C or Ctrl-D at a prompt: nothing was written (the write comes after).

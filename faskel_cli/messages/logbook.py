@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} '{value}' bukan tanggal yang ada di kalender",
         "{field} '{value}' is not a real calendar date",
     ),
+    "err.not_utf8": (
+        "argumen '{value}' bukan teks UTF-8 yang sah; ketik ulang tanpa karakter yang rusak",
+        "argument '{value}' is not valid UTF-8 text; type it again without the broken characters",
+    ),
     "err.limit_range": (
         "--limit {value} harus antara 1 dan {max}",
         "--limit {value} must be between 1 and {max}",

@@ -47,3 +47,37 @@ def test_ascii_digits_still_work(seeded):
     seeded.ok(*VISIT, "--male", "3", "--female", "012", "--duration", "1h30")
     [visit] = seeded.json("visit", "list")
     assert (visit["male"], visit["female"], visit["duration_minutes"]) == (3, 12, 90)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["activity", "add", "-k", "Medono", "--title", "ab\udcffc", "--type", "fisik"],
+        [*VISIT, "--notes", "catatan \udcc3"],
+        ["visit", "list", "--db", "/tmp/\udcff.db"],
+    ],
+)
+def test_invalid_utf8_in_any_argument_is_refused(seeded, args):
+    before = dump(seeded.db_path)
+    result = seeded.fails(*args, code=2)
+    assert "UTF-8" in result.stderr
+    assert dump(seeded.db_path) == before
+
+
+@pytest.mark.parametrize("value", ["--fo\no", "--x\x1b[31mred", "--a\rb"])
+def test_a_typed_control_character_cannot_split_or_colour_the_error_line(seeded, value):
+    result = seeded.fails("visit", "list", value, code=2)
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_hostile_values_through_a_real_process(seeded):
+    import os
+
+    from tests.conftest import run_faskel
+
+    env = {**os.environ, "FASKEL_DB": str(seeded.db_path)}
+    result = run_faskel(*VISIT, "--male", "²", env=env)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
