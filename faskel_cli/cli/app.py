@@ -33,11 +33,11 @@ COMPLETION_HELP = {
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(f"{t('label.error')}: {message}", err=True)
+    typer.echo(f"{t('label.error')}: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(message: str) -> str:
