@@ -11,7 +11,11 @@ def main() -> None:
 
     args = hoist_global_options(sys.argv[1:])
     # Decide the language before the command tree (and its help texts) is built.
-    set_lang(detect_lang(args))
+    lang = detect_lang(args)
+    set_lang(lang)
+    from faskel_cli.cli.words import use_gettext
+
+    use_gettext(lang)
     from faskel_cli.cli.app import app
 
     app(args=args, prog_name="faskel")

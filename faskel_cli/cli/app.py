@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from faskel_cli import __version__
 from faskel_cli.cli import coercion, common, help_text
+from faskel_cli.cli.words import FaskelTyper, TranslatedUsage, usage_error, use_gettext
 from faskel_cli.core.errors import FaskelError
 from faskel_cli.messages import set_lang, t, text
 
@@ -56,7 +57,7 @@ def _not_utf8(args: list[str]) -> str | None:
     return None
 
 
-class FaskelGroup(TyperGroup):
+class FaskelGroup(TranslatedUsage, TyperGroup):
     """Turns domain errors into one line on stderr and a non-zero exit, never a traceback."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
@@ -78,7 +79,7 @@ class FaskelGroup(TyperGroup):
             # Usage errors (an unknown option, a missing argument): one line too.
             where = getattr(exc, "ctx", None)
             hint = t("hint.help", command=where.command_path) if where is not None else ""
-            message = one_line(exc.format_message())
+            message = one_line(usage_error(exc))
             typer.echo(f"{t('label.error')}: {message}{hint}", err=True)
             sys.exit(exc.exit_code)
         except Abort:
@@ -121,7 +122,7 @@ class FaskelGroup(TyperGroup):
                 ctx.obj.close()
 
 
-app = typer.Typer(
+app = FaskelTyper(
     cls=FaskelGroup,
     help=t("help.app"),
     no_args_is_help=True,
@@ -153,7 +154,9 @@ def root(
     state.db_option = db
     if lang and not normalise_lang(lang):
         _fail(t("err.config_lang", value=lang), 2)
-    set_lang(choose_lang(lang, state.db_path))
+    chosen = choose_lang(lang, state.db_path)
+    set_lang(chosen)
+    use_gettext(chosen)
 
 
 def _register() -> None:

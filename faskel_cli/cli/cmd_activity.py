@@ -5,10 +5,11 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.core.vocab import ActivityType, choices_help
 from faskel_cli.messages import t
 
-app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
 
 TYPES_HELP = choices_help(ActivityType)
 

@@ -7,9 +7,10 @@ from typing import Any
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t, text
 
-app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
 
 COUNT_KEYS = ("added", "updated", "unchanged", "refused")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
-app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
 
 
 @app.command("path", help=t("help.db.path"))

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
-app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
 
 COLUMNS = [
     ("handle", "col.handle"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
-app = typer.Typer(no_args_is_help=True)
-kecamatan_app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
+kecamatan_app = FaskelTyper()
 
 
 @app.command("list", help=t("help.kelurahan.list"))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from faskel_cli.cli import common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
     from faskel_cli.core.visits import VisitInput
 
-app = typer.Typer(no_args_is_help=True)
+app = FaskelTyper()
 
 KINDS_HELP = choices_help(VisitKind)
 STRANDS_HELP = choices_help(Strand)

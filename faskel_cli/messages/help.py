@@ -1,6 +1,22 @@
 """Help texts of the logbook's commands and options."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "help.usage": ("Pemakaian:", "Usage:"),
+    "help.options_metavar": ("[OPSI]", "[OPTIONS]"),
+    "help.subcommand_metavar": ("PERINTAH [ARG]...", "COMMAND [ARGS]..."),
+    "usage.no_such_option": ("opsi {option} tidak ada", "no such option: {option}"),
+    "usage.possible": (" (mungkin maksudnya: {options})", " (possible options: {options})"),
+    "usage.missing_option": ("opsi {name} wajib diisi", "missing option {name}"),
+    "usage.missing_argument": ("argumen {name} belum diberikan", "missing argument {name}"),
+    "usage.bad_value": ("nilai {name} tidak sah: {reason}", "invalid value for {name}: {reason}"),
+    "usage.not_integer": ("harus bilangan bulat, mis. 10", "must be a whole number, e.g. 10"),
+    "usage.needs_value": ("opsi {option} perlu nilai", "option {option} needs a value"),
+    "usage.takes_no_value": (
+        "opsi {option} tidak menerima nilai",
+        "option {option} takes no value",
+    ),
+    "usage.extra_arguments": ("argumen berlebih: {args}", "unexpected extra arguments: {args}"),
+    "usage.did_you_mean": ("; mungkin maksudnya {matches}?", "; did you mean {matches}?"),
     "help.app": (
         "Buku catatan Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, "
         "ringkasan dan laporan.",

@@ -173,7 +173,8 @@ def test_commands_answer_as_with_typers_own_converters(seeded, plain_typer, args
 
 def test_an_arabic_indic_digit_is_refused_as_typer_refuses_it(seeded):
     result = seeded.fails("visit", "list", "--limit", "٣", code=2)
-    assert "'--limit'" in result.stderr and "valid integer" in result.stderr
+    # typer's converter refused it (its "valid integer"), told in the catalogue's words
+    assert "--limit" in result.stderr and t("usage.not_integer") in result.stderr
 
 
 # --- help: the catalogue's words, no type labels --------------------------------------------
@@ -236,7 +237,7 @@ def test_every_error_typer_reports_is_a_typer_exception():
 def test_a_group_alone_prints_its_help_and_no_error(cli):
     result = cli("visit")
     assert result.exit_code == 2
-    assert "Usage: " in result.stdout and t("help.visit") in flat(result.stdout)
+    assert t("help.usage") in result.stdout and t("help.visit") in flat(result.stdout)
     assert result.stderr == ""
 
 
