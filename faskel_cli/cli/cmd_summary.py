@@ -67,7 +67,7 @@ def summary(
     from faskel_cli.core.vocab import pick
 
     fmt = render.check_format(fmt, SUMMARY_FORMATS)
-    by = pick(by, BY, option="--by")
+    by = pick(by, BY, option="--by", aliases={"fasilitator": "facilitator"})
     period = resolve_period(week, since, until)
     with read_db(ctx) as database:
         kec = _kecamatan(database, kecamatan)

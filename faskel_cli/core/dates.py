@@ -21,6 +21,10 @@ _YESTERDAY = {"yesterday", "kemarin"}
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 _DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$", re.ASCII)
 _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$", re.ASCII)
+# A week of the current ISO year: `48`, `W48`, `minggu-48`.
+_SHORT_WEEK = re.compile(r"^(?:w|minggu-?)?(\d{1,2})$", re.ASCII)
+THIS_WEEK = {"this", "ini", "minggu-ini", "pekan-ini"}
+LAST_WEEK = {"last", "lalu", "minggu-lalu", "pekan-lalu"}
 
 
 def parse_date(text: str, *, field: str = "--date", allow_future: bool = False) -> date:
@@ -85,12 +89,16 @@ class Period:
 
 
 def parse_week(text: str) -> Period:
-    """`2026-W48`, `this`/`ini`, `last`/`lalu`; an ISO year has 52 or 53 weeks."""
+    """`2026-W48`, `48`/`W48` (this ISO year), `this`/`ini`/`minggu-ini`, `last`/`lalu`/
+    `minggu-lalu`; an ISO year has 52 or 53 weeks."""
     word = (text or "").strip().lower()
-    if word in {"this", "ini", "minggu-ini"}:
+    short = _SHORT_WEEK.match(word)
+    if word in THIS_WEEK:
         year, week, _ = clock.today().isocalendar()
-    elif word in {"last", "lalu", "minggu-lalu"}:
+    elif word in LAST_WEEK:
         year, week, _ = (clock.today() - timedelta(days=7)).isocalendar()
+    elif short:
+        year, week = clock.today().isocalendar()[0], int(short[1])
     else:
         match = _WEEK.match(word)
         if not match:

@@ -177,8 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.since": ("sejak tanggal (termasuk)", "from this date (inclusive)"),
     "help.opt.until": ("sampai tanggal (termasuk)", "up to this date (inclusive)"),
     "help.opt.week": (
-        "minggu ISO: 2026-W48, this/ini atau last/lalu",
-        "ISO week: 2026-W48, this or last",
+        "minggu ISO: 2026-W48, W48 (tahun ini), minggu-ini atau minggu-lalu",
+        "ISO week: 2026-W48, W48 (this year), this or last",
     ),
     "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
 }

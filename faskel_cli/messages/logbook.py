@@ -53,8 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} {value} is in the future (today is {today})",
     ),
     "err.week_format": (
-        "minggu '{value}' tidak dikenal; tulis seperti 2026-W48, this atau last",
-        "unknown week '{value}'; write it like 2026-W48, this or last",
+        "minggu '{value}' tidak dikenal; tulis seperti 2026-W48, W48, minggu-ini atau minggu-lalu",
+        "unknown week '{value}'; write it like 2026-W48, W48, this or last",
     ),
     "err.week_invalid": (
         "minggu '{value}' tidak ada: tahun ISO {year} tidak punya minggu itu",

@@ -88,3 +88,28 @@ def test_usage_errors_in_both_languages(cli, args, indonesian, english):
     assert indonesian in result.stderr
     assert not any(word in result.stderr for word in ENGLISH), result.stderr
     assert english in cli.fails("--lang", "en", *args, code=2).stderr
+
+
+@pytest.mark.parametrize(
+    ("week", "label"),
+    [
+        ("48", "2026-W48"),
+        ("W48", "2026-W48"),
+        ("w47", "2026-W47"),
+        ("minggu-ini", "2026-W48"),
+        ("minggu-lalu", "2026-W47"),
+        ("ini", "2026-W48"),
+        ("pekan-lalu", "2026-W47"),
+        ("2026-W48", "2026-W48"),
+    ],
+)
+def test_weeks_in_indonesian_words_too(cli, week, label):
+    assert cli.json("summary", "--week", week)["period"]["label"] == label
+
+
+def test_by_fasilitator_is_by_facilitator(cli):
+    assert cli.json("summary", "--by", "fasilitator") == cli.json("summary", "--by", "facilitator")
+
+
+def test_a_bad_week_suggests_the_indonesian_words(cli):
+    assert "minggu-ini" in cli.fails("summary", "--week", "kemarin", code=2).stderr
