@@ -7,8 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Make a report (xlsx, html, csv, json, md, text) for coordinators and cron.",
     ),
     "help.report.format": (
-        "format laporan: xlsx|html|csv|json|md|text (bawaan: dari akhiran --output, atau text)",
-        "report format: xlsx|html|csv|json|md|text (default: from the --output suffix, or text)",
+        "format laporan: xlsx|html|csv|csv-id|json|md|text (bawaan: dari akhiran --output, atau text; .csv = csv untuk skrip, csv-id untuk Excel/LibreOffice berpengaturan Indonesia)",
+        "report format: xlsx|html|csv|csv-id|json|md|text (default: from the --output suffix, or text; .csv = csv for scripts, csv-id for Excel/LibreOffice with Indonesian settings)",
     ),
     "help.report.output": (
         "berkas tujuan; boleh memuat {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx); folder yang belum ada dibuat",

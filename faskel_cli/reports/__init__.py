@@ -11,9 +11,10 @@ from datetime import date
 
 from faskel_cli.core.dates import Period
 
-FORMATS = ("xlsx", "html", "csv", "json", "md", "text")
+# `csv` is the machine form (scripts), `csv-id` the CSV for Indonesian regional settings.
+FORMATS = ("xlsx", "html", "csv", "csv-id", "json", "md", "text")
 # Formats that may go to stdout with `--output -`.
-TEXT_FORMATS = ("html", "csv", "json", "md", "text")
+TEXT_FORMATS = ("html", "csv", "csv-id", "json", "md", "text")
 # Sheet names are stable in every language: scripts and coordinators refer to them.
 SHEETS = ("Ringkasan", "Kunjungan", "Kegiatan", "Tindak Lanjut")
 

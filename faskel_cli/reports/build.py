@@ -23,6 +23,7 @@ NEEDS: dict[str, set[str]] = {
     "html": {"trend", "followups"},
     "text": {"followups"},
     "csv": set(),
+    "csv-id": set(),
     "json": set(),
     "md": set(),
 }
@@ -83,10 +84,10 @@ def render(fmt: str, data: ReportData) -> bytes:
         from faskel_cli.reports import text as chat
 
         text = chat.render(data)
-    elif fmt == "csv":
+    elif fmt in ("csv", "csv-id"):
         from faskel_cli.reports import csvfile
 
-        text = csvfile.render(data)
+        text = csvfile.render(data, fmt)
     elif fmt == "json":
         from faskel_cli.render import to_json
 
