@@ -107,6 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Follow-ups: {opened} new, {done} done, {open} open, {overdue} overdue",
     ),
     "rep.subtotal": ("Subtotal {name}", "Subtotal {name}"),
+    "rep.subtotal_label": ("Subtotal", "Subtotal"),
+    "rep.total_label": ("Jumlah", "Total"),
     "rep.total": ("Jumlah {name}", "Total {name}"),
     "rep.yes": ("Ya", "Yes"),
     "rep.status.open": ("terbuka", "open"),
@@ -119,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.summary": ("Ringkasan per kelurahan", "Summary per kelurahan"),
     "rep.sheet_title": ("{sheet} · {area} · {period}", "{sheet} · {area} · {period}"),
     "rep.none_in_period": ("Tidak ada data pada periode ini.", "Nothing in this period."),
+    "rep.page_of": ("Halaman &P dari &N", "Page &P of &N"),
+    "rep.legend_sort": (
+        "Baris kelurahan boleh diurutkan dan disaring: subtotal dan jumlah di bawahnya tetap benar.",
+        "The kelurahan rows may be sorted and filtered: the subtotals and total below them stay right.",
+    ),
     "rep.legend_not_visited": (
         "Baris merah: kelurahan yang belum dikunjungi pada periode ini.",
         "Red rows: kelurahan not visited in the period.",

@@ -33,3 +33,11 @@ class ReportData:
     activities: list[dict] = field(default_factory=list)
     followups: list[dict] = field(default_factory=list)
     lang: str = "id"
+    # Facilitators' names by handle: the lists carry handles (`budi`), readers want names.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name(self, handle: str | None) -> str | None:
+        """`Budi Santoso` for `budi`; the handle itself when no name is known."""
+        if not handle:
+            return handle
+        return self.names.get(handle) or handle
