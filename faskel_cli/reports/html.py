@@ -4,9 +4,9 @@ trend as inline SVG.
 Reads at any width: text is never smaller than 11 px on screen (charts included: their
 labels are page text, not a drawing that shrinks), the summary table fits a 1280 px screen
 without sideways scrolling (grouped, short headings) and scrolls with its first column held
-on a phone, the follow-ups become cards there. Prints on A4 (@media print): portrait, text
-at 8 pt or more, long charts and tables breaking between rows (table headings repeated),
-bars in their colours.
+on a phone, the follow-ups become cards there. Prints on A4 landscape (@media print; the
+summary table's 19 columns at 8 pt or more), long charts and tables breaking between rows
+(table headings repeated), bars in their colours.
 Everything that comes from the database is escaped."""
 
 from __future__ import annotations
@@ -96,12 +96,12 @@ table.followups td{border:0;padding:1px 0}
 table.followups td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
 }
 @media print{
-@page{size:A4 portrait;margin:12mm}
+@page{size:A4 landscape;margin:10mm}
 body{max-width:none;padding:0;font-size:10pt}
 h2{font-size:12pt}
-.cards{grid-template-columns:repeat(4,1fr);gap:4px;margin:6px 0}
+.cards{grid-template-columns:repeat(7,1fr);gap:4px;margin:6px 0}
 .card{padding:3px 6px}.card b{font-size:13pt}
-table{font-size:8pt}th,td{padding:1px 3px}
+table{font-size:8.5pt}th,td{padding:1px 3px}
 .bar-label,.bar-n,.legend,.seg{font-size:9pt}
 .bar-row{min-height:0;margin:1px 0}.bar{height:11px}.seg{line-height:13px}
 .note,footer{font-size:8pt}

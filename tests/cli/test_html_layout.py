@@ -51,7 +51,7 @@ def test_print_text_is_never_under_8pt():
     assert sizes
     for number, unit in sizes:
         assert unit == "pt" and float(number) >= 8, (number, unit)
-    assert "size:A4 portrait" in printed
+    assert "size:A4 landscape" in printed
     assert "thead{display:table-header-group}" in printed  # headings on every page
     assert "print-color-adjust:exact" in html.CSS
 

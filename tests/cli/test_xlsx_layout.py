@@ -189,10 +189,12 @@ def test_rows_are_as_tall_as_their_wrapped_text(book):
     [
         ("", 10, 1),
         ("pendek", 10, 1),
-        ("satu dua tiga empat", 10, 3),  # capacity 9: "satu dua" / "tiga" / "empat"
-        ("a" * 25, 10, 3),
+        ("satu dua tiga", 10, 3),  # over 9: wrapped at 7 a line, "satu" / "dua" / "tiga"
+        ("satu dua tiga empat", 10, 4),  # "satu" / "dua" / "tiga" / "empat"
+        ("a" * 9, 10, 1),
+        ("a" * 25, 10, 4),
         ("baris satu\nbaris dua", 40, 2),
-        (LONG_NOTE, 48, 5),
+        (LONG_NOTE, 48, 6),
     ],
 )
 def test_wrapped_lines(text, width, lines):
