@@ -65,9 +65,10 @@ def column_points(width: float) -> float:
     return (7 * width + 5) * 0.75
 
 
-def wrapped_lines(text: str, width: float) -> int:
-    """How many lines `text` takes wrapped at word boundaries in a column `width` wide."""
-    fits = max(int(width) - 1, 1)  # a column sized to its text holds it on one line
+def wrapped_lines(text: str, width: float, sized: bool = True) -> int:
+    """How many lines `text` takes wrapped at word boundaries in a column `width` wide
+    (`sized`: as wide as its longest text, rather than held at a limit)."""
+    fits = max(int(width) - 1, 1) if sized else 0  # a column sized to its text holds it
     # Wrapped text takes more room than its length in digits: wider letters, the unused end
     # of each line. 0.85 matches what LibreOffice (Carlito) and Excel (Calibri) need.
     capacity = max(int((width - 1) * 0.85), 1)
@@ -201,11 +202,12 @@ class _Sheet:
         set up printing."""
         self.ws.freeze_panes(FIRST_ROW, freeze_cols)
         self.ws.autofilter(HEADER_ROW, 0, max(last_row, HEADER_ROW), len(self.columns) - 1)
-        widths = []
+        widths, sized = [], []
         for col, (_, kind) in enumerate(self.columns):
             limit = 48 if kind == "wrap" else 36
             width = min(max(self.widths[col], 6), limit) + 1
             widths.append(width)
+            sized.append(self.widths[col] <= limit)
             self.ws.set_column(col, col, width)
         header_lines = max(
             wrapped_lines(text, width - 1)  # bold: a little wider than the body text
@@ -214,7 +216,7 @@ class _Sheet:
         # One line more than the headings need: the filter button sits at the bottom.
         self.ws.set_row(HEADER_ROW, row_height(header_lines + 1))
         for row, cells in self.texts.items():
-            lines = max(wrapped_lines(text, widths[col]) for col, text in cells)
+            lines = max(wrapped_lines(text, widths[col], sized[col]) for col, text in cells)
             if lines > 1:
                 self.ws.set_row(row, row_height(lines))
         self._print(widths, freeze_cols)

@@ -201,6 +201,13 @@ def test_wrapped_lines(text, width, lines):
     assert xlsx.wrapped_lines(text, width) == lines
 
 
+def test_a_column_held_at_its_limit_wraps_sooner():
+    # Sized to its longest text, 9 characters hold on a line 10 wide; held at a limit
+    # (longer texts in it), the same 9 are estimated as wrapped text.
+    assert xlsx.wrapped_lines("a" * 9, 10) == 1
+    assert xlsx.wrapped_lines("a" * 9, 10, sized=False) == 2
+
+
 def test_row_height_is_capped():
     assert xlsx.row_height(1) == 15 and xlsx.row_height(3) == 45
     assert xlsx.row_height(1000) == xlsx.MAX_ROW_HEIGHT == 409
