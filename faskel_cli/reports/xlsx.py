@@ -206,6 +206,8 @@ class _Sheet:
         for col, (_, kind) in enumerate(self.columns):
             limit = 48 if kind == "wrap" else 36
             width = min(max(self.widths[col], 6), limit) + 1
+            if kind == "id":  # hex digits and letters, all as wide as a digit: no slack
+                width += 2
             widths.append(width)
             sized.append(self.widths[col] <= limit)
             self.ws.set_column(col, col, width)
@@ -411,7 +413,7 @@ def _visits_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str) 
         ("female", "count"),
         ("duration", "count"),
         ("notes", "wrap"),
-        ("id", "text"),
+        ("id", "id"),
     ]
     sheet = _Sheet(workbook, SHEETS[1], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[1], data), subtitle)
@@ -445,7 +447,7 @@ def _activities_sheet(workbook, formats: _Formats, data: ReportData, subtitle: s
         ("stage_since", "date"),
         *[(stage, "date") for stage in STAGES],
         ("lkk", "text"),
-        ("id", "text"),
+        ("id", "id"),
     ]
     sheet = _Sheet(workbook, SHEETS[2], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[2], data), subtitle)
@@ -478,7 +480,7 @@ def _followups_sheet(workbook, formats: _Formats, data: ReportData, subtitle: st
         ("days_overdue", "count"),
         ("status", "text"),
         ("done_date", "date"),
-        ("id", "text"),
+        ("id", "id"),
     ]
     sheet = _Sheet(workbook, SHEETS[3], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[3], data), subtitle)
