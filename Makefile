@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import clean
+.PHONY: demo test test-lowest lint bench bench-import check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ bench: $(STAMP)
 # Times `faskel bundle import` of 1,000,000 visits against raw sqlite3 executemany; see bench/.
 bench-import: $(STAMP)
 	$(BIN)/python bench/bench_import.py
+
+# The reports in LibreOffice and headless Chromium (installs them from Debian as root);
+# writes docs/client-checks.md and docs/screenshots/. Not part of `make test`.
+check-clients: $(STAMP)
+	scripts/check-clients
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -9,8 +9,16 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 FORMATS = ("table", "json", "csv")
+# The list commands that have CSV for people too (visits, activities, follow-ups).
+LIST_FORMATS = ("table", "json", "csv", "csv-id")
+# The two forms of every CSV faskel writes (to_csv):
+# - "csv": for scripts and for spreadsheets set to English: commas, decimal points, ISO dates.
+# - "csv-id": for a person who double-clicks the file with Indonesian regional settings
+#   (Excel and LibreOffice then expect `;` between cells and a decimal comma).
+CSV_FORMATS = ("csv", "csv-id")
 
 # Text a spreadsheet would run as a formula when it starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,28 +44,49 @@ def neutralise(value):
     return value
 
 
-def csv_cell(value):
+def csv_cell(value, form: str = "csv") -> str:
+    """One cell as text. Every text cell, a list joined into one included, is neutralised;
+    numbers stay numbers (a decimal comma in the Indonesian form), dates ISO 8601 (which
+    Excel and LibreOffice read as dates under any regional settings)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return neutralise(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if form == "csv-id" else text
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        value = "; ".join("" if v is None else str(v) for v in value)
+    return neutralise(str(value))
 
 
-def to_csv(rows: list[dict], columns: Sequence[str] | None = None, *, bom: bool = False) -> str:
+def to_csv(rows: list[dict], columns: Sequence[str] | None = None, *, form: str = "csv") -> str:
+    """The one CSV writer of faskel (lists, summaries, reports): UTF-8 text that starts with
+    a byte-order mark (Excel then reads the characters right), CRLF rows, every text cell
+    neutralised. `form` "csv" separates with commas, "csv-id" with semicolons and writes
+    decimal commas. No `sep=` line: Excel ignores the byte-order mark of a file that has one."""
+    assert form in CSV_FORMATS, form
     buffer = io.StringIO()
-    if bom:
-        buffer.write("\ufeff")
+    buffer.write("\ufeff")
     columns = list(columns or (rows[0].keys() if rows else []))
     # CRLF rows (RFC 4180): the writer then quotes any cell holding a bare CR, so typed
     # text cannot end a row early and start a cell of its own.
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer = csv.writer(buffer, delimiter=";" if form == "csv-id" else ",", lineterminator="\r\n")
+    writer.writerow([neutralise(str(col)) for col in columns])
     for row in rows:
-        writer.writerow([csv_cell(row.get(col)) for col in columns])
+        writer.writerow([csv_cell(row.get(col), form) for col in columns])
     return buffer.getvalue()
+
+
+def write_csv(text: str) -> None:
+    """CSV on stdout as UTF-8 bytes, whatever the terminal's encoding."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 def console(*, stderr: bool = False, width: int | None = None):
@@ -224,11 +253,13 @@ def emit(
     empty: str = "",
     drop: Sequence[str] = (),
 ) -> None:
-    """Print rows: JSON (every key), CSV (every key, flat) or a table of `columns`."""
+    """Print rows: JSON (every key), CSV of either form (every key, flat) or a table of
+    `columns`."""
     if fmt == "json":
         sys.stdout.write(to_json(rows) + "\n")
-    elif fmt == "csv":
-        sys.stdout.write(to_csv(rows, list(rows[0].keys()) if rows else [k for k, _ in columns]))
+    elif fmt in CSV_FORMATS:
+        keys = list(rows[0].keys()) if rows else [k for k, _ in columns]
+        write_csv(to_csv(rows, keys, form=fmt))
     else:
         out = console()
         if not rows and empty:

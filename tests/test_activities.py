@@ -306,7 +306,7 @@ def test_list_columns_filters_and_stalled(seeded):
     for heading in ("Kelurahan", "Judul", "Jenis", "Tahap", "Sejak", "Hari"):
         assert heading in table
     assert "Kegiatan (4)" in table and "88" in table  # 2026-09-01 .. 2026-11-28
-    csv_text = seeded.ok("activity", "list", "--format", "csv").stdout
+    csv_text = seeded.ok("activity", "list", "--format", "csv").stdout[1:]  # the BOM
     assert csv_text.splitlines()[0] == ",".join([*KEYS, "days_in_stage"])
     assert "perencanaan 2026-10-01; pelaksanaan 2026-11-20" in csv_text
 

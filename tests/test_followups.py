@@ -168,7 +168,7 @@ def test_list_open_overdue_done_and_filters(seeded):
     table = seeded.ok("followup", "list").stdout
     assert "TERLAMBAT 8 hari" in table and "terbuka" in table
     assert "A terlambat" in table and "B terbuka" in table
-    csv_text = seeded.ok("followup", "list", "--all", "--format", "csv").stdout
+    csv_text = seeded.ok("followup", "list", "--all", "--format", "csv").stdout[1:]  # the BOM
     assert csv_text.splitlines()[0] == ",".join(KEYS)
     assert len(csv_text.splitlines()) == 4
     assert "OVERDUE 8d" in seeded.ok("--lang", "en", "followup", "list", "--overdue").stdout

@@ -125,16 +125,14 @@ def list_(
     activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
     stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
-    fmt: str = common.format_option(),
+    fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
-    import sys
-
     from faskel_cli import render
     from faskel_cli.core import activities, clock, regions, settings
     from faskel_cli.core.dates import parse_date
     from faskel_cli.core.vocab import ACTIVITY_TYPES, pick
 
-    fmt = render.check_format(fmt)
+    fmt = render.check_format(fmt, render.LIST_FORMATS)
     database = common.db(ctx, write=False)
     day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
     stall_days = int(settings.get(database, "stall_days"))
@@ -153,14 +151,14 @@ def list_(
     if fmt == "json":
         common.echo(render.to_json([activities.public(r) for r in rows]))
         return
-    if fmt == "csv":
+    if fmt in render.CSV_FORMATS:
         flat = []
         for row in rows:
             item = activities.public(row)
             item["stages"] = [f"{s['stage']} {s['date']}" for s in row["stages"]]
             item["days_in_stage"] = row["days_in_stage"]
             flat.append(item)
-        sys.stdout.write(render.to_csv(flat, [*activities.KEYS, "days_in_stage"]))
+        render.write_csv(render.to_csv(flat, [*activities.KEYS, "days_in_stage"], form=fmt))
         return
     out = render.console()
     if not rows:

@@ -85,16 +85,14 @@ def list_(
         None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
     ),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
-    fmt: str = common.format_option(),
+    fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
-    import sys
-
     from faskel_cli import render
     from faskel_cli.core import clock, facilitators, followups, regions
     from faskel_cli.core.dates import parse_date
     from faskel_cli.core.errors import InputError
 
-    fmt = render.check_format(fmt)
+    fmt = render.check_format(fmt, render.LIST_FORMATS)
     chosen = [
         name
         for name, flag in (
@@ -121,8 +119,9 @@ def list_(
     if fmt == "json":
         common.echo(render.to_json([followups.public(r) for r in rows]))
         return
-    if fmt == "csv":
-        sys.stdout.write(render.to_csv([followups.public(r) for r in rows], followups.KEYS))
+    if fmt in render.CSV_FORMATS:
+        rows_out = [followups.public(r) for r in rows]
+        render.write_csv(render.to_csv(rows_out, followups.KEYS, form=fmt))
         return
     out = render.console()
     if not rows:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from faskel_cli.core.regions import Region
     from faskel_cli.core.store import Reader
 
-SUMMARY_FORMATS = ("table", "json", "csv", "md")
+SUMMARY_FORMATS = ("table", "json", "csv", "csv-id", "md")
 TREND_FORMATS = ("table", "json", "csv")
 BY = ("kelurahan", "facilitator")
 
@@ -79,10 +79,10 @@ def summary(
         data = core.build_summary(database, period, kode)
     if fmt == "json":
         _write(render.to_json(data))
-    elif fmt == "csv":
+    elif fmt in render.CSV_FORMATS:
         from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
 
-        _write(render.to_csv(summary_csv_rows(data), SUMMARY_CSV_COLUMNS))
+        render.write_csv(render.to_csv(summary_csv_rows(data), SUMMARY_CSV_COLUMNS, form=fmt))
     elif fmt == "md":
         from faskel_cli.render_summary import summary_markdown
 
@@ -104,10 +104,10 @@ def _facilitators(
     if fmt == "json":
         _write(render.to_json(rows))
         return
-    if fmt == "csv":
+    if fmt in render.CSV_FORMATS:
         from faskel_cli.core.summary import FACILITATOR_KEYS
 
-        _write(render.to_csv(rows, FACILITATOR_KEYS))
+        render.write_csv(render.to_csv(rows, FACILITATOR_KEYS, form=fmt))
         return
     title = t("sum.title_facilitators", label=period.label, area=regions.area(database).nama)
     if kec:
@@ -150,7 +150,7 @@ def trend(
         rows = trend_csv_rows(data)
         columns = ["kode", "nama", "kecamatan_kode", "kecamatan"]
         columns += [w["label"] for w in data["weeks"]] + ["total"]
-        _write(render.to_csv(rows, columns))
+        render.write_csv(render.to_csv(rows, columns))
     else:
         from faskel_cli.render_summary import trend_renderable
 

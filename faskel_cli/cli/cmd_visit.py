@@ -121,14 +121,14 @@ def list_(
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
     limit: int = typer.Option(None, "--limit", help=t("help.opt.limit")),
-    fmt: str = common.format_option(),
+    fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import facilitators, regions, visits
     from faskel_cli.core.dates import resolve_period
     from faskel_cli.core.vocab import VISIT_KINDS, pick
 
-    fmt = render.check_format(fmt)
+    fmt = render.check_format(fmt, render.LIST_FORMATS)
     database = common.db(ctx, write=False)
     period = resolve_period(week, since, until, default_this_week=False)
     flt = visits.VisitFilter(

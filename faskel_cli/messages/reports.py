@@ -7,8 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Make a report (xlsx, html, csv, json, md, text) for coordinators and cron.",
     ),
     "help.report.format": (
-        "format laporan: xlsx|html|csv|json|md|text (bawaan: dari akhiran --output, atau text)",
-        "report format: xlsx|html|csv|json|md|text (default: from the --output suffix, or text)",
+        "format laporan: xlsx|html|csv|csv-id|json|md|text (bawaan: dari akhiran --output, atau text; .csv = csv untuk skrip, csv-id untuk Excel/LibreOffice berpengaturan Indonesia)",
+        "report format: xlsx|html|csv|csv-id|json|md|text (default: from the --output suffix, or text; .csv = csv for scripts, csv-id for Excel/LibreOffice with Indonesian settings)",
     ),
     "help.report.output": (
         "berkas tujuan; boleh memuat {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx); folder yang belum ada dibuat",
@@ -107,6 +107,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Follow-ups: {opened} new, {done} done, {open} open, {overdue} overdue",
     ),
     "rep.subtotal": ("Subtotal {name}", "Subtotal {name}"),
+    "rep.subtotal_label": ("Subtotal", "Subtotal"),
+    "rep.group.participants": ("Peserta", "Participants"),
+    "rep.group.stages": ("Kegiatan per tahap", "Activities by stage"),
+    "rep.group.followups": ("Tindak lanjut (TL)", "Follow-ups"),
+    "rep.sub.opened": ("baru", "new"),
+    "rep.sub.done": ("selesai", "done"),
+    "rep.sub.open": ("terbuka", "open"),
+    "rep.sub.overdue": ("terlambat", "overdue"),
+    "rep.legend_summary": (
+        "L/P: peserta laki-laki/perempuan, %P: persen perempuan. Kegiatan per tahap saat akhir periode: Ren perencanaan, Pel pelaksanaan, Ptj pertanggungjawaban, Eva evaluasi.",
+        "M/F: male/female participants, %F: share of women. Activities by stage at the period's end: Plan planning, Impl implementation, Acct accountability, Eval evaluation.",
+    ),
+    "rep.total_label": ("Jumlah", "Total"),
     "rep.total": ("Jumlah {name}", "Total {name}"),
     "rep.yes": ("Ya", "Yes"),
     "rep.status.open": ("terbuka", "open"),
@@ -119,6 +132,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep.summary": ("Ringkasan per kelurahan", "Summary per kelurahan"),
     "rep.sheet_title": ("{sheet} · {area} · {period}", "{sheet} · {area} · {period}"),
     "rep.none_in_period": ("Tidak ada data pada periode ini.", "Nothing in this period."),
+    "rep.page_of": ("Halaman &P dari &N", "Page &P of &N"),
+    "rep.legend_sort": (
+        "Baris kelurahan boleh diurutkan dan disaring: subtotal dan jumlah di bawahnya tetap benar.",
+        "The kelurahan rows may be sorted and filtered: the subtotals and total below them stay right.",
+    ),
     "rep.legend_not_visited": (
         "Baris merah: kelurahan yang belum dikunjungi pada periode ini.",
         "Red rows: kelurahan not visited in the period.",

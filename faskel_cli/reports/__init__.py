@@ -11,9 +11,10 @@ from datetime import date
 
 from faskel_cli.core.dates import Period
 
-FORMATS = ("xlsx", "html", "csv", "json", "md", "text")
+# `csv` is the machine form (scripts), `csv-id` the CSV for Indonesian regional settings.
+FORMATS = ("xlsx", "html", "csv", "csv-id", "json", "md", "text")
 # Formats that may go to stdout with `--output -`.
-TEXT_FORMATS = ("html", "csv", "json", "md", "text")
+TEXT_FORMATS = ("html", "csv", "csv-id", "json", "md", "text")
 # Sheet names are stable in every language: scripts and coordinators refer to them.
 SHEETS = ("Ringkasan", "Kunjungan", "Kegiatan", "Tindak Lanjut")
 
@@ -32,3 +33,11 @@ class ReportData:
     activities: list[dict] = field(default_factory=list)
     followups: list[dict] = field(default_factory=list)
     lang: str = "id"
+    # Facilitators' names by handle: the lists carry handles (`budi`), readers want names.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name(self, handle: str | None) -> str | None:
+        """`Budi Santoso` for `budi`; the handle itself when no name is known."""
+        if not handle:
+            return handle
+        return self.names.get(handle) or handle

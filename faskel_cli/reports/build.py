@@ -23,6 +23,7 @@ NEEDS: dict[str, set[str]] = {
     "html": {"trend", "followups"},
     "text": {"followups"},
     "csv": set(),
+    "csv-id": set(),
     "json": set(),
     "md": set(),
 }
@@ -61,11 +62,22 @@ def collect(db: Db, fmt: str, period: Period, scope: str, kecamatan_kode: str | 
         data.followups = list_followups(
             db, FollowupFilter(status="open", kecamatan_kode=kecamatan_kode, as_of=period.end)
         )
+    if "visits" in needs or "followups" in needs:
+        data.names = facilitator_names(db)
     if "trend" in needs:
         from faskel_cli.core.summary import build_trend
 
         data.trend = build_trend(db, period.end, weeks=TREND_WEEKS, kecamatan_kode=kecamatan_kode)
     return data
+
+
+def facilitator_names(db: Db) -> dict[str, str]:
+    """Every facilitator's name by handle; a facilitator still active wins over a deleted
+    one that had the same handle."""
+    rows = db.execute(
+        "select handle, name from facilitators order by deleted_at is null, updated_at"
+    ).fetchall()
+    return {handle: name for handle, name in rows if name}
 
 
 def render(fmt: str, data: ReportData) -> bytes:
@@ -83,10 +95,10 @@ def render(fmt: str, data: ReportData) -> bytes:
         from faskel_cli.reports import text as chat
 
         text = chat.render(data)
-    elif fmt == "csv":
+    elif fmt in ("csv", "csv-id"):
         from faskel_cli.reports import csvfile
 
-        text = csvfile.render(data)
+        text = csvfile.render(data, fmt)
     elif fmt == "json":
         from faskel_cli.render import to_json
 

@@ -1,14 +1,16 @@
-"""The summary per kelurahan for Excel users: UTF-8 with a BOM, comma-separated, the same
-flattened rows and columns as `faskel summary --format csv` (render_summary). Text that a
-spreadsheet would run as a formula is neutralised (render.to_csv)."""
+"""The summary per kelurahan as CSV: the same flattened rows and columns as `faskel summary
+--format csv` (render_summary), written by the one CSV writer (render.to_csv: a byte-order
+mark, CRLF rows, text a spreadsheet would run as a formula neutralised). `csv` is the
+machine form (commas, decimal points), `csv-id` the form for Indonesian regional settings
+(semicolons, decimal commas)."""
 
 from __future__ import annotations
 
 from faskel_cli.reports import ReportData
 
 
-def render(data: ReportData) -> str:
+def render(data: ReportData, form: str = "csv") -> str:
     from faskel_cli.render import to_csv
     from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
 
-    return to_csv(summary_csv_rows(data.summary), SUMMARY_CSV_COLUMNS, bom=True)
+    return to_csv(summary_csv_rows(data.summary), SUMMARY_CSV_COLUMNS, form=form)

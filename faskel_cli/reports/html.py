@@ -1,6 +1,12 @@
-"""One self-contained web page: no network, no JavaScript, charts as inline SVG.
+"""One self-contained web page: no network, no JavaScript; bar charts in HTML and CSS, the
+trend as inline SVG.
 
-Readable on a phone (viewport, tables that scroll sideways), prints on A4 (@media print).
+Reads at any width: text is never smaller than 11 px on screen (charts included: their
+labels are page text, not a drawing that shrinks), the summary table fits a 1280 px screen
+without sideways scrolling (grouped, short headings) and scrolls with its first column held
+on a phone, the follow-ups become cards there. Prints on A4 landscape (@media print; the
+summary table's 19 columns at 8 pt or more), long charts and tables breaking between rows
+(table headings repeated), bars in their colours.
 Everything that comes from the database is escaped."""
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from faskel_cli.core.money import format_rupiah
 from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import get_lang, t
 from faskel_cli.render_summary import completeness_line, percent
-from faskel_cli.reports import ReportData, svg
+from faskel_cli.reports import ReportData, bars, svg
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
     groups,
@@ -25,12 +31,14 @@ from faskel_cli.reports.common import (
     value,
 )
 
-STAGE_COLOURS = ("#9ecae1", "#3182bd", "#f4a261", "#2a9d8f")
+# Fills of the stages; each number on them is printed in the ink of bars.ink (contrast of
+# 4.5:1 or more, tests/cli/test_html_layout.py).
+STAGE_COLOURS = ("#c6dbef", "#2b6cb0", "#f4a261", "#7fcdbb")
 
 CSS = """
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;
-max-width:1100px;padding:12px;color:#222;line-height:1.35;font-size:15px}
+max-width:1240px;padding:12px;color:#222;line-height:1.35;font-size:15px}
 h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.15em;margin:1.2em 0 .4em;
 border-bottom:2px solid #1f4e79;padding-bottom:2px}
 .meta{color:#555;margin:.2em 0}
@@ -40,23 +48,65 @@ margin:12px 0}
 .card b{display:block;font-size:1.5em}
 .card.warn b{color:#b00020}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
-table{border-collapse:collapse;width:100%;font-size:.85em}
+table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border:1px solid #ccd;padding:3px 5px;vertical-align:top}
-th{background:#1f4e79;color:#fff;text-align:left}
+th{background:#1f4e79;color:#fff;text-align:left;font-weight:600}
+table.summary th{vertical-align:bottom}
+th.group{text-align:center}
 td.n{text-align:right;white-space:nowrap}
+td.date{white-space:nowrap}
+abbr{text-decoration:none}
 tr.missing td{background:#fce4e4}
 tr.subtotal td{background:#ededed;font-weight:bold}
 tr.total td{background:#d9d9d9;font-weight:bold}
 tr.overdue td{background:#fce4e4}
-.chart{display:block;max-width:100%;height:auto}
-.note{color:#555;font-size:.85em}
-footer{margin-top:2em;color:#777;font-size:.8em}
-@media (max-width:600px){body{font-size:14px;padding:8px}table{font-size:.8em}}
+.chart{display:block;max-width:100%;margin:4px 0}
+.hbars,.stacked{max-width:820px}
+.bar-row{display:flex;align-items:center;gap:8px;min-height:22px;break-inside:avoid}
+.bar-label{flex:0 0 11em;text-align:right;font-size:14px;line-height:1.15;
+overflow-wrap:anywhere}
+.bar-row.missing .bar-label,.bar-row.missing .bar-n{color:#b00020}
+.bar-track{flex:1 1 auto;display:flex;align-items:center;min-width:0}
+.bar{display:inline-block;height:15px;background:#2b6cb0}
+.bar-n{padding-left:5px;font-size:14px}
+.seg{display:inline-block;min-width:1.7em;text-align:center;font-size:13px;line-height:18px;
+overflow:hidden}
+.legend{list-style:none;margin:0 0 6px;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;
+font-size:14px}
+.swatch{display:inline-block;width:13px;height:13px;margin-right:5px;vertical-align:-2px;
+border:1px solid #888}
+.bar,.seg,.swatch{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.note{color:#555;font-size:13px}
+footer{margin-top:2em;color:#666;font-size:12px}
+@media (max-width:600px){
+body{font-size:14px;padding:8px}
+table{font-size:12px}
+.bar-label{flex-basis:9.8em;font-size:13px}
+.scroll table.summary td:first-child,.scroll table.summary th:first-child{position:sticky;
+left:0;z-index:1}
+.scroll table.summary td:first-child{background:#fff}
+.scroll table.summary tr.missing td:first-child{background:#fce4e4}
+.scroll table.summary tr.subtotal td:first-child{background:#ededed}
+.scroll table.summary tr.total td:first-child{background:#d9d9d9}
+table.followups thead{display:none}
+table.followups,table.followups tbody,table.followups tr,table.followups td{display:block;
+width:100%}
+table.followups tr{border:1px solid #ccd;border-radius:6px;margin:0 0 8px;padding:4px 6px}
+table.followups td{border:0;padding:1px 0}
+table.followups td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+}
 @media print{
-@page{size:A4 portrait;margin:12mm}
-body{max-width:none;padding:0;font-size:9.5pt}
-table{font-size:7.5pt}th,td{padding:1px 3px}
+@page{size:A4 landscape;margin:10mm}
+body{max-width:none;padding:0;font-size:10pt}
+h2{font-size:12pt}
+.cards{grid-template-columns:repeat(7,1fr);gap:4px;margin:6px 0}
+.card{padding:3px 6px}.card b{font-size:13pt}
+table{font-size:8.5pt}th,td{padding:1px 3px}
+.bar-label,.bar-n,.legend,.seg{font-size:9pt}
+.bar-row{min-height:0;margin:1px 0}.bar{height:11px}.seg{line-height:13px}
+.note,footer{font-size:8pt}
 .scroll{overflow:visible}
+.stacked{break-inside:avoid}
 thead{display:table-header-group}
 tr,.card,svg{break-inside:avoid;page-break-inside:avoid}
 section{break-inside:auto}
@@ -107,8 +157,9 @@ def render(data: ReportData) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _section(heading_text: str, body: str) -> str:
-    return f"<section>\n<h2>{escape(heading_text)}</h2>\n{body}\n</section>"
+def _section(heading_text: str, body: str, css: str = "") -> str:
+    attr = f' class="{css}"' if css else ""
+    return f"<section{attr}>\n<h2>{escape(heading_text)}</h2>\n{body}\n</section>"
 
 
 def _cards(totals: dict) -> str:
@@ -142,7 +193,7 @@ def _visits_chart(summary: dict) -> str:
     rows = [(row["nama"], row["visits"], row["kode"] in missing) for row in summary["kelurahan"]]
     if not rows:
         return f'<p class="note">{escape(t("rep.chart.no_data"))}</p>'
-    return svg.hbars(rows, t("rep.chart.visits")) + (
+    return bars.hbars(rows, t("rep.chart.visits")) + (
         f'\n<p class="note">{escape(t("rep.legend_not_visited"))}</p>' if missing else ""
     )
 
@@ -165,31 +216,63 @@ def _stages_chart(summary: dict) -> str:
     series = [
         (stage_label(stage), colour) for stage, colour in zip(STAGES, STAGE_COLOURS, strict=True)
     ]
-    return svg.stacked(rows, series, t("rep.chart.stages"))
+    return bars.stacked(rows, series, t("rep.chart.stages"))
 
 
-def _cell(item, kind: str) -> str:
+def _cell(item, kind: str, label: str = "") -> str:
+    """A table cell; `label` (its column's heading) shows before it where a table's rows
+    become cards (the follow-ups on a phone)."""
+    attr = f' data-label="{escape(label)}"' if label else ""
     if kind == "share":
-        return f'<td class="n">{escape(percent(item))}</td>'
+        return f'<td class="n"{attr}>{escape(percent(item))}</td>'
     if kind == "date":
-        return f"<td>{escape(show_date(item))}</td>"
+        return f'<td class="date"{attr}>{escape(show_date(item))}</td>'
     if kind == "money":
-        return f'<td class="n">{escape(format_rupiah(item))}</td>'
+        return f'<td class="n"{attr}>{escape(format_rupiah(item))}</td>'
     if isinstance(item, int | float) and not isinstance(item, bool):
-        return f'<td class="n">{item}</td>'
-    return f"<td>{escape('-' if item is None or item == '' else str(item))}</td>"
+        return f'<td class="n"{attr}>{item}</td>'
+    return f"<td{attr}>{escape('-' if item is None or item == '' else str(item))}</td>"
+
+
+# The summary table's headings: one over each column, or a group over several with short
+# headings under it (the table then fits a 1280 px screen and a landscape A4 page).
+_GROUPS: list[tuple[str | None, list[tuple[str, str]]]] = [
+    (None, [("visits", "")]),
+    (None, [("facilitators", "")]),
+    (None, [("lkk_reached", "")]),
+    ("rep.group.participants", [(k, f"sum.col.{k}") for k in ("male", "female", "female_share")]),
+    ("rep.group.stages", [(f"activities.{s}", f"sum.col.{s}") for s in STAGES]),
+    (None, [("stage_moves", "")]),
+    (
+        "rep.group.followups",
+        [(f"followups_{k}", f"rep.sub.{k}") for k in ("opened", "done", "open", "overdue")],
+    ),
+    (None, [("last_visit", "")]),
+]
+
+
+def _summary_head() -> str:
+    top = [f'<th rowspan="2">{escape(heading("kelurahan"))}</th>']
+    under = []
+    for group, members in _GROUPS:
+        if group is None:
+            top.append(f'<th rowspan="2">{escape(heading(members[0][0]))}</th>')
+            continue
+        top.append(f'<th class="group" colspan="{len(members)}">{escape(t(group))}</th>')
+        for key, short in members:
+            under.append(f'<th><abbr title="{escape(heading(key))}">{escape(t(short))}</abbr></th>')
+    assert [key for _, members in _GROUPS for key, _ in members] == [
+        key for key, _ in SUMMARY_FIELDS
+    ]
+    return f"<thead><tr>{''.join(top)}</tr><tr>{''.join(under)}</tr></thead>"
 
 
 def _summary_table(data: ReportData) -> str:
     summary = data.summary
     missing = set(summary["not_visited"])
-    head = "".join(
-        f"<th>{escape(h)}</th>"
-        for h in [heading("kelurahan"), *[heading(key) for key, _ in SUMMARY_FIELDS]]
-    )
     lines = [
         '<div class="scroll"><table class="summary">',
-        f"<thead><tr>{head}</tr></thead>",
+        _summary_head(),
         "<tbody>",
     ]
 
@@ -204,6 +287,7 @@ def _summary_table(data: ReportData) -> str:
         lines.append(row("subtotal", t("rep.subtotal", name=kec["nama"]), kec))
     lines.append(row("total", t("rep.total", name=data.scope), summary["totals"]))
     lines += ["</tbody>", "</table></div>"]
+    lines.append(f'<p class="note">{escape(t("rep.legend_summary"))}</p>')
     return "\n".join(lines)
 
 
@@ -240,7 +324,8 @@ def _followups_table(data: ReportData) -> str:
         overdue = is_overdue(item)
         shown = dict(item)
         shown["days_overdue"] = item.get("days_overdue") if overdue else ""
-        cells = "".join(_cell(shown.get(key), kind) for key, kind in keys)
+        shown["owner"] = data.name(item.get("owner"))
+        cells = "".join(_cell(shown.get(key), kind, heading(key)) for key, kind in keys)
         attr = ' class="overdue"' if overdue else ""
         lines.append(f"<tr{attr}>{cells}</tr>")
     lines += ["</tbody>", "</table></div>"]
