@@ -10,6 +10,9 @@ faskel's, and whose. A process killed before its rename (kill -9, a power cut) l
 behind; the next write into that folder removes those whose process is gone (on this host:
 a shared Drive folder holds other laptops' too), and the `.<target>.<random>.tmp` of older
 faskel versions for the same target once they are an hour old.
+
+Private files (bundles: names and phone numbers) are always 0600 and never written through
+a symbolic link: a link at the target is replaced by the file, never followed.
 """
 
 from __future__ import annotations
@@ -71,14 +74,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def prepare_target(path: str | os.PathLike) -> Path:
-    """The target as an absolute path, its folder created; refused when it is a folder."""
+def prepare_target(path: str | os.PathLike, *, follow_links: bool = True) -> Path:
+    """The target as an absolute path, its folder created; refused when it is a folder.
+
+    A symbolic link at the target is followed (the file it points at is replaced), unless
+    `follow_links` is off: then the link itself is replaced by the new file."""
     target = Path(path).expanduser()
-    if target.is_symlink():
+    is_link = target.is_symlink()
+    if is_link and follow_links:
         # Replace the file the link points at, not the link itself.
         target = Path(os.path.realpath(target))
+        is_link = False
     target = target.absolute()
-    if target.is_dir():
+    if not is_link and target.is_dir():
         raise OutputError("err.output.is_dir", path=str(target))
     folder = target.parent
     try:
@@ -95,15 +103,18 @@ def write_with(
 ) -> Path:
     """Create or replace `path` atomically with what `write(file)` writes to a binary file.
 
-    A replaced file keeps its mode; a new one gets the umask's, or 0600 when `private`
-    (files holding people's names and phone numbers)."""
-    target = prepare_target(path)
+    A replaced file keeps its mode and a new one gets the umask's; a `private` one (holding
+    people's names and phone numbers) is always 0600 and replaces a link rather than
+    writing through it."""
+    target = prepare_target(path, follow_links=not private)
     folder = target.parent
-    new_mode = 0o600 if private else _default_mode()
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else new_mode
-    except OSError:
-        mode = new_mode
+    if private:
+        mode = 0o600
+    else:
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _default_mode()
+        except OSError:
+            mode = _default_mode()
     clean_leftovers(folder, target.name)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)

@@ -11,12 +11,13 @@ bundle refused only for records another bundle brings is retried after the other
 from __future__ import annotations
 
 import os
+import stat as stat_mode
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import bundle, clock
-from faskel_cli.core.errors import FaskelError, NotFoundError
+from faskel_cli.core.errors import FaskelError, InputError, NotFoundError
 from faskel_cli.core.store import get_setting, transaction
 
 if TYPE_CHECKING:
@@ -52,7 +53,14 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
     results: list[FileResult] = []
     stats: dict[Path, os.stat_result] = {}  # the bundles to import, as stat saw them
     for candidate in sorted(path.glob("*.faskel")):
-        if candidate.name == own or candidate.name.startswith(".") or not candidate.is_file():
+        if candidate.name == own or candidate.name.startswith("."):
+            continue
+        if candidate.is_symlink():
+            # Never followed: it could lead anywhere (and an earlier faskel wrote through it).
+            error = InputError("err.sync_link", file=candidate.name)
+            results.append(FileResult(candidate.name, "refused", error=error))
+            continue
+        if not candidate.is_file():
             continue
         # Stat before reading: a file replaced while being read is looked at again next time.
         stat = candidate.stat()
@@ -95,13 +103,29 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
     return results
 
 
+def _make_private(own: Path) -> None:
+    """0600 for this laptop's file, set on the file itself (never through a link); where
+    the file system keeps no such modes (FAT, some Drive clients) it stays as it is."""
+    try:
+        fd = os.open(own, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    try:
+        if hasattr(os, "fchmod") and stat_mode.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+            os.fchmod(fd, 0o600)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _write_own(db: Db, own: Path) -> FileResult:
     """Rewrites this laptop's file when anything changed here since the last sync, or when
-    the file is gone or is not the one written last."""
+    the file is gone, is not the one written last, or is not a plain file (a link)."""
     target = str(own)
     device = get_setting(db, "device_id")
     on_disk = None
-    if own.is_file():
+    if not own.is_symlink() and own.is_file():
         try:
             on_disk = bundle.read_manifest(own)["sha256"]
         except FaskelError:
@@ -111,6 +135,7 @@ def _write_own(db: Db, own: Path) -> FileResult:
         and on_disk is not None
         and on_disk == bundle.target_sha(db, target)
     ):
+        _make_private(own)
         return FileResult(own.name, "up_to_date", device)
     written = bundle.export(db, own, everything=True, target=target)
     return FileResult(own.name, "written", device, written.counts)

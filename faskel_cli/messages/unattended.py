@@ -1,0 +1,10 @@
+"""Messages of what runs with nobody watching: cron reports, first use, waiting for the
+database, the files faskel leaves in shared folders."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- sync folders --------------------------------------------------------------------
+    "err.sync_link": (
+        "{file} adalah tautan simbolik; faskel tidak mengikuti tautan di folder sinkronisasi, berkas itu dilewati",
+        "{file} is a symbolic link; faskel never follows links in a sync folder, so it was skipped",
+    ),
+}
