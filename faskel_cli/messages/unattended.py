@@ -7,4 +7,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} adalah tautan simbolik; faskel tidak mengikuti tautan di folder sinkronisasi, berkas itu dilewati",
         "{file} is a symbolic link; faskel never follows links in a sync folder, so it was skipped",
     ),
+    "bundle.status.removed": ("nama lama, dihapus", "earlier name, removed"),
+    "bundle.status.own": ("salinan laptop ini, tidak diimpor", "this laptop's copy, not imported"),
 }

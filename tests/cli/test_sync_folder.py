@@ -1,9 +1,11 @@
 """The files `faskel sync` keeps in a shared folder: never written through a link, always
-0600 (item 6)."""
+0600 (item 6), named so that a person sees whose is whose (item 7)."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -23,8 +25,8 @@ def device(cli: Cli) -> str:
     return cli.ok("config", "get", "device_id").stdout.strip()
 
 
-def own_name(cli: Cli) -> str:
-    return f"{device(cli)}.faskel"
+def tail(cli: Cli) -> str:
+    return device(cli).replace("-", "")[-8:]
 
 
 def sync(cli: Cli, folder: Path) -> dict:
@@ -59,13 +61,18 @@ def victim(tmp_path) -> Path:
 # --- item 6: links and modes ----------------------------------------------------------------
 
 
-def test_a_link_planted_at_a_laptops_own_name_is_never_written_through(tmp_path, drive, victim):
+@pytest.mark.parametrize("name", ["new", "device_id"])
+def test_a_link_planted_at_a_laptops_own_name_is_never_written_through(
+    tmp_path, drive, victim, name
+):
     a = laptop(tmp_path, "a")
     seed(a)
-    (drive / own_name(a)).symlink_to(victim)
+    a.ok("config", "set", "me", "siti")
+    planted = drive / (f"siti-{tail(a)}.faskel" if name == "new" else f"{device(a)}.faskel")
+    planted.symlink_to(victim)
     a("sync", str(drive))
     assert victim.read_bytes() == SECRET and mode(victim) == 0o644
-    own = drive / own_name(a)
+    own = drive / f"siti-{tail(a)}.faskel"
     assert own.is_file() and not own.is_symlink() and mode(own) == 0o600
     # Whatever faskel wrote is a file of its own, never the file a link leads to.
     assert all(not p.is_symlink() or p.resolve() == victim.resolve() for p in drive.iterdir())
@@ -82,13 +89,13 @@ def test_a_link_among_other_devices_files_is_refused_not_read(tmp_path, drive):
     result = b.fails("sync", str(drive), code=2)
     assert "budi-0badc0de.faskel" in result.stderr and "tautan" in result.stderr
     assert db_row(b.db_path, "visits", visit) is None
-    assert (drive / own_name(b)).is_file()  # the rest still synced
+    assert (drive / f"kota-pekalongan-{tail(b)}.faskel").is_file()  # the rest still synced
 
 
 def test_every_bundle_is_0600_whatever_was_there(tmp_path, drive):
     a = laptop(tmp_path, "a")
     seed(a)
-    own = drive / own_name(a)
+    own = drive / f"kota-pekalongan-{tail(a)}.faskel"
     own.write_bytes(b"an old file of the same name")
     own.chmod(0o644)
     assert sync(a, drive)[own.name]["status"] == "written"
@@ -111,3 +118,90 @@ def test_every_bundle_is_0600_whatever_was_there(tmp_path, drive):
     a.ok("bundle", "export", "--all", "--output", str(link))
     assert target.read_bytes() == SECRET and mode(target) == 0o644
     assert not link.is_symlink() and mode(link) == 0o600
+
+
+# --- item 7: names for people ---------------------------------------------------------------
+
+
+def test_files_are_named_whose_they_are(tmp_path, drive):
+    coordinator, siti = laptop(tmp_path, "koordinator"), laptop(tmp_path, "siti")
+    seed(coordinator)
+    sync(coordinator, drive)
+    sync(siti, drive)  # gets the facilitators from the coordinator's file
+    siti.ok("config", "set", "me", "siti")
+    sync(siti, drive)
+    sync(coordinator, drive)
+    assert names(drive) == sorted(
+        [f"kota-pekalongan-{tail(coordinator)}.faskel", f"siti-{tail(siti)}.faskel"]
+    )
+    # The table shows the names as they are.
+    table = coordinator.ok("sync", str(drive)).stdout
+    assert f"siti-{tail(siti)}.faskel" in table
+
+
+def test_an_earlier_name_of_this_laptops_file_is_replaced(tmp_path, drive):
+    a, b = laptop(tmp_path, "a"), laptop(tmp_path, "b")
+    seed(a)
+    add_visit(a)
+    # What faskel before this change wrote: <device_id>.faskel, with its export mark.
+    old = drive / f"{device(a)}.faskel"
+    a.ok("bundle", "export", "--all", "--output", str(old))
+    rows = sync(a, drive)
+    new = f"kota-pekalongan-{tail(a)}.faskel"
+    assert rows[old.name]["status"] == "removed" and rows[new]["status"] == "written"
+    assert names(drive) == [new]
+    with sqlite3.connect(a.db_path) as conn:
+        targets = [r[0] for r in conn.execute("select target from bundle_targets")]
+    assert targets == [str((drive / new).resolve())]
+    # `me` set later: the file takes the handle, the area-named one goes.
+    a.ok("config", "set", "me", "siti")
+    rows = sync(a, drive)
+    assert rows[new]["status"] == "removed"
+    assert names(drive) == [f"siti-{tail(a)}.faskel"]
+    sync(b, drive)
+    assert len(b.json("visit", "list")) == 1
+
+
+def test_other_devices_files_of_either_naming_are_read(tmp_path, drive):
+    a, b, c = (laptop(tmp_path, n) for n in "abc")
+    seed(a)
+    from_a = add_visit(a)
+    b.ok("facilitator", "add", "Dewi", "--handle", "dewi")
+    # a still runs an older faskel: its file is named after its device id.
+    a.ok("bundle", "export", "--all", "--output", str(drive / f"{device(a)}.faskel"))
+    sync(b, drive)  # the new naming
+    rows = sync(c, drive)
+    assert rows[f"{device(a)}.faskel"]["status"] == "imported"
+    assert rows[f"kota-pekalongan-{tail(b)}.faskel"]["status"] == "imported"
+    assert db_row(c.db_path, "visits", from_a) is not None
+    assert len(c.json("facilitator", "list")) == 3
+
+
+def test_this_laptops_file_is_told_by_its_manifest_not_its_name(tmp_path, drive):
+    a = laptop(tmp_path, "a")
+    seed(a)
+    sync(a, drive)
+    own = drive / f"kota-pekalongan-{tail(a)}.faskel"
+    shutil.copy(own, drive / "cadangan.faskel")  # a copy someone made: kept, never imported
+    rows = sync(a, drive)
+    assert rows["cadangan.faskel"]["status"] == "own"
+    assert rows[own.name]["status"] == "up_to_date"
+    assert (drive / "cadangan.faskel").exists()
+    with sqlite3.connect(a.db_path) as conn:
+        assert conn.execute("select count(*) from bundle_seen").fetchone()[0] == 0
+
+
+def test_a_name_another_device_already_holds_is_not_taken(tmp_path, drive):
+    a, b = laptop(tmp_path, "a"), laptop(tmp_path, "b")
+    seed(a)
+    b.ok("facilitator", "add", "Dewi", "--handle", "dewi")
+    # b's bundle under the name a would take (8 hex digits alike: one in four billion).
+    clash = drive / f"kota-pekalongan-{tail(a)}.faskel"
+    b.ok("bundle", "export", "--all", "--output", str(clash))
+    before = clash.read_bytes()
+    rows = sync(a, drive)
+    longer = f"kota-pekalongan-{device(a).replace('-', '')[-12:]}.faskel"
+    assert rows[longer]["status"] == "written"
+    assert rows[clash.name]["status"] == "imported"
+    assert clash.read_bytes() == before
+    assert sync(a, drive)[longer]["status"] == "up_to_date"
