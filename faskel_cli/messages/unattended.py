@@ -2,6 +2,11 @@
 database, the files faskel leaves in shared folders."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- report file names ---------------------------------------------------------------
+    "err.output.unknown_suffix": (
+        "--output {path}: akhiran {suffix} bukan format laporan; pakai {known}, atau pilih format dengan --format",
+        "--output {path}: {suffix} is not a report format; use {known}, or choose the format with --format",
+    ),
     # --- sync folders --------------------------------------------------------------------
     "err.sync_link": (
         "{file} adalah tautan simbolik; faskel tidak mengikuti tautan di folder sinkronisasi, berkas itu dilewati",
