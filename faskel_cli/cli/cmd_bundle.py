@@ -158,7 +158,9 @@ def import_(
     from faskel_cli.core.errors import ConflictError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    outcomes = bundle.import_many(common.db(ctx), [Path(f) for f in files], dry_run=dry_run)
+    outcomes = bundle.import_many(
+        common.db(ctx, create=True), [Path(f) for f in files], dry_run=dry_run
+    )
     errors = []
     for outcome in outcomes:
         result = outcome.result
@@ -219,7 +221,7 @@ def sync(
     from faskel_cli.core import sync as core_sync
 
     fmt = render.check_format(fmt, ("table", "json"))
-    results = core_sync.sync(common.db(ctx), folder)
+    results = core_sync.sync(common.db(ctx, create=True), folder)
     rows = []
     for result in results:
         row: dict[str, Any] = {

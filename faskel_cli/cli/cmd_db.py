@@ -43,7 +43,7 @@ def migrate(
 def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
     from faskel_cli.core.sample import load_sample
 
-    counts = load_sample(common.db(ctx), file)
+    counts = load_sample(common.db(ctx, create=True), file)
     common.echo(
         t(
             "msg.seeded",
@@ -59,7 +59,7 @@ def init(
 ) -> None:
     from faskel_cli.core import regions
 
-    database = common.db(ctx)
+    database = common.db(ctx, create=True)
     loaded = regions.load_area(database, area)
     kecamatan = database.execute(
         "select count(*) from regions where level = 'kecamatan'"

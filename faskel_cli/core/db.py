@@ -25,8 +25,9 @@ def _is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not (mode & stat.S_IWUSR)
 
 
-def check_path(path: Path, *, write: bool) -> bool:
-    """Refuse what cannot be a faskel database. Returns True when the file already exists."""
+def check_path(path: Path, *, write: bool, create: bool | None = None) -> bool:
+    """Refuse what cannot be a faskel database. Returns True when the file already exists
+    (and is not empty); its folder is made only when it may be `create`d (default: write)."""
     if path.is_dir():
         raise DatabaseError("err.db_is_dir", path=str(path))
     if path.exists():
@@ -40,7 +41,7 @@ def check_path(path: Path, *, write: bool) -> bool:
         if write and _is_read_only(path):
             raise DatabaseError("err.db_read_only", path=str(path))
         return bool(header)
-    if not write:
+    if not (write if create is None else create):
         return False
     parent = path.parent
     try:
@@ -50,16 +51,22 @@ def check_path(path: Path, *, write: bool) -> bool:
     return False
 
 
-def connect(path: Path, *, write: bool = True) -> Db:
-    """A sqlite-utils Database on `path`, migrated and ready. Created (0600) on first use."""
+def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db:
+    """A sqlite-utils Database on `path`, migrated and ready.
+
+    Created (0600) on first use only when `create` (by default: when opened for writing).
+    Otherwise a file that does not exist (or is empty) is a DatabaseError naming the path
+    and `faskel init`: a mistyped FASKEL_DB in a cron line must not report on an empty
+    database made on the spot, nor an edit create one to say it found nothing."""
     from sqlite_utils import Database
 
-    existed = check_path(path, write=write)
-    if not existed and not write:
-        # Reading a database that does not exist yet: create it anyway so that reads show
-        # the empty area rather than an error (the first command of a new user is often a list).
-        write = True
+    if create is None:
+        create = write
+    existed = check_path(path, write=write, create=create)
+    if not existed and not create:
+        raise DatabaseError("err.db_missing", path=str(path))
     if not existed:
+        write = True
         try:
             fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
             os.close(fd)
@@ -91,7 +98,7 @@ def connect(path: Path, *, write: bool = True) -> Db:
             db.close()
             if _is_read_only(path):
                 raise DatabaseError("err.db_needs_migration", path=str(path))
-            return connect(path, write=True)
+            return connect(path, write=True, create=False)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
     return db
@@ -108,21 +115,21 @@ def migrate(db: Db) -> list[str]:
 
 def migration_status(path: Path) -> list[dict]:
     """Every migration of faskel, in order: applied (when) or pending, read without
-    creating or changing the file."""
+    creating or changing the file. A file that does not exist is a DatabaseError, as for
+    every read."""
     from sqlite_utils import Database
 
     from faskel_cli.core.schema import migrations
 
-    applied = {}
-    if check_path(path, write=False):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            applied = {
-                m.name: m.applied_at
-                for m in migrations.applied(Database(conn, execute_plugins=False))
-            }
-        finally:
-            conn.close()
+    if not check_path(path, write=False):
+        raise DatabaseError("err.db_missing", path=str(path))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        applied = {
+            m.name: m.applied_at for m in migrations.applied(Database(conn, execute_plugins=False))
+        }
+    finally:
+        conn.close()
     # Against an empty database every migration is pending: their names, in order.
     everything = [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
     return [

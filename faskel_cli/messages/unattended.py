@@ -2,6 +2,11 @@
 database, the files faskel leaves in shared folders."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- a database that is not there -----------------------------------------------------
+    "err.db_missing": (
+        "basis data {path} tidak ada; buat dengan `faskel init` (atau periksa --db / FASKEL_DB)",
+        "no database at {path}; create it with `faskel init` (or check --db / FASKEL_DB)",
+    ),
     # --- report file names ---------------------------------------------------------------
     "err.output.unknown_suffix": (
         "--output {path}: akhiran {suffix} bukan format laporan; pakai {known}, atau pilih format dengan --format",

@@ -27,6 +27,17 @@ def week_field(period: Period) -> str:
     return label
 
 
+def check(template: str) -> None:
+    """Refuse an unknown placeholder before any work (or any database) is touched."""
+    for match in _FIELD.finditer(template):
+        if match.group(1).strip().lower() not in PLACEHOLDERS:
+            raise InputError(
+                "err.output.placeholder",
+                name=match.group(0),
+                choices=", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
+
+
 def expand(template: str, period: Period, area_name: str) -> str:
     """Fill in the placeholders of an --output template; an unknown one is an error."""
     values = {
