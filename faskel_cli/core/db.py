@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import DatabaseError
-from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, put_setting, transaction
+from faskel_cli.core.store import (
+    BUSY_TIMEOUT_MS,
+    LockPending,
+    get_setting,
+    put_setting,
+    transaction,
+    wait_for_lock,
+)
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -78,38 +85,75 @@ def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         else:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("pragma foreign_keys = on")
-        if write:
-            if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
-                conn.execute("pragma journal_mode = wal")
-            conn.execute("pragma synchronous = normal")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
     db = Database(conn, execute_plugins=False)
     try:
+        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("pragma foreign_keys = on")
         if write:
-            migrate(db)
-            if not existed or get_setting(db, "area") is None:
-                first_use(db)
-        elif pending_migrations(db):
-            # A database an upgrade of faskel left behind: migrate it on the first read too
-            # (a Monday cron report must not fail), unless the file is read-only.
+            _use_wal(conn)
+            conn.execute("pragma synchronous = normal")
+            set_up(db)
+        elif needs_set_up(db):
+            # A database an upgrade of faskel left behind (or one being made right now by
+            # another process): migrate it on the first read too (a Monday cron report must
+            # not fail), unless the file is read-only.
             db.close()
             if _is_read_only(path):
                 raise DatabaseError("err.db_needs_migration", path=str(path))
             return connect(path, write=True, create=False)
     except sqlite3.DatabaseError as exc:
+        db.close()
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
-def migrate(db: Db) -> list[str]:
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL mode, switched to safely while other processes open the file too: the switch
+    needs the file to itself, so a busy answer (or none at all) is waited out like any
+    lock; a file system that cannot do WAL keeps its mode."""
+
+    def attempt() -> None:
+        row = conn.execute("pragma journal_mode").fetchone()
+        if row is None:
+            raise LockPending
+        if str(row[0]).lower() == "wal":
+            return
+        row = conn.execute("pragma journal_mode = wal").fetchone()
+        if row is None:
+            raise LockPending
+
+    wait_for_lock(conn, attempt)
+
+
+def needs_set_up(db: Db) -> bool:
+    """Whether migrations are pending or the first-use settings are missing (read only)."""
+    if pending_migrations(db):
+        return True
+    return get_setting(db, "device_id") is None or get_setting(db, "area") is None
+
+
+def set_up(db: Db) -> list[str]:
+    """Pending migrations and first use (device id, default area) in one write transaction,
+    so that any number of processes opening a new file at once make it exactly once: the
+    check is cheap and lock-free when there is nothing to do, and repeated under the write
+    lock (BEGIN IMMEDIATE) when there is, where only one process at a time gets to see it.
+    Returns the migrations applied."""
     from faskel_cli.core.schema import migrations
 
-    pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
+    if not needs_set_up(db):
+        return []
+    with transaction(db):
+        pending = pending_migrations(db)
+        if pending:
+            migrations.apply(db)
+            if not db.conn.in_transaction:  # a migration committed on its own: not atomic
+                raise DatabaseError("err.db_write", reason="migration left the transaction")
+        first_use(db)
     return pending
 
 
@@ -149,7 +193,8 @@ def pending_migrations(db: Db) -> list[str]:
 
 
 def first_use(db: Db) -> None:
-    """A new database gets its device id and the default area (Kota Pekalongan)."""
+    """A new database gets its device id and the default area (Kota Pekalongan); whatever
+    of them it has is kept (run under the write lock, by set_up)."""
     from faskel_cli.core import regions
     from faskel_cli.core.ids import new_id
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from faskel_cli.core.errors import DatabaseError
 
@@ -23,6 +24,45 @@ if TYPE_CHECKING:  # no sqlite-utils import at start-up: `connect` imports it wh
 
 # A person's command waits this long for another writer before it says the file is busy.
 BUSY_TIMEOUT_MS = 10_000
+# One short wait between attempts to take a lock.
+POLL_S = 0.1
+
+T = TypeVar("T")
+
+
+def is_locked(exc: sqlite3.Error) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED: another connection holds what this one needs."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+class LockPending(Exception):
+    """An attempt that could not get what it needs yet, without an sqlite3 error."""
+
+
+def wait_for_lock(conn: sqlite3.Connection, attempt: Callable[[], T]) -> T:
+    """`attempt()` (a statement that takes a lock) again and again, in short Python-level
+    waits, until it gets the lock or BUSY_TIMEOUT_MS have passed."""
+    previous = conn.execute("pragma busy_timeout").fetchone()[0]
+    conn.execute("pragma busy_timeout = 0")
+    started = time.monotonic()
+    try:
+        while True:
+            try:
+                return attempt()
+            except LockPending:
+                pass
+            except sqlite3.OperationalError as exc:
+                if not is_locked(exc):
+                    raise
+            if time.monotonic() - started >= BUSY_TIMEOUT_MS / 1000:
+                raise DatabaseError("err.db_locked")
+            time.sleep(POLL_S)
+    finally:
+        conn.execute(f"pragma busy_timeout = {int(previous)}")
 
 
 @contextlib.contextmanager
