@@ -151,16 +151,20 @@ def import_(
     dry_run: bool = typer.Option(False, "--dry-run", help=t("help.bundle.import.dry_run")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
+    from contextlib import nullcontext
     from pathlib import Path
 
     from faskel_cli import render
-    from faskel_cli.core import bundle
+    from faskel_cli.core import bundle, store
     from faskel_cli.core.errors import ConflictError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    outcomes = bundle.import_many(
-        common.db(ctx, create=True), [Path(f) for f in files], dry_run=dry_run
-    )
+    database = common.db(ctx, create=True)
+    names = ", ".join(Path(f).name for f in files[:3]) + (" …" if len(files) > 3 else "")
+    # A dry run takes no write lock: nobody waits for it.
+    note = nullcontext() if dry_run else store.busy_note(database, "busy.bundle_import", file=names)
+    with note:
+        outcomes = bundle.import_many(database, [Path(f) for f in files], dry_run=dry_run)
     errors = []
     for outcome in outcomes:
         result = outcome.result
@@ -218,10 +222,13 @@ def sync(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
+    from faskel_cli.core import store
     from faskel_cli.core import sync as core_sync
 
     fmt = render.check_format(fmt, ("table", "json"))
-    results = core_sync.sync(common.db(ctx, create=True), folder)
+    database = common.db(ctx, create=True)
+    with store.busy_note(database, "busy.sync", folder=folder):
+        results = core_sync.sync(database, folder)
     rows = []
     for result in results:
         row: dict[str, Any] = {

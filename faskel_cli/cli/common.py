@@ -13,6 +13,7 @@ import typer
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
+    from faskel_cli.core.errors import Message
     from faskel_cli.core.store import Db
 
 
@@ -33,8 +34,10 @@ class State:
         one, reading or editing, fails on a missing file (exit 5) instead of making one."""
         key = "w" if write else "r"
         if key not in self._dbs:
+            from faskel_cli.core import store
             from faskel_cli.core.db import connect
 
+            store.on_wait(_tell_waiting)
             self._dbs[key] = connect(self.db_path, write=write, create=create)
         return self._dbs[key]
 
@@ -42,6 +45,14 @@ class State:
         for db in self._dbs.values():
             db.close()
         self._dbs.clear()
+
+
+def _tell_waiting(message: Message) -> None:
+    """A write waits for another one: one line on stderr saying for what (and that Ctrl-C
+    stops it), so that nobody thinks faskel hangs."""
+    from faskel_cli.messages import text
+
+    typer.echo(text(message), err=True)
 
 
 def state(ctx: typer.Context) -> State:

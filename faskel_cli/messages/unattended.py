@@ -7,6 +7,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "basis data {path} tidak ada; buat dengan `faskel init` (atau periksa --db / FASKEL_DB)",
         "no database at {path}; create it with `faskel init` (or check --db / FASKEL_DB)",
     ),
+    # --- waiting for another writer ------------------------------------------------------
+    "msg.db_waiting": (
+        "Menunggu database: sedang dipakai ({holder}) — Ctrl-C untuk batal",
+        "Waiting for the database: in use ({holder}) — Ctrl-C to cancel",
+    ),
+    "err.db_busy": (
+        "basis data {path} masih dipakai ({holder}) setelah menunggu {minutes} menit; coba lagi nanti",
+        "database {path} still in use ({holder}) after waiting {minutes} minutes; try again later",
+    ),
+    "busy.unknown": ("oleh proses lain", "by another process"),
+    "busy.note": ("{what} sejak {since}, pid {pid}", "{what} since {since}, pid {pid}"),
+    "busy.bundle_import": ("impor bundel {file}", "bundle import of {file}"),
+    "busy.sync": ("sinkronisasi {folder}", "sync of {folder}"),
+    "busy.seed": ("pengisian contoh {file}", "loading sample {file}"),
     # --- report file names ---------------------------------------------------------------
     "err.output.unknown_suffix": (
         "--output {path}: akhiran {suffix} bukan format laporan; pakai {known}, atau pilih format dengan --format",
