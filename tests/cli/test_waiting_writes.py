@@ -75,12 +75,12 @@ class Holder:
         self.proc.stdin.write(how + "\n")
         self.proc.stdin.flush()
         assert self.proc.stdout.readline().strip() == "released"
-        self.proc.wait(timeout=60)
+        self.proc.communicate(timeout=60)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
+        if self.proc.returncode is None:  # not released: its pipes are still open
             self.proc.kill()
-            self.proc.wait()
+            self.proc.communicate()
 
 
 def start(db_path: Path, *args: str) -> subprocess.Popen:
@@ -163,7 +163,8 @@ def test_without_a_note_or_with_a_stale_one_it_is_another_process(holder, db_pat
     writer = start(db_path, *VISIT)
     assert "sedang dipakai (oleh proses lain)" in first_stderr_line(writer)
     plain.release()
-    assert writer.wait(timeout=60) == 0
+    writer.communicate(timeout=60)
+    assert writer.returncode == 0
 
 
 def test_a_write_gives_up_after_the_wait_naming_the_holder(holder, cli, db_path, monkeypatch):
@@ -188,11 +189,14 @@ def test_a_short_wait_is_silent(holder, db_path, monkeypatch):
     monkeypatch.setattr(store, "_wait_hook", told.append)
     importer = holder()
     db = connect(db_path, create=False)
-    threading.Timer(0.3, importer.release).start()
+    release = threading.Timer(0.3, importer.release)
+    release.start()
     started = time.monotonic()
     with store.transaction(db):
         db.execute("insert into settings (key, value) values ('after', 'the holder')")
-    assert 0.2 < time.monotonic() - started < 5
+    waited = time.monotonic() - started
+    release.join()
+    assert 0.2 < waited < 5
     assert told == []
     db.close()
 

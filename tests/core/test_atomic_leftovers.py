@@ -66,7 +66,7 @@ def test_a_write_killed_with_sigkill_is_cleaned_up_by_the_next(tmp_path):
         assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
-        proc.wait(timeout=30)
+        proc.communicate(timeout=30)
     (left,) = temps(tmp_path)
     # Recognisably faskel's, and whose.
     assert re.fullmatch(rf"\.laporan\.xlsx\.faskel-.+-{proc.pid}-[a-z0-9_]{{8}}\.tmp", left)
