@@ -159,7 +159,8 @@ def import_(
     from faskel_cli.core.errors import ConflictError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    database = common.db(ctx, create=True)
+    # A dry run only reads: like every read, it creates no database.
+    database = common.db(ctx, create=not dry_run)
     names = ", ".join(Path(f).name for f in files[:3]) + (" …" if len(files) > 3 else "")
     # A dry run takes no write lock: nobody waits for it.
     note = nullcontext() if dry_run else store.busy_note(database, "busy.bundle_import", file=names)

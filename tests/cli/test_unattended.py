@@ -67,12 +67,19 @@ def test_a_missing_database_is_one_line_and_exit_5(missing, args):
     assert not missing.parent.exists()  # no file, no folder
 
 
-def test_bundle_export_and_inspect_create_nothing(missing, tmp_path):
+def test_bundle_export_inspect_and_dry_run_create_nothing(missing, tmp_path):
     cli = Cli(missing)
     result = cli.fails("bundle", "export", "--all", "--output", str(tmp_path / "b.faskel"), code=5)
     assert "faskel init" in result.stderr
     assert not (tmp_path / "b.faskel").exists()
     cli.fails("bundle", "inspect", str(tmp_path / "b.faskel"), code=3)  # no such bundle
+    source = Cli(tmp_path / "a.db")
+    source.ok("facilitator", "add", "Siti Aminah", "--handle", "siti")
+    source.ok("bundle", "export", "--all", "--output", str(tmp_path / "a.faskel"))
+    assert (
+        "faskel init"
+        in cli.fails("bundle", "import", "--dry-run", str(tmp_path / "a.faskel"), code=5).stderr
+    )
     assert not missing.parent.exists()
 
 
