@@ -273,4 +273,6 @@ def sync(
             title=t("msg.sync_title", folder=folder),
         )
     errors = [r.error for r in results if r.error is not None]
-    _raise_first(errors, len(results) - 1)
+    # Out of the other devices' files: not this laptop's own (written, removed, a copy).
+    others = [r for r in results if r.status in ("imported", "seen", "refused")]
+    _raise_first(errors, len(others))
