@@ -23,6 +23,7 @@ def test_db_path_resolution(monkeypatch, tmp_path, cli):
 
 
 def test_new_database_is_private_wal_and_loaded_with_kota_pekalongan(cli, db_path):
+    cli.ok("init")  # reads never create a database (tests/core/test_first_use.py)
     rows = cli.json("kelurahan", "list")
     assert len(rows) == 27
     assert rows[0] == {
@@ -40,25 +41,22 @@ def test_new_database_is_private_wal_and_loaded_with_kota_pekalongan(cli, db_pat
 
 
 def test_migrations_listed(cli):
-    cli.ok("kelurahan", "list")  # the first use creates and migrates the database
+    cli.ok("init")  # the first use creates and migrates the database
     rows = cli.json("db", "migrate", "--list")
     assert rows and all(r["status"] == "applied" for r in rows)
     assert rows[0]["name"] == "m001_foundation"
     assert cli.ok("db", "migrate").stdout.strip() != ""
 
 
-def test_migrations_pending_on_a_file_not_yet_created(tmp_path, cli):
+def test_migrations_of_a_file_not_yet_created(tmp_path, cli):
     other = tmp_path / "new.db"
-    result = cli.runner.invoke(
-        __import__("faskel_cli.cli.app").cli.app.app,
-        ["--db", str(other), "db", "migrate", "--list", "-f", "json"],
-    )
-    import json
-
-    assert {r["status"] for r in json.loads(result.stdout)} == {"pending"}
+    result = cli.__class__(other).fails("db", "migrate", "--list", "-f", "json", code=5)
+    assert str(other) in result.stderr and "faskel init" in result.stderr
+    assert not other.exists()  # listed without creating it
 
 
 def test_kelurahan_filters_formats_and_aliases(cli):
+    cli.ok("init")
     barat = cli.json("kelurahan", "list", "--kecamatan", "pekalongan-barat")
     assert [r["nama"] for r in barat] == [
         "Medono",
@@ -86,6 +84,7 @@ def test_kelurahan_filters_formats_and_aliases(cli):
 
 
 def test_unknown_kelurahan_and_kecamatan_name_closest(cli):
+    cli.ok("init")
     result = cli.fails("kelurahan", "list", "--kecamatan", "Pekalongan")
     assert "Pekalongan" in result.stderr
     result = cli.fails("lkk", "add", "--kelurahan", "Podosugi", "--type", "rt", "--name", "x")
@@ -237,6 +236,7 @@ def test_cron_like_subprocess_and_python_m(tmp_path):
         "FASKEL_TODAY": "2026-11-28",
         "FASKEL_DB": str(tmp_path / "cron.db"),
     }
+    assert run_faskel("init", env=env).returncode == 0
     result = run_faskel("kelurahan", "list", "--format", "json", env=env)
     assert result.returncode == 0, result.stderr
     assert "Medono" in result.stdout

@@ -216,6 +216,7 @@ def test_xlsx_of_a_kecamatan(reported, tmp_path, db_path):
 
 
 def test_xlsx_of_an_empty_period(cli, tmp_path):
+    cli.ok("init")
     target = tmp_path / "empty.xlsx"
     cli.ok("report", "--week", "2026-W01", "-o", str(target))
     book = openpyxl.load_workbook(target, data_only=True)
@@ -395,6 +396,7 @@ def test_format_from_suffix_and_default_text(reported, tmp_path):
     ],
 )
 def test_refused(cli, tmp_path, monkeypatch, args, code, words):
+    cli.ok("init")
     monkeypatch.chdir(tmp_path)
     result = cli.fails("report", *args, code=code)
     assert words in result.stderr

@@ -489,6 +489,7 @@ def test_kecamatan_only(week):
 
 
 def test_empty_database_shows_every_kelurahan(cli):
+    cli.ok("init")
     got = cli.json("summary", "--week", "2026-W48")
     assert got == expected(
         "2026-W48",

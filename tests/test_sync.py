@@ -16,6 +16,11 @@ def device(cli: Cli) -> str:
     return cli.ok("config", "get", "device_id").stdout.strip()
 
 
+def own_file(cli: Cli) -> str:
+    """The laptop's file in the folder: whose (no `me` set: the area) and its device's tail."""
+    return f"kota-pekalongan-{device(cli).replace('-', '')[-8:]}.faskel"
+
+
 def sync(cli: Cli, folder: Path) -> dict:
     """{file: row} of one sync."""
     return {row["file"]: row for row in cli.json("sync", str(folder))}
@@ -29,8 +34,8 @@ def test_three_laptops_converge_through_one_shared_folder(tmp_path):
     first = add_visit(a)
     rows = sync(a, drive)
     assert rows == {
-        f"{device(a)}.faskel": {
-            "file": f"{device(a)}.faskel",
+        own_file(a): {
+            "file": own_file(a),
             "status": "written",
             "device": device(a),
             "added": None,
@@ -42,8 +47,8 @@ def test_three_laptops_converge_through_one_shared_folder(tmp_path):
     }
     # b starts empty and gets the coordinator's facilitators and LKK from the folder.
     rows = sync(b, drive)
-    assert rows[f"{device(a)}.faskel"]["status"] == "imported"
-    assert rows[f"{device(a)}.faskel"]["added"] == 6
+    assert rows[own_file(a)]["status"] == "imported"
+    assert rows[own_file(a)]["added"] == 6
     second = add_visit(b, kelurahan="Kauman", who="budi")
     sync(b, drive)
     sync(c, drive)
@@ -57,12 +62,10 @@ def test_three_laptops_converge_through_one_shared_folder(tmp_path):
     for cli in (a, b, c):
         assert db_row(cli.db_path, "visits", first)["notes"] == "dicek koordinator"
         assert db_row(cli.db_path, "visits", second) and db_row(cli.db_path, "visits", third)
-    # One file per laptop, named after its device; no temporary file left behind.
-    assert sorted(p.name for p in drive.iterdir()) == sorted(
-        f"{device(cli)}.faskel" for cli in (a, b, c)
-    )
+    # One file per laptop, named whose it is; no temporary file left behind.
+    assert sorted(p.name for p in drive.iterdir()) == sorted(own_file(cli) for cli in (a, b, c))
     # Nothing changed: nothing imported, nothing rewritten.
-    own = drive / f"{device(a)}.faskel"
+    own = drive / own_file(a)
     stamp = own.stat().st_mtime_ns
     rows = sync(a, drive)
     assert {row["status"] for name, row in rows.items() if name != own.name} == {"seen"}
@@ -139,7 +142,7 @@ def test_a_bad_file_in_the_folder_is_reported_and_the_rest_still_synced(tmp_path
     assert "catatan.faskel" in result.stderr and "bukan bundel faskel" in result.stderr
     assert "ditolak" in result.stdout
     assert db_row(b.db_path, "visits", visit) is not None
-    assert (drive / f"{device(b)}.faskel").exists()
+    assert (drive / own_file(b)).exists()
     (drive / "catatan.faskel").unlink()
     b.ok("sync", str(drive))
 
@@ -151,7 +154,7 @@ def test_a_bundle_damaged_in_transit_is_retried_at_the_next_sync(tmp_path):
     seed(a)
     add_visit(a)
     sync(a, drive)
-    own = drive / f"{device(a)}.faskel"
+    own = drive / own_file(a)
     whole = own.read_bytes()
     own.write_bytes(whole[: len(whole) // 2])  # the sync tool has not finished copying
     assert "terpotong" in b.fails("sync", str(drive)).stderr

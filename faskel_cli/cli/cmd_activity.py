@@ -43,7 +43,7 @@ def add(
     if missing:
         raise InputError("err.missing_options", options=", ".join(missing))
     item = activities.add(
-        common.db(ctx),
+        common.db(ctx, create=True),
         kelurahan=kelurahan,
         title=title,
         activity_type=activity_type,

@@ -152,14 +152,21 @@ def import_(
     dry_run: bool = typer.Option(False, "--dry-run", help=t("help.bundle.import.dry_run")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
+    from contextlib import nullcontext
     from pathlib import Path
 
     from faskel_cli import render
-    from faskel_cli.core import bundle
+    from faskel_cli.core import bundle, store
     from faskel_cli.core.errors import ConflictError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    outcomes = bundle.import_many(common.db(ctx), [Path(f) for f in files], dry_run=dry_run)
+    # A dry run only reads: like every read, it creates no database.
+    database = common.db(ctx, create=not dry_run)
+    names = ", ".join(Path(f).name for f in files[:3]) + (" …" if len(files) > 3 else "")
+    # A dry run takes no write lock: nobody waits for it.
+    note = nullcontext() if dry_run else store.busy_note(database, "busy.bundle_import", file=names)
+    with note:
+        outcomes = bundle.import_many(database, [Path(f) for f in files], dry_run=dry_run)
     errors = []
     for outcome in outcomes:
         result = outcome.result
@@ -217,10 +224,13 @@ def sync(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
+    from faskel_cli.core import store
     from faskel_cli.core import sync as core_sync
 
     fmt = render.check_format(fmt, ("table", "json"))
-    results = core_sync.sync(common.db(ctx), folder)
+    database = common.db(ctx, create=True)
+    with store.busy_note(database, "busy.sync", folder=folder):
+        results = core_sync.sync(database, folder)
     rows = []
     for result in results:
         row: dict[str, Any] = {
@@ -264,4 +274,6 @@ def sync(
             title=t("msg.sync_title", folder=folder),
         )
     errors = [r.error for r in results if r.error is not None]
-    _raise_first(errors, len(results) - 1)
+    # Out of the other devices' files: not this laptop's own (written, removed, a copy).
+    others = [r for r in results if r.status in ("imported", "seen", "refused")]
+    _raise_first(errors, len(others))

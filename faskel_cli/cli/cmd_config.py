@@ -19,7 +19,7 @@ def set_(
 ) -> None:
     from faskel_cli.core import settings
 
-    stored = settings.set_value(common.db(ctx), key, value)
+    stored = settings.set_value(common.db(ctx, create=True), key, value)
     common.echo(t("msg.config_set", key=key, value=stored))
 
 
@@ -27,7 +27,7 @@ def set_(
 def get(ctx: typer.Context, key: str = typer.Argument(..., metavar="KEY")) -> None:
     from faskel_cli.core import settings
 
-    value = settings.get(common.db(ctx), key)
+    value = settings.get(common.db(ctx, write=False), key)
     common.echo("" if value is None else value)
 
 
@@ -37,7 +37,7 @@ def list_(ctx: typer.Context, fmt: str = common.format_option()) -> None:
     from faskel_cli.core import settings
 
     fmt = render.check_format(fmt)
-    values = settings.all_settings(common.db(ctx))
+    values = settings.all_settings(common.db(ctx, write=False))
     if fmt == "json":
         common.echo(render.to_json(values))
         return

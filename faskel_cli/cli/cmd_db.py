@@ -42,9 +42,14 @@ def migrate(
 
 @app.command("seed", help=t("help.db.seed"))
 def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
+    from pathlib import Path
+
+    from faskel_cli.core import store
     from faskel_cli.core.sample import load_sample
 
-    counts = load_sample(common.db(ctx), file)
+    database = common.db(ctx, create=True)
+    with store.busy_note(database, "busy.seed", file=Path(file).name):
+        counts = load_sample(database, file)
     common.echo(
         t(
             "msg.seeded",
@@ -60,7 +65,7 @@ def init(
 ) -> None:
     from faskel_cli.core import regions
 
-    database = common.db(ctx)
+    database = common.db(ctx, create=True)
     loaded = regions.load_area(database, area)
     kecamatan = database.execute(
         "select count(*) from regions where level = 'kecamatan'"

@@ -52,7 +52,7 @@ def add(
     from faskel_cli.core import facilitators
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = facilitators.add(common.db(ctx), name, handle, kelurahan or [], role, phone)
+    item = facilitators.add(common.db(ctx, create=True), name, handle, kelurahan or [], role, phone)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:

@@ -31,7 +31,7 @@ def add(
 
     fmt = render.check_format(fmt, ("table", "json"))
     item = followups.add(
-        common.db(ctx),
+        common.db(ctx, create=True),
         kelurahan=kelurahan,
         problem=problem,
         action=action,

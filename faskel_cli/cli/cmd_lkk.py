@@ -26,7 +26,7 @@ def add(
     from faskel_cli.core import lkk
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = lkk.add(common.db(ctx), kelurahan, lkk_type, name)
+    item = lkk.add(common.db(ctx, create=True), kelurahan, lkk_type, name)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:

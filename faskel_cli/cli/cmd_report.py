@@ -39,6 +39,7 @@ def report(
         raise InputError("err.output.empty")
     if output == "-" and fmt not in TEXT_FORMATS:
         raise InputError("err.output.binary_stdout", fmt=fmt)
+    paths.check(output)
     period = resolve_period(week, since, until)
     database = common.db(ctx, write=False)
     kec = regions.kecamatan(database, kecamatan) if kecamatan else None

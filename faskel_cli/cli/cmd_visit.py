@@ -84,7 +84,7 @@ def add(
     from faskel_cli.core import visits
 
     fmt = render.check_format(fmt, ("table", "json"))
-    database = common.db(ctx)
+    database = common.db(ctx, create=True)
     data = visits.VisitInput(
         date=date,
         kelurahan=kelurahan,

@@ -13,6 +13,7 @@ import typer
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
+    from faskel_cli.core.errors import Message
     from faskel_cli.core.store import Db
 
 
@@ -27,18 +28,31 @@ class State:
 
         return resolve_db_path(self.db_option)
 
-    def db(self, *, write: bool = True) -> Db:
+    def db(self, *, write: bool = True, create: bool = False) -> Db:
+        """The database, opened once per mode. Only commands that make something (init,
+        the `add`s, config set, db seed, bundle import, sync) pass `create`: every other
+        one, reading or editing, fails on a missing file (exit 5) instead of making one."""
         key = "w" if write else "r"
         if key not in self._dbs:
+            from faskel_cli.core import store
             from faskel_cli.core.db import connect
 
-            self._dbs[key] = connect(self.db_path, write=write)
+            store.on_wait(_tell_waiting)
+            self._dbs[key] = connect(self.db_path, write=write, create=create)
         return self._dbs[key]
 
     def close(self) -> None:
         for db in self._dbs.values():
             db.close()
         self._dbs.clear()
+
+
+def _tell_waiting(message: Message) -> None:
+    """A write waits for another one: one line on stderr saying for what (and that Ctrl-C
+    stops it), so that nobody thinks faskel hangs."""
+    from faskel_cli.messages import text
+
+    typer.echo(text(message), err=True)
 
 
 def state(ctx: typer.Context) -> State:
@@ -48,8 +62,8 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def db(ctx: typer.Context, *, write: bool = True) -> Db:
-    return state(ctx).db(write=write)
+def db(ctx: typer.Context, *, write: bool = True, create: bool = False) -> Db:
+    return state(ctx).db(write=write, create=create)
 
 
 def echo(text: str = "") -> None:
@@ -79,7 +93,11 @@ def _complete(sql: str, incomplete: str) -> list[str]:
         path = resolve_db_path(None)
         if not path.is_file():
             return []
-        names = [r[0] for r in connect(path, write=False).execute(sql).fetchall()]
+        database = connect(path, write=False)  # never creates a database
+        try:
+            names = [r[0] for r in database.execute(sql).fetchall()]
+        finally:
+            database.close()
     except Exception:
         return []
     return [n for n in names if n.lower().startswith(incomplete.lower())]

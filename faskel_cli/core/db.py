@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core.errors import DatabaseError
-from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, put_setting, transaction
+from faskel_cli.core.store import (
+    BUSY_TIMEOUT_MS,
+    LockPending,
+    get_setting,
+    put_setting,
+    transaction,
+    wait_for_lock,
+)
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -25,8 +32,9 @@ def _is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not (mode & stat.S_IWUSR)
 
 
-def check_path(path: Path, *, write: bool) -> bool:
-    """Refuse what cannot be a faskel database. Returns True when the file already exists."""
+def check_path(path: Path, *, write: bool, create: bool | None = None) -> bool:
+    """Refuse what cannot be a faskel database. Returns True when the file already exists
+    (and is not empty); its folder is made only when it may be `create`d (default: write)."""
     if path.is_dir():
         raise DatabaseError("err.db_is_dir", path=str(path))
     if path.exists():
@@ -40,7 +48,7 @@ def check_path(path: Path, *, write: bool) -> bool:
         if write and _is_read_only(path):
             raise DatabaseError("err.db_read_only", path=str(path))
         return bool(header)
-    if not write:
+    if not (write if create is None else create):
         return False
     parent = path.parent
     try:
@@ -50,16 +58,22 @@ def check_path(path: Path, *, write: bool) -> bool:
     return False
 
 
-def connect(path: Path, *, write: bool = True) -> Db:
-    """A sqlite-utils Database on `path`, migrated and ready. Created (0600) on first use."""
+def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db:
+    """A sqlite-utils Database on `path`, migrated and ready.
+
+    Created (0600) on first use only when `create` (by default: when opened for writing).
+    Otherwise a file that does not exist (or is empty) is a DatabaseError naming the path
+    and `faskel init`: a mistyped FASKEL_DB in a cron line must not report on an empty
+    database made on the spot, nor an edit create one to say it found nothing."""
     from sqlite_utils import Database
 
-    existed = check_path(path, write=write)
-    if not existed and not write:
-        # Reading a database that does not exist yet: create it anyway so that reads show
-        # the empty area rather than an error (the first command of a new user is often a list).
-        write = True
+    if create is None:
+        create = write
+    existed = check_path(path, write=write, create=create)
+    if not existed and not create:
+        raise DatabaseError("err.db_missing", path=str(path))
     if not existed:
+        write = True
         try:
             fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
             os.close(fd)
@@ -71,58 +85,95 @@ def connect(path: Path, *, write: bool = True) -> Db:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         else:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("pragma foreign_keys = on")
-        if write:
-            if conn.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
-                conn.execute("pragma journal_mode = wal")
-            conn.execute("pragma synchronous = normal")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
     db = Database(conn, execute_plugins=False)
     try:
+        conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("pragma foreign_keys = on")
         if write:
-            migrate(db)
-            if not existed or get_setting(db, "area") is None:
-                first_use(db)
-        elif pending_migrations(db):
-            # A database an upgrade of faskel left behind: migrate it on the first read too
-            # (a Monday cron report must not fail), unless the file is read-only.
+            _use_wal(conn)
+            conn.execute("pragma synchronous = normal")
+            set_up(db)
+        elif needs_set_up(db):
+            # A database an upgrade of faskel left behind (or one being made right now by
+            # another process): migrate it on the first read too (a Monday cron report must
+            # not fail), unless the file is read-only.
             db.close()
             if _is_read_only(path):
                 raise DatabaseError("err.db_needs_migration", path=str(path))
-            return connect(path, write=True)
+            return connect(path, write=True, create=False)
     except sqlite3.DatabaseError as exc:
+        db.close()
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
-def migrate(db: Db) -> list[str]:
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL mode, switched to safely while other processes open the file too: the switch
+    needs the file to itself, so a busy answer (or none at all) is waited out like any
+    lock; a file system that cannot do WAL keeps its mode."""
+
+    def attempt() -> None:
+        row = conn.execute("pragma journal_mode").fetchone()
+        if row is None:
+            raise LockPending
+        if str(row[0]).lower() == "wal":
+            return
+        row = conn.execute("pragma journal_mode = wal").fetchone()
+        if row is None:
+            raise LockPending
+
+    wait_for_lock(conn, attempt)
+
+
+def needs_set_up(db: Db) -> bool:
+    """Whether migrations are pending or the first-use settings are missing (read only)."""
+    if pending_migrations(db):
+        return True
+    return get_setting(db, "device_id") is None or get_setting(db, "area") is None
+
+
+def set_up(db: Db) -> list[str]:
+    """Pending migrations and first use (device id, default area) in one write transaction,
+    so that any number of processes opening a new file at once make it exactly once: the
+    check is cheap and lock-free when there is nothing to do, and repeated under the write
+    lock (BEGIN IMMEDIATE) when there is, where only one process at a time gets to see it.
+    Returns the migrations applied."""
     from faskel_cli.core.schema import migrations
 
-    pending = [m.name for m in migrations.pending(db)]
-    if pending:
-        migrations.apply(db)
+    if not needs_set_up(db):
+        return []
+    with transaction(db):
+        pending = pending_migrations(db)
+        if pending:
+            migrations.apply(db)
+            if not db.conn.in_transaction:  # a migration committed on its own: not atomic
+                raise DatabaseError("err.db_write", reason="migration left the transaction")
+        first_use(db)
     return pending
 
 
 def migration_status(path: Path) -> list[dict]:
     """Every migration of faskel, in order: applied (when) or pending, read without
-    creating or changing the file."""
+    creating or changing the file. A file that does not exist is a DatabaseError, as for
+    every read."""
     from sqlite_utils import Database
 
     from faskel_cli.core.schema import migrations
 
-    applied = {}
-    if check_path(path, write=False):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            applied = {
-                m.name: m.applied_at
-                for m in migrations.applied(Database(conn, execute_plugins=False))
-            }
-        finally:
-            conn.close()
+    if not check_path(path, write=False):
+        raise DatabaseError("err.db_missing", path=str(path))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        applied = {
+            m.name: m.applied_at for m in migrations.applied(Database(conn, execute_plugins=False))
+        }
+    finally:
+        conn.close()
     # Against an empty database every migration is pending: their names, in order.
     everything = [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
     return [
@@ -142,7 +193,8 @@ def pending_migrations(db: Db) -> list[str]:
 
 
 def first_use(db: Db) -> None:
-    """A new database gets its device id and the default area (Kota Pekalongan)."""
+    """A new database gets its device id and the default area (Kota Pekalongan); whatever
+    of them it has is kept (run under the write lock, by set_up)."""
     from faskel_cli.core import regions
     from faskel_cli.core.ids import new_id
 

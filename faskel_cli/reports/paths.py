@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePath
 
 from faskel_cli.core.dates import Period
 from faskel_cli.core.errors import InputError
@@ -24,6 +25,17 @@ def week_field(period: Period) -> str:
     if ".." in label:
         return f"{period.start.isoformat()}_{period.end.isoformat()}"
     return label
+
+
+def check(template: str) -> None:
+    """Refuse an unknown placeholder before any work (or any database) is touched."""
+    for match in _FIELD.finditer(template):
+        if match.group(1).strip().lower() not in PLACEHOLDERS:
+            raise InputError(
+                "err.output.placeholder",
+                name=match.group(0),
+                choices=", ".join("{" + p + "}" for p in PLACEHOLDERS),
+            )
 
 
 def expand(template: str, period: Period, area_name: str) -> str:
@@ -60,11 +72,22 @@ SUFFIXES = {
 
 
 def format_from(output: str | None) -> str | None:
-    """The format an --output name implies (laporan.xlsx -> xlsx), or None."""
+    """The format an --output name implies (laporan.xlsx -> xlsx, any case), or None for
+    stdout (`-`) and for a name without a suffix (then the report is WhatsApp text).
+
+    A suffix that is no report format (laporan.xls, .pdf, .docx) is refused naming the known
+    ones: a cron job must not write text into a file every program takes for something else.
+    `--format` (the caller does not ask here then) writes any name."""
     if not output or output.strip() == "-":
         return None
-    name = output.strip().lower()
-    for suffix, fmt in SUFFIXES.items():
-        if name.endswith(suffix):
-            return fmt
-    return None
+    suffix = PurePath(output.strip()).suffix.lower()
+    if not suffix:
+        return None
+    if suffix not in SUFFIXES:
+        raise InputError(
+            "err.output.unknown_suffix",
+            path=output.strip(),
+            suffix=suffix,
+            known=", ".join(SUFFIXES),
+        )
+    return SUFFIXES[suffix]
