@@ -103,13 +103,14 @@ def test_usage_errors_in_both_languages(cli, args, indonesian, english):
         ("2026-W48", "2026-W48"),
     ],
 )
-def test_weeks_in_indonesian_words_too(cli, week, label):
-    assert cli.json("summary", "--week", week)["period"]["label"] == label
+def test_weeks_in_indonesian_words_too(seeded, week, label):
+    assert seeded.json("summary", "--week", week)["period"]["label"] == label
 
 
-def test_by_fasilitator_is_by_facilitator(cli):
-    assert cli.json("summary", "--by", "fasilitator") == cli.json("summary", "--by", "facilitator")
+def test_by_fasilitator_is_by_facilitator(seeded):
+    by = seeded.json("summary", "--by", "fasilitator")
+    assert by == seeded.json("summary", "--by", "facilitator")
 
 
-def test_a_bad_week_suggests_the_indonesian_words(cli):
-    assert "minggu-ini" in cli.fails("summary", "--week", "kemarin", code=2).stderr
+def test_a_bad_week_suggests_the_indonesian_words(seeded):
+    assert "minggu-ini" in seeded.fails("summary", "--week", "kemarin", code=2).stderr

@@ -248,6 +248,7 @@ def test_printing_reads_at_8_points_with_headings_title_and_page_numbers(book):
 def test_a_narrow_sheet_fits_the_page_width(cli, tmp_path):
     """An empty period: every sheet but Ringkasan is narrow enough for one page wide."""
     target = tmp_path / "empty.xlsx"
+    cli.ok("init")
     cli.ok("report", "--week", "2026-W01", "-o", str(target))
     sheet = openpyxl.load_workbook(target)["Tindak Lanjut"]
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
