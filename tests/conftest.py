@@ -133,6 +133,12 @@ def week_ids(week_template) -> dict:
 
 
 @pytest.fixture
+def week(week_path) -> Cli:
+    """The CLI on a copy of the hand-checked database of summaries."""
+    return Cli(week_path)
+
+
+@pytest.fixture
 def laptops(laptop_templates, tmp_path):
     """laptops("a", "b") -> paths of private copies of those laptops' databases."""
 

@@ -376,6 +376,74 @@ KELURAHAN = [
 ]
 MEDONO, TIRTO, KAUMAN, PONCOL = "33.75.01.1002", "33.75.01.1009", "33.75.02.1004", "33.75.02.1007"
 BARAT, TIMUR = "33.75.01", "33.75.02"
+KEC_TOTAL = {"33.75.01": 7, "33.75.02": 7, "33.75.03": 7, "33.75.04": 6}
+
+
+def counts(activities=(0, 0, 0, 0), **values) -> dict:
+    """The count fields of a summary row: zero (and nulls) unless given."""
+    row = {
+        "visits": 0,
+        "facilitators": 0,
+        "lkk_reached": 0,
+        "male": 0,
+        "female": 0,
+        "female_share": None,
+        "activities": dict(
+            zip(
+                ("perencanaan", "pelaksanaan", "pertanggungjawaban", "evaluasi"),
+                activities,
+                strict=True,
+            )
+        ),
+        "stage_moves": 0,
+        "followups_opened": 0,
+        "followups_done": 0,
+        "followups_open": 0,
+        "followups_overdue": 0,
+        "last_visit": None,
+    }
+    unknown = set(values) - set(row)
+    assert not unknown, unknown
+    row.update(values)
+    return row
+
+
+def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) -> dict:
+    """The whole JSON: every kelurahan and kecamatan, those not given being all zero."""
+    kel_rows = []
+    for kode, nama in KELURAHAN:
+        kec_kode = kode[:8]
+        kec_nama = dict(KECAMATAN)[kec_kode]
+        kel_rows.append(
+            {
+                "kode": kode,
+                "nama": nama,
+                "kecamatan_kode": kec_kode,
+                "kecamatan": kec_nama,
+                **kelurahan.get(kode, counts()),
+            }
+        )
+    kec_rows = []
+    for kode, nama in KECAMATAN:
+        given = dict(kecamatan.get(kode, {"kelurahan_visited": 0}))
+        visited = given.pop("kelurahan_visited")
+        kec_rows.append(
+            {
+                "kode": kode,
+                "nama": nama,
+                **(given or counts()),
+                "kelurahan_visited": visited,
+                "kelurahan_total": KEC_TOTAL[kode],
+            }
+        )
+    return {
+        "area": {"kode": "33.75", "nama": "Kota Pekalongan"},
+        "period": {"label": label, "start": start, "end": end},
+        "kelurahan": kel_rows,
+        "kecamatan": kec_rows,
+        "totals": totals,
+        "not_visited": [row["kode"] for row in kel_rows if row["visits"] == 0],
+    }
 
 
 def build_week_db(db) -> dict:
