@@ -13,6 +13,7 @@ from tests.helpers import (  # noqa: F401  (ROOT, dump, run_faskel: until every 
     ROOT,
     TODAY,
     Cli,
+    Laptop,
     build_laptops,
     build_template,
     build_week_db,
@@ -139,10 +140,25 @@ def week(week_path) -> Cli:
 
 
 @pytest.fixture
-def laptops(laptop_templates, tmp_path):
-    """laptops("a", "b") -> paths of private copies of those laptops' databases."""
+def laptop_paths(laptop_templates, tmp_path):
+    """laptop_paths("a", "b") -> private copies of those laptops' databases."""
 
     def make(*names: str) -> list[Path]:
         return [copy_db(laptop_templates / f"{n}.db", tmp_path / f"{n}.db") for n in names]
 
     return make
+
+
+@pytest.fixture
+def laptops(laptop_paths):
+    """laptops("a", "b") -> [Laptop(path, db)]: the core's connections to private copies."""
+    opened: list[Laptop] = []
+
+    def make(*names: str) -> list[Laptop]:
+        found = [Laptop(path, connect(path)) for path in laptop_paths(*names)]
+        opened.extend(found)
+        return found
+
+    yield make
+    for laptop in opened:
+        laptop.db.close()

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from typer.testing import CliRunner
 
@@ -290,6 +291,13 @@ def canonical(db_path: Path) -> list:
         return out
     finally:
         conn.close()
+
+
+class Laptop(NamedTuple):
+    """A laptop's database file and the core's connection to it."""
+
+    path: Path
+    db: Any
 
 
 def build_laptops(folder: Path, names=("a", "b", "c")) -> None:
