@@ -9,8 +9,7 @@ import pytest
 
 from faskel_cli.core.db import connect
 from faskel_cli.messages import set_lang
-from tests.helpers import (  # noqa: F401  (ROOT, dump, run_faskel: until every module imports helpers)
-    ROOT,
+from tests.helpers import (
     TODAY,
     Cli,
     Laptop,
@@ -18,8 +17,6 @@ from tests.helpers import (  # noqa: F401  (ROOT, dump, run_faskel: until every 
     build_template,
     build_week_db,
     copy_db,
-    dump,
-    run_faskel,
     seed,
 )
 
