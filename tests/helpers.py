@@ -4,6 +4,7 @@ builders that make records through the core API (faskel_cli.core), as the CLI wo
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import json
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import typer.testing
 from typer.testing import CliRunner
 
 from faskel_cli.core import activities, bundle, facilitators, followups, lkk, visits
@@ -26,6 +28,10 @@ TODAY = "2026-11-28"  # a Saturday of ISO week 2026-W48
 
 
 # --- the edge -------------------------------------------------------------------------------
+
+# CliRunner.invoke builds the Click command tree from the Typer app on every call (~25 ms,
+# more than most commands take); a faskel process builds it once, so the tests do too.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 class Cli:
