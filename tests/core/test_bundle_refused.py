@@ -34,10 +34,13 @@ def two(laptops, tmp_path):
     return a, b, export(a.db, tmp_path / "good.faskel", everything=True)
 
 
-def refused(db, *paths: Path, dry_run=False) -> str:
-    """The message of the refusal of importing `paths` (as `faskel bundle import` shows it)."""
+def refused(db, *paths: Path, dry_run=False, code: int | None = None) -> str:
+    """The message of the refusal of importing `paths` (as `faskel bundle import` shows it);
+    `code`: the exit code it must give."""
     with pytest.raises(FaskelError) as caught:
         import_counts(db, *paths, dry_run=dry_run)
+    if code is not None:
+        assert caught.value.exit_code == code
     return caught.value.message()
 
 
@@ -269,7 +272,7 @@ def test_kelurahan_outside_the_area_is_named(two, tmp_path):
         [record_line("facilitators", moved), record_line("lkk", stranger)],
     )
     before = dump(b.path)
-    message = refused(b.db, bad)
+    message = refused(b.db, bad, code=4)
     assert "33.74.01.1001" in message and "31.71.01.1001" in message
     assert "bukan bagian dari wilayah" in message
     assert dump(b.path) == before
