@@ -145,15 +145,15 @@ def left_behind_by_an_older_faskel(db_path: Path) -> None:
 @contextlib.contextmanager
 def frozen_clock(today: str = TODAY):
     """FASKEL_TODAY for code that runs outside a test's own environment (session fixtures)."""
-    patch = os.environ.get("FASKEL_TODAY")
+    before = os.environ.get("FASKEL_TODAY")
     os.environ["FASKEL_TODAY"] = today
     try:
         yield
     finally:
-        if patch is None:
+        if before is None:
             del os.environ["FASKEL_TODAY"]
         else:
-            os.environ["FASKEL_TODAY"] = patch
+            os.environ["FASKEL_TODAY"] = before
 
 
 def build_template(path: Path, make=None):
