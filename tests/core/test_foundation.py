@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import time
+from pathlib import Path
 
 import pytest
 
@@ -256,3 +257,18 @@ def test_an_older_read_only_database_asks_for_migrate(seeded_path):
         assert "faskel db migrate" in caught.value.message()
     finally:
         os.chmod(seeded_path, 0o600)
+
+
+def test_each_test_gets_a_private_wal_copy_of_its_template(seeded_template, seeded_path):
+    """The fixtures' copies: the whole database (its WAL checkpointed before copying), still
+    in WAL mode, readable by its owner only, and not the template itself."""
+    assert seeded_path != seeded_template
+    assert not Path(f"{seeded_template}-wal").exists()
+    assert stat.S_IMODE(os.stat(seeded_path).st_mode) == 0o600
+    assert dump(seeded_path) == dump(seeded_template)
+    conn = sqlite3.connect(seeded_path)
+    try:
+        assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("select count(*) from lkk").fetchone()[0] == 3
+    finally:
+        conn.close()
