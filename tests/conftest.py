@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from faskel_cli.core.db import connect
 from faskel_cli.messages import set_lang
@@ -19,6 +20,10 @@ from tests.helpers import (
     copy_db,
     seed,
 )
+
+# The machine is shared (2 cores): an example that waited for the CPU has not failed.
+settings.register_profile("faskel", deadline=None)
+settings.load_profile("faskel")
 
 
 @pytest.fixture(autouse=True)
