@@ -1,27 +1,34 @@
-"""Shared fixtures: a real SQLite file in tmp_path, the real CLI, a frozen clock."""
+"""Shared fixtures: a real SQLite file in tmp_path, a frozen clock, and template databases
+built once per session (through the core) that each test gets a private copy of."""
 
 from __future__ import annotations
 
-import json
-import os
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from hypothesis import settings
 
-from faskel_cli.cli.app import app
+from faskel_cli.core.db import connect
 from faskel_cli.messages import set_lang
+from tests.helpers import (
+    TODAY,
+    Cli,
+    Laptop,
+    build_laptops,
+    build_template,
+    build_week_db,
+    copy_db,
+    seed,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = "2026-11-28"  # a Saturday of ISO week 2026-W48
+# The machine is shared (2 cores): an example that waited for the CPU has not failed.
+settings.register_profile("faskel", deadline=None)
+settings.load_profile("faskel")
 
 
 @pytest.fixture(autouse=True)
 def _environment(monkeypatch):
-    for name in ("FASKEL_DB", "FASKEL_LANG", "FASKEL_DEBUG"):
+    for name in ("FASKEL_DB", "FASKEL_LANG", "FASKEL_DEBUG", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("FASKEL_TODAY", TODAY)
     monkeypatch.setenv("NO_COLOR", "1")
@@ -31,95 +38,129 @@ def _environment(monkeypatch):
     set_lang("id")
 
 
+# --- templates, made once per session -------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("templates")
+
+
+@pytest.fixture(scope="session")
+def empty_template(templates) -> Path:
+    """A database as its first use leaves it: migrated, Kota Pekalongan loaded."""
+    path = templates / "empty.db"
+    build_template(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_template(templates) -> Path:
+    """Two facilitators and three LKK of Kota Pekalongan (helpers.seed)."""
+    path = templates / "seeded.db"
+    build_template(path, seed)
+    return path
+
+
+@pytest.fixture(scope="session")
+def week_template(templates) -> tuple[Path, dict]:
+    """The hand-checked database of summaries (helpers.build_week_db) and its ids."""
+    path = templates / "week.db"
+    ids = build_template(path, build_week_db)
+    return path, ids
+
+
+@pytest.fixture(scope="session")
+def laptop_templates(templates) -> Path:
+    """Laptops a (seeded), b and c (started from a's bundle), each its own device."""
+    folder = templates / "laptops"
+    folder.mkdir()
+    build_laptops(folder)
+    return folder
+
+
+# --- per test: a private copy ---------------------------------------------------------------
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
+    """Where a test's database lives (not created: the fixtures below copy one there)."""
     return tmp_path / "faskel.db"
 
 
-class Cli:
-    """Runs `faskel --db DB ...` in-process and returns Click's Result."""
-
-    def __init__(self, db_path: Path):
-        self.db_path = db_path
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
-        return self.runner.invoke(
-            app, ["--db", str(self.db_path), *args], input=input, env=env, catch_exceptions=False
-        )
-
-    def ok(self, *args: str, **kwargs):
-        result = self(*args, **kwargs)
-        assert result.exit_code == 0, (result.stdout, result.stderr)
-        return result
-
-    def json(self, *args: str, **kwargs):
-        result = self.ok(*args, "--format", "json", **kwargs)
-        return json.loads(result.stdout)
-
-    def fails(self, *args: str, code: int | None = None, **kwargs):
-        """A refused command: non-zero exit, exactly one line on stderr, no traceback."""
-        result = self(*args, **kwargs)
-        assert result.exit_code != 0, result.stdout
-        if code is not None:
-            assert result.exit_code == code, (result.exit_code, result.stderr)
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        assert len(lines) == 1, result.stderr
-        assert "Traceback" not in result.stderr
-        return result
+@pytest.fixture
+def empty_path(empty_template, db_path) -> Path:
+    return copy_db(empty_template, db_path)
 
 
 @pytest.fixture
-def cli(db_path) -> Cli:
-    return Cli(db_path)
+def seeded_path(seeded_template, db_path) -> Path:
+    return copy_db(seeded_template, db_path)
 
 
 @pytest.fixture
-def seeded(cli) -> Cli:
-    """A database with facilitators and LKK of Kota Pekalongan."""
-    cli.ok(
-        "facilitator",
-        "add",
-        "Siti Aminah",
-        "--handle",
-        "siti",
-        "--kelurahan",
-        "Medono",
-        "--kelurahan",
-        "Tirto",
-    )
-    cli.ok("facilitator", "add", "Budi Santoso", "--handle", "budi", "--kelurahan", "Kauman")
-    cli.ok("lkk", "add", "--kelurahan", "Medono", "--type", "posyandu", "--name", "Posyandu Melati")
-    cli.ok("lkk", "add", "--kelurahan", "Medono", "--type", "pkk", "--name", "PKK Medono")
-    cli.ok("lkk", "add", "--kelurahan", "Kauman", "--type", "bkm", "--name", "BKM Kauman")
-    return cli
+def cli(empty_path) -> Cli:
+    """The CLI on an initialised database with no records."""
+    return Cli(empty_path)
 
 
-def dump(db_path: Path) -> list:
-    """Every row of every table: compare before and after a refused command."""
-    conn = sqlite3.connect(db_path)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "select name from sqlite_master where type = 'table' order by name"
-            )
-        ]
-        return [
-            (table, sorted(map(repr, conn.execute(f"select * from [{table}]")))) for table in tables
-        ]
-    finally:
-        conn.close()
+@pytest.fixture
+def seeded(seeded_path) -> Cli:
+    """The CLI on a database with facilitators and LKK of Kota Pekalongan."""
+    return Cli(seeded_path)
 
 
-def run_faskel(*args: str, env: dict | None = None, cwd: Path | None = None, input=None):
-    """The faskel command as cron runs it: a subprocess with no TTY."""
-    return subprocess.run(
-        [sys.executable, "-m", "faskel_cli", *args],
-        capture_output=True,
-        text=True,
-        env=env if env is not None else os.environ.copy(),
-        cwd=cwd,
-        input=input,
-        timeout=120,
-    )
+@pytest.fixture
+def db(seeded_path):
+    """The core's Database on a copy of the seeded template."""
+    database = connect(seeded_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def empty_db(empty_path):
+    database = connect(empty_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def week_path(week_template, db_path) -> Path:
+    return copy_db(week_template[0], db_path)
+
+
+@pytest.fixture
+def week_ids(week_template) -> dict:
+    return week_template[1]
+
+
+@pytest.fixture
+def week(week_path) -> Cli:
+    """The CLI on a copy of the hand-checked database of summaries."""
+    return Cli(week_path)
+
+
+@pytest.fixture
+def laptop_paths(laptop_templates, tmp_path):
+    """laptop_paths("a", "b") -> private copies of those laptops' databases."""
+
+    def make(*names: str) -> list[Path]:
+        return [copy_db(laptop_templates / f"{n}.db", tmp_path / f"{n}.db") for n in names]
+
+    return make
+
+
+@pytest.fixture
+def laptops(laptop_paths):
+    """laptops("a", "b") -> [Laptop(path, db)]: the core's connections to private copies."""
+    opened: list[Laptop] = []
+
+    def make(*names: str) -> list[Laptop]:
+        found = [Laptop(path, connect(path)) for path in laptop_paths(*names)]
+        opened.extend(found)
+        return found
+
+    yield make
+    for laptop in opened:
+        laptop.db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import dump
+from tests.helpers import dump
 
 VISIT = ["visit", "add", "-k", "Medono", "--kind", "pendampingan", "--strand", "kesadaran"]
 VISIT = [*VISIT, "--facilitator", "siti"]
@@ -74,7 +74,7 @@ def test_a_typed_control_character_cannot_split_or_colour_the_error_line(seeded,
 def test_hostile_values_through_a_real_process(seeded):
     import os
 
-    from tests.conftest import run_faskel
+    from tests.helpers import run_faskel
 
     env = {**os.environ, "FASKEL_DB": str(seeded.db_path)}
     result = run_faskel(*VISIT, "--male", "²", env=env)

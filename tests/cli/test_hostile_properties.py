@@ -16,7 +16,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from faskel_cli.cli.app import app
-from tests.conftest import dump
+from tests.helpers import dump
 
 EXIT_CODES = {0, 2, 3, 4, 5, 6, 130}
 # Options and arguments that name files or folders: driven with hostile text they could

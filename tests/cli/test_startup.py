@@ -14,7 +14,7 @@ from importlib.metadata import version
 import pytest
 from packaging.version import Version
 
-from tests.conftest import ROOT, TODAY
+from tests.helpers import ROOT, TODAY
 
 # At exit, the names of the loaded modules go to the file FASKEL_TEST_MODULES names.
 RUN = """

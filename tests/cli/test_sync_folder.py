@@ -11,10 +11,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
-from tests.test_bundle import add_visit, db_row, seed
+from tests.helpers import Cli, db_row
 
 SECRET = b"isi berkas pribadi pengguna\n"
+
+
+def seed(cli: Cli) -> Cli:
+    """The coordinator's first records: two facilitators, three LKK."""
+    cli.ok("facilitator", "add", "Siti Aminah", "--handle", "siti", "-k", "Medono", "-k", "Tirto")
+    cli.ok("facilitator", "add", "Budi Santoso", "--handle", "budi", "--kelurahan", "Kauman")
+    cli.ok("lkk", "add", "-k", "Medono", "--type", "posyandu", "--name", "Posyandu Melati")
+    cli.ok("lkk", "add", "-k", "Medono", "--type", "pkk", "--name", "PKK Medono")
+    cli.ok("lkk", "add", "-k", "Kauman", "--type", "bkm", "--name", "BKM Kauman")
+    return cli
+
+
+def add_visit(cli: Cli, *extra: str, kelurahan="Medono", who="siti", day="2026-11-23") -> str:
+    args = ["visit", "add", "--date", day, "-k", kelurahan, "--facilitator", who]
+    result = cli.ok(*args, "--kind", "pendampingan", "--strand", "kesadaran", *extra)
+    return result.stdout.strip()
 
 
 def laptop(tmp_path: Path, name: str) -> Cli:

@@ -25,7 +25,7 @@ from faskel_cli.cli import app as app_module
 from faskel_cli.cli import coercion, help_text
 from faskel_cli.cli.app import app
 from faskel_cli.messages import t
-from tests.conftest import ROOT, run_faskel
+from tests.helpers import ROOT, run_faskel
 
 LABEL = re.compile(r"<(str|int|bool|list\[str\])>")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, run_faskel
+from tests.helpers import Cli, run_faskel
 
 ID = "01a22154-5d1f"
 

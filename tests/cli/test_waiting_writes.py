@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from faskel_cli.core import store
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="signals and pids as on POSIX")
 
@@ -167,11 +167,11 @@ def test_without_a_note_or_with_a_stale_one_it_is_another_process(holder, db_pat
     assert writer.returncode == 0
 
 
-def test_a_write_gives_up_after_the_wait_naming_the_holder(holder, cli, db_path, monkeypatch):
+def test_a_write_gives_up_after_the_wait_naming_the_holder(holder, seeded, db_path, monkeypatch):
     monkeypatch.setattr(store, "WRITE_WAIT_S", 1.5)
     monkeypatch.setattr(store, "ANNOUNCE_AFTER_S", 0.2)
     importer = holder()
-    result = cli(*VISIT)
+    result = seeded(*VISIT)
     assert result.exit_code == 5
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and lines[0].startswith("Menunggu database")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from tests.conftest import ROOT, run_faskel
+from tests.helpers import ROOT, run_faskel
 
 LOCALE = ROOT / "faskel_cli" / "locale"
 ENGLISH = ("No such", "Missing", "Invalid value", "Got unexpected", "Did you mean", "Usage:")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from faskel_cli.core import atomic
-from tests.conftest import ROOT, run_faskel
+from tests.helpers import ROOT, run_faskel
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="pids are probed with POSIX signals")
 

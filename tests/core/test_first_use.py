@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from faskel_cli.core.schema import migrations
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 # Each child imports everything first, then waits for the go file: they all open the
 # database within a millisecond or two of each other.

@@ -9,13 +9,12 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faskel_cli.core import bundle
-from tests.conftest import Cli
-from tests.test_bundle import add_visit, canonical, export, laptops
+from faskel_cli.core import bundle, facilitators, lkk, visits
+from faskel_cli.core.db import connect
+from tests.helpers import Laptop, add_visit, canonical, copy_db, export, import_counts
 
 NAMES = ("a", "b", "c")
 WHERE = {
@@ -23,19 +22,6 @@ WHERE = {
     "Tirto": ("siti", None),
     "Kauman": ("budi", "BKM Kauman"),
 }
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """Three laptops sharing the coordinator's facilitators and LKK (made once)."""
-    folder = tmp_path_factory.mktemp("laptops")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("FASKEL_TODAY", "2026-11-28")
-    try:
-        laptops(folder, *NAMES)
-    finally:
-        mp.undo()
-    return folder
 
 
 laptop = st.integers(0, len(NAMES) - 1)
@@ -51,8 +37,8 @@ operation = st.one_of(
 )
 
 
-def _ids(cli: Cli, deleted: bool) -> list[str]:
-    conn = sqlite3.connect(cli.db_path)
+def _ids(laptop: Laptop, deleted: bool) -> list[str]:
+    conn = sqlite3.connect(laptop.path)
     try:
         where = "is not null" if deleted else "is null"
         return [
@@ -63,8 +49,8 @@ def _ids(cli: Cli, deleted: bool) -> list[str]:
         conn.close()
 
 
-def _kelurahan_of(cli: Cli, visit_id: str) -> str:
-    conn = sqlite3.connect(cli.db_path)
+def _kelurahan_of(laptop: Laptop, visit_id: str) -> str:
+    conn = sqlite3.connect(laptop.path)
     try:
         kode = conn.execute(
             "select kelurahan_kode from visits where id = ?", [visit_id]
@@ -74,12 +60,12 @@ def _kelurahan_of(cli: Cli, visit_id: str) -> str:
         conn.close()
 
 
-def _newest(clis: list[Cli]) -> dict[str, list]:
+def _newest(clis: list[Laptop]) -> dict[str, list]:
     """The rows every laptop must end with, by the merge rule alone: of each record's
     versions on the laptops, the one with the latest (updated_at, device_id). Convergence
     alone would not catch a wrong rule that every laptop applies alike."""
-    dumps = [dict(canonical(cli.db_path)) for cli in clis]
-    conn = sqlite3.connect(clis[0].db_path)
+    dumps = [dict(canonical(cli.path)) for cli in clis]
+    conn = sqlite3.connect(clis[0].path)
     try:
         kinds = bundle.describe(conn)
     finally:
@@ -97,47 +83,46 @@ def _newest(clis: list[Cli]) -> dict[str, list]:
     return out
 
 
-def _run(step, clis: list[Cli], folder: Path, state: dict) -> None:
+def _run(step, clis: list[Laptop], folder: Path, state: dict) -> None:
     what, who, *rest = step
     cli = clis[who]
     if what == "add":
         kelurahan, number = rest
-        facilitator, lkk = WHERE[kelurahan]
-        extra = ["--lkk", lkk] if lkk and number % 2 else []
-        add_visit(cli, "--male", str(number), *extra, kelurahan=kelurahan, who=facilitator)
+        facilitator, name = WHERE[kelurahan]
+        names = [name] if name and number % 2 else []
+        add_visit(cli.db, male=number, lkk=names, kelurahan=kelurahan, who=facilitator)
     elif what in ("edit", "delete", "restore"):
         ids = _ids(cli, deleted=what == "restore")
         if not ids:
             return
         visit_id = ids[rest[0] % len(ids)]
         if what == "edit":
-            extra = ["--female", str(rest[1])]
-            lkk = WHERE[_kelurahan_of(cli, visit_id)][1]
+            data = visits.VisitInput(female=str(rest[1]))
+            name = WHERE[_kelurahan_of(cli, visit_id)][1]
             if rest[1] % 3 == 0:
-                extra += ["--lkk", lkk] if lkk else ["--no-lkk"]
-            cli.ok("visit", "edit", visit_id, *extra)
+                data.lkk = [name] if name else []
+            visits.edit(cli.db, visit_id, data)
         else:
-            cli.ok("visit", what, visit_id)
+            getattr(visits, what)(cli.db, visit_id)
     elif what == "phone":
         handle, number = rest
-        cli.ok("facilitator", "edit", handle, "--phone", f"0812-{number:04d}")
+        facilitators.edit(cli.db, handle, phone=f"0812-{number:04d}")
     elif what == "lkk":
         state["lkk"] += 1
-        name = f"RT {NAMES[who]}{state['lkk']}"
-        cli.ok("lkk", "add", "-k", "Tirto", "--type", "rt", "--name", name)
+        lkk.add(cli.db, "Tirto", "rt", f"RT {NAMES[who]}{state['lkk']}")
     elif what == "send":
         to, everything = rest
         path = folder / f"{NAMES[who]}-to-{NAMES[to]}.faskel"
-        export(cli, path, *(["--all"] if everything else []))
-        clis[to].ok("bundle", "import", str(path))
+        export(cli.db, path, everything=everything)
+        import_counts(clis[to].db, path)
         state["last"][to] = path
     elif what == "resend":
         path = state["last"].get(who)
         if path is None:
             return
-        before = canonical(cli.db_path)
-        cli.ok("bundle", "import", str(path))
-        assert canonical(cli.db_path) == before
+        before = canonical(cli.path)
+        import_counts(cli.db, path)
+        assert canonical(cli.path) == before
 
 
 @settings(
@@ -146,33 +131,35 @@ def _run(step, clis: list[Cli], folder: Path, state: dict) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=st.lists(operation, min_size=1, max_size=12))
-def test_random_edits_and_exchanges_converge(template, steps):
+def test_random_edits_and_exchanges_converge(laptop_templates, steps):
+    """laptop_templates: three laptops sharing the coordinator's facilitators and LKK."""
     folder = Path(tempfile.mkdtemp(prefix="faskel-prop-"))
+    clis: list[Laptop] = []
     try:
         for name in NAMES:
-            for suffix in ("", "-wal", "-shm"):
-                if (template / f"{name}.db{suffix}").exists():
-                    shutil.copy(template / f"{name}.db{suffix}", folder / f"{name}.db{suffix}")
-        clis = [Cli(folder / f"{name}.db") for name in NAMES]
+            path = copy_db(laptop_templates / f"{name}.db", folder / f"{name}.db")
+            clis.append(Laptop(path, connect(path)))
         state = {"lkk": 0, "last": {}}
         for step in steps:
             _run(step, clis, folder, state)
         expected = _newest(clis)
         # Everyone sends everything to everyone, then everyone imports what the others sent.
         finals = [
-            export(cli, folder / f"final-{n}.faskel", "--all")
+            export(cli.db, folder / f"final-{n}.faskel", everything=True)
             for n, cli in zip(NAMES, clis, strict=True)
         ]
         for i, cli in enumerate(clis):
             for j, path in enumerate(finals):
                 if i != j:
-                    cli.ok("bundle", "import", str(path))
-        dumps = [canonical(cli.db_path) for cli in clis]
+                    import_counts(cli.db, path)
+        dumps = [canonical(cli.path) for cli in clis]
         assert dumps[0] == dumps[1] == dumps[2]
         assert {kind: rows for kind, rows in dumps[0] if kind in expected} == expected
         # ... and once converged, any bundle imported again changes nothing.
-        again = export(clis[0], folder / "again.faskel", "--all")
-        clis[2].ok("bundle", "import", str(again))
-        assert canonical(clis[2].db_path) == dumps[2]
+        again = export(clis[0].db, folder / "again.faskel", everything=True)
+        import_counts(clis[2].db, again)
+        assert canonical(clis[2].path) == dumps[2]
     finally:
+        for cli in clis:
+            cli.db.close()
         shutil.rmtree(folder, ignore_errors=True)

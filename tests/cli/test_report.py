@@ -1,4 +1,5 @@
-"""`faskel report`: every format read back and checked against build_summary."""
+"""`faskel report`: every format read back and checked against build_summary; output paths,
+refusals and a failed write that keeps the old file."""
 
 from __future__ import annotations
 
@@ -15,46 +16,60 @@ import pytest
 from faskel_cli.core.dates import parse_week
 from faskel_cli.core.db import connect
 from faskel_cli.core.summary import build_summary
+from faskel_cli.core.visits import ProblemInput
+from tests.helpers import (
+    Cli,
+    add_activity,
+    add_followup,
+    add_visit,
+    build_template,
+    copy_db,
+    seed,
+)
 
 WEEK = "2026-W48"  # 2026-11-23 .. 2026-11-29; conftest freezes today at 2026-11-28
 SCRIPT = "<script>alert('x')</script>"
 SHEETS = ["Ringkasan", "Kunjungan", "Kegiatan", "Tindak Lanjut"]
 
 
-@pytest.fixture
-def reported(seeded):
+def _reported(db) -> None:
     """Visits, an activity and follow-ups of week 48 (and one of week 47), with typed text
     that looks like formulas and markup."""
-    seeded.ok(
-        "visit", "add", "--date", "2026-11-24", "--kelurahan", "Medono", "--facilitator", "siti",
-        "--kind", "pendampingan", "--strand", "kesadaran", "--lkk", "Posyandu Melati",
-        "--male", "5", "--female", "7", "--duration", "90",
-        "--notes", f"{SCRIPT} & =HYPERLINK(\"http://x\")",
+    seed(db)
+    add_visit(
+        db, day="2026-11-24", lkk=["Posyandu Melati"], male=5, female=7, duration=90,
+        notes=f"{SCRIPT} & =HYPERLINK(\"http://x\")",
     )  # fmt: skip
-    seeded.ok(
-        "visit", "add", "--date", "2026-11-25", "--kelurahan", "Medono", "--facilitator", "siti",
-        "--kind", "bimbingan", "--strand", "pemetaan", "--lkk", "PKK Medono",
-        "--male", "3", "--female", "4", "--notes", "=1+2",
+    add_visit(
+        db, day="2026-11-25", kind="bimbingan", strand="pemetaan", lkk=["PKK Medono"],
+        male=3, female=4, notes="=1+2",
     )  # fmt: skip
-    seeded.ok(
-        "visit", "add", "--date", "2026-11-26", "--kelurahan", "Kauman", "--facilitator", "budi",
-        "--kind", "pengawasan", "--strand", "pengawasan", "--male", "10",
-        "--problem", "-Drainase tersumbat", "--followup", "+Kerja bakti", "--due", "2026-11-27",
+    add_visit(
+        db, day="2026-11-26", kelurahan="Kauman", who="budi", kind="pengawasan",
+        strand="pengawasan", male=10,
+        problems=[ProblemInput("-Drainase tersumbat", "+Kerja bakti", "2026-11-27")],
     )  # fmt: skip
-    seeded.ok(
-        "visit", "add", "--date", "2026-11-17", "--kelurahan", "Tirto", "--facilitator", "siti",
-        "--kind", "pendampingan", "--strand", "kesadaran", "--male", "1", "--female", "1",
+    add_visit(db, day="2026-11-17", kelurahan="Tirto", male=1, female=1)
+    add_activity(
+        db, "2026-11-24", title="=SUM(A1:A9)", start="2026-11-02", budget="25jt",
+        funding="@Dana Kelurahan",
     )  # fmt: skip
-    activity = seeded.ok(
-        "activity", "add", "--kelurahan", "Medono", "--title", "=SUM(A1:A9)", "--type", "fisik",
-        "--date", "2026-11-02", "--budget", "25jt", "--funding", "@Dana Kelurahan",
-    ).stdout.strip()  # fmt: skip
-    seeded.ok("activity", "advance", activity, "--date", "2026-11-24")
-    seeded.ok(
-        "followup", "add", "--kelurahan", "Tirto", "--problem", f"<b>Rapat</b> {SCRIPT}",
-        "--action", "Undang RW", "--date", "2026-11-17", "--due", "2026-12-05",
+    add_followup(
+        db, kelurahan="Tirto", problem=f"<b>Rapat</b> {SCRIPT}", action="Undang RW",
+        on="2026-11-17", due="2026-12-05",
     )  # fmt: skip
-    return seeded
+
+
+@pytest.fixture(scope="session")
+def report_template(templates) -> Path:
+    path = templates / "reported.db"
+    build_template(path, _reported)
+    return path
+
+
+@pytest.fixture
+def reported(report_template, db_path) -> Cli:
+    return Cli(copy_db(report_template, db_path))
 
 
 def summary_of(db_path: Path, week: str = WEEK, kecamatan: str | None = None) -> dict:

@@ -13,7 +13,8 @@ import sys
 import openpyxl
 import pytest
 
-from tests.conftest import ROOT
+from faskel_cli.core.db import connect
+from tests.helpers import ROOT, add_visit
 
 WEEK = "2026-W48"
 
@@ -38,12 +39,15 @@ def run(*args, env, preexec_fn=None):
 
 
 @pytest.fixture
-def logged(seeded):
-    seeded.ok(
-        "visit", "add", "--date", "2026-11-24", "--kelurahan", "Medono", "--facilitator", "siti",
-        "--kind", "pendampingan", "--strand", "kesadaran", "--male", "4", "--female", "6",
-        "--problem", "Saluran tersumbat", "--followup", "Kerja bakti", "--due", "2026-11-25",
-    )  # fmt: skip
+def logged(seeded, db_path):
+    database = connect(db_path)
+    try:
+        add_visit(
+            database, day="2026-11-24", male=4, female=6,
+            problems=[("Saluran tersumbat", "Kerja bakti", "2026-11-25")],
+        )  # fmt: skip
+    finally:
+        database.close()
     return seeded
 
 

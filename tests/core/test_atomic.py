@@ -5,8 +5,11 @@ from __future__ import annotations
 import errno
 import os
 import resource
+import shutil
 import signal
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,7 @@ from faskel_cli.core.errors import OutputError
 from faskel_cli.messages import text
 
 OLD = b"the previous report\n"
+NOBODY = 65534
 
 
 def leftovers(folder) -> list[str]:
@@ -118,16 +122,57 @@ def test_file_size_limit_is_a_real_failed_write(tmp_path, previous, monkeypatch)
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_folder(tmp_path, previous):
-    tmp_path.chmod(0o555)
+def _write_unprivileged(target, data: bytes) -> str | None:
+    """atomic.write_bytes(target, data) in a forked child that, when the tests run as root
+    (as CI does), first becomes `nobody`: root writes into read-only folders, nobody does not.
+    Returns the key of the OutputError it raised, or None."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 1
+        try:
+            os.close(read)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            try:
+                atomic.write_bytes(target, data)
+                status = 0
+            except OutputError as exc:
+                os.write(write, exc.key.encode())
+                status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        key = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return key or None
+
+
+def test_read_only_folder():
+    """A folder its writer may read but not write: the temporary file cannot be made.
+    Not under tmp_path, which only root may enter."""
+    outer = Path(tempfile.mkdtemp(prefix="faskel-ro-"))
     try:
-        with pytest.raises(OutputError) as caught:
-            atomic.write_bytes(previous, b"new")
+        outer.chmod(0o755)
+        folder = outer / "laporan"
+        folder.mkdir()
+        previous = folder / "laporan.xlsx"
+        previous.write_bytes(OLD)
+        previous.chmod(0o644)
+        folder.chmod(0o555)
+        assert _write_unprivileged(previous, b"new") == "err.output.permission"
+        assert previous.read_bytes() == OLD
+        assert leftovers(folder) == []
+        folder.chmod(0o777)  # the same writer, once it may write there, succeeds
+        assert _write_unprivileged(folder / "baru.csv", b"new") is None
+        assert (folder / "baru.csv").read_bytes() == b"new"
     finally:
-        tmp_path.chmod(0o755)
-    assert caught.value.key == "err.output.permission"
-    assert previous.read_bytes() == OLD
+        (outer / "laporan").chmod(0o755)
+        shutil.rmtree(outer)
 
 
 @pytest.mark.parametrize(
