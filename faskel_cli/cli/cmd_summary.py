@@ -134,7 +134,7 @@ def trend(
     fmt: str = common.format_option("table", "|".join(TREND_FORMATS)),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core import summary as core
+    from faskel_cli.core import trend as core
     from faskel_cli.core.dates import parse_week
 
     fmt = render.check_format(fmt, TREND_FORMATS)

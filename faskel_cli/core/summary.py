@@ -32,11 +32,10 @@ Definitions, for a period from `start` to `end` (both inclusive), deleted record
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core.dates import Period, week_label
+from faskel_cli.core.dates import Period
 from faskel_cli.core.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -82,8 +81,6 @@ FACILITATOR_KEYS = (
 
 # The migrations whose tables and indexes the queries below read.
 REQUIRED_MIGRATIONS = ("m001_foundation", "m004_summary_indexes")
-
-MAX_TREND_WEEKS = 260
 
 
 def share(part: int, whole: int) -> float | None:
@@ -132,7 +129,7 @@ def open_read(path: Path) -> sqlite3.Connection | None:
 # --- the three-level rollup ------------------------------------------------------------------
 
 
-def _rollup(
+def rollup(
     db: Reader,
     units_sql: str,
     aggregates: list[str],
@@ -158,7 +155,7 @@ def _rollup(
     return {tuple(row[:width]): tuple(row[width:]) for row in db.execute(sql, params).fetchall()}
 
 
-def _scope(params: dict, kecamatan_kode: str | None) -> str:
+def scope_sql(params: dict, kecamatan_kode: str | None) -> str:
     """The join condition on `regions r` keeping one kecamatan ('' for the whole area);
     adds its parameter to `params`."""
     if not kecamatan_kode:
@@ -180,7 +177,7 @@ def _visit_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
         "group by kelurahan_kode, facilitator_id) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
-    return _rollup(
+    return rollup(
         db,
         units,
         ["sum(n)", "count(distinct fac)", "sum(m)", "sum(f)", "count(distinct kel)"],
@@ -199,7 +196,7 @@ def _lkk_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
         "join lkk l on l.id = p.lkk and l.deleted_at is null "
         f"join regions r on r.kode = p.kel{scope}"
     )
-    return _rollup(db, units, ["count(distinct lkk)"], params)
+    return rollup(db, units, ["count(distinct lkk)"], params)
 
 
 def _activity_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
@@ -220,7 +217,7 @@ def _activity_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tupl
         "where a.deleted_at is null and a.start_date <= :end) group by kel) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
-    return _rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params)
+    return rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params)
 
 
 def _stage_move_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
@@ -233,7 +230,7 @@ def _stage_move_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tu
         "group by a.kelurahan_kode) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
-    return _rollup(db, units, ["sum(n)"], params)
+    return rollup(db, units, ["sum(n)"], params)
 
 
 # The follow-ups that can count for a period, as three disjoint sets each read through its
@@ -266,7 +263,7 @@ def _followup_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tupl
         f"from ({_FOLLOWUP_SETS}) f group by f.kelurahan_kode) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
-    return _rollup(
+    return rollup(
         db, units, ["sum(opened)", "sum(done)", "sum(still_open)", "sum(overdue)"], params
     )
 
@@ -278,10 +275,10 @@ def _region_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]
         "where v.kelurahan_kode = r.kode and v.deleted_at is null and v.date <= :end) as last "
         f"from regions r where r.level = 'kelurahan'{scope}"
     )
-    return _rollup(db, units, ["max(last)", "count(*)"], params)
+    return rollup(db, units, ["max(last)", "count(*)"], params)
 
 
-def _kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, str]]:
+def kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, str]]:
     sql = "select kode, nama from regions where level = 'kecamatan'"
     params: list = []
     if kecamatan_kode:
@@ -329,7 +326,7 @@ def build_summary(db: Reader, period: Period, kecamatan_kode: str | None = None)
     from faskel_cli.core import regions
 
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    scope = _scope(params, kecamatan_kode)
+    scope = scope_sql(params, kecamatan_kode)
     found = {
         "visits": _visit_measures(db, params, scope),
         "lkk": _lkk_measures(db, params, scope),
@@ -360,7 +357,7 @@ def build_summary(db: Reader, period: Period, kecamatan_kode: str | None = None)
             }
         )
     kecamatan = []
-    for kode, nama in _kecamatan_rows(db, kecamatan_kode):
+    for kode, nama in kecamatan_rows(db, kecamatan_kode):
         key = ("kecamatan", kode)
         kecamatan.append(
             {
@@ -503,72 +500,3 @@ def summary_by_facilitator(
 def _hours(minutes: int) -> float:
     """Minutes as hours, 1 decimal, half up."""
     return float((Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP))
-
-
-# --- week by week ----------------------------------------------------------------------------
-
-
-def trend_weeks(end_date: date, weeks: int) -> list[Period]:
-    """The `weeks` ISO weeks ending with the one holding `end_date`, oldest first."""
-    from faskel_cli.core.errors import InputError
-
-    if not 1 <= weeks <= MAX_TREND_WEEKS:
-        raise InputError("err.weeks_range", value=weeks, max=MAX_TREND_WEEKS)
-    last = end_date - timedelta(days=end_date.isoweekday() - 1)
-    starts = [last - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
-    return [Period(start, start + timedelta(days=6)) for start in starts]
-
-
-def build_trend(
-    db: Reader, end_date: date, weeks: int = 8, kecamatan_kode: str | None = None
-) -> dict:
-    """Visits per kelurahan per ISO week for the `weeks` weeks ending with `end_date`'s week.
-
-    Returns {"area": {kode, nama}, "weeks": [{label, start, end}] (oldest first),
-    "kelurahan": [{kode, nama, kecamatan_kode, kecamatan, visits: [n per week], total}],
-    "kecamatan": [{kode, nama, visits: [...], total}], "totals": {visits: [...], total}}."""
-    from faskel_cli.core import regions
-
-    periods = trend_weeks(end_date, weeks)
-    params: dict = {"first": periods[0].start.isoformat(), "last": periods[-1].end.isoformat()}
-    scope = _scope(params, kecamatan_kode)
-    # Counted per kelurahan and date through visits_summary; the week of each of those few
-    # (kelurahan, date) groups is then plain day arithmetic from the first Monday.
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, "
-        "cast((julianday(p.d) - julianday(:first)) / 7 as integer) as week, p.n from ("
-        "select date as d, kelurahan_kode as kel, count(*) as n "
-        "from visits indexed by visits_summary "
-        "where deleted_at is null and date between :first and :last "
-        "group by date, kelurahan_kode) p "
-        f"join regions r on r.kode = p.kel{scope}"
-    )
-    found = _rollup(db, units, ["sum(n)"], params, keys=("week",))
-
-    def series(level: str, kode: str) -> dict:
-        counts = [found.get((level, kode, i), (0,))[0] or 0 for i in range(len(periods))]
-        return {"visits": counts, "total": sum(counts)}
-
-    place = regions.area(db)
-    return {
-        "area": {"kode": place.kode, "nama": place.nama},
-        "weeks": [
-            {"label": week_label(p.start), "start": p.start.isoformat(), "end": p.end.isoformat()}
-            for p in periods
-        ],
-        "kelurahan": [
-            {
-                "kode": row["kode"],
-                "nama": row["nama"],
-                "kecamatan_kode": row["kecamatan_kode"],
-                "kecamatan": row["kecamatan"],
-                **series("kelurahan", row["kode"]),
-            }
-            for row in regions.kelurahan_rows(db, kecamatan_kode)
-        ],
-        "kecamatan": [
-            {"kode": kode, "nama": nama, **series("kecamatan", kode)}
-            for kode, nama in _kecamatan_rows(db, kecamatan_kode)
-        ],
-        "totals": series("area", ""),
-    }

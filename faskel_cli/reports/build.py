@@ -65,7 +65,7 @@ def collect(db: Db, fmt: str, period: Period, scope: str, kecamatan_kode: str | 
     if "visits" in needs or "followups" in needs:
         data.names = facilitator_names(db)
     if "trend" in needs:
-        from faskel_cli.core.summary import build_trend
+        from faskel_cli.core.trend import build_trend
 
         data.trend = build_trend(db, period.end, weeks=TREND_WEEKS, kecamatan_kode=kecamatan_kode)
     return data

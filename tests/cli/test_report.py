@@ -305,7 +305,7 @@ def test_html_self_contained_escaped_with_charts(reported, tmp_path, db_path):
 
 
 def test_html_trend_numbers_come_from_build_trend(reported, tmp_path, db_path):
-    from faskel_cli.core.summary import build_trend
+    from faskel_cli.core.trend import build_trend
 
     target = write(reported, tmp_path, "html")
     database = connect(db_path, write=False)

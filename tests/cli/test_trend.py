@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from faskel_cli.core import summary
+from faskel_cli.core import trend
 from faskel_cli.core.dates import parse_week
 from faskel_cli.core.db import connect
 from tests.helpers import MEDONO, dump
@@ -17,8 +17,8 @@ from tests.helpers import MEDONO, dump
 def test_json_is_the_core_trend_ending_this_week(week, db_path):
     database = connect(db_path, write=False)
     try:
-        eight = summary.build_trend(database, parse_week("this").end, 8)
-        two = summary.build_trend(database, parse_week("last").end, 2)
+        eight = trend.build_trend(database, parse_week("this").end, 8)
+        two = trend.build_trend(database, parse_week("last").end, 2)
     finally:
         database.close()
     assert week.json("trend") == eight

@@ -1,4 +1,4 @@
-"""Visits per kelurahan per ISO week through the core (core.summary.build_trend)."""
+"""Visits per kelurahan per ISO week through the core (core.weekly.build_trend)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from faskel_cli.core import regions, summary
+from faskel_cli.core import regions
+from faskel_cli.core import trend as weekly
 from faskel_cli.core.dates import parse_week
 from faskel_cli.core.db import connect
 from faskel_cli.core.errors import InputError
@@ -23,7 +24,7 @@ def week(week_path):
 
 def trend(db, weeks: int, label: str = "this", kecamatan: str | None = None) -> dict:
     kode = regions.kecamatan(db, kecamatan).kode if kecamatan else None
-    return summary.build_trend(db, parse_week(label).end, weeks, kode)
+    return weekly.build_trend(db, parse_week(label).end, weeks, kode)
 
 
 def expected(weeks: list[tuple[str, str, str]], kelurahan: dict, kecamatan: dict) -> dict:
@@ -105,7 +106,7 @@ def test_trend_across_the_turn_of_the_year(empty_db, monkeypatch):
     older = trend(empty_db, 2, "2025-W02")
     assert [w["label"] for w in older["weeks"]] == ["2025-W01", "2025-W02"]
     assert older["weeks"][0]["start"] == "2024-12-30"
-    assert [w.label for w in summary.trend_weeks(date(2027, 1, 10), 2)] == ["2026-W53", "2027-W01"]
+    assert [w.label for w in weekly.trend_weeks(date(2027, 1, 10), 2)] == ["2026-W53", "2027-W01"]
 
 
 @pytest.mark.parametrize(("weeks", "hint"), [(0, "--weeks 0"), (261, "260")])
