@@ -1,4 +1,5 @@
-"""The audit trail: every create, edit and delete, with before/after as JSON."""
+"""The audit trail: every create, edit and delete, with before/after as JSON, who made it
+and, for what came in a bundle, which bundle (file, device, sender)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ if TYPE_CHECKING:
 
 
 def who(db: Db) -> str:
+    """Who makes a change here: the `me` setting (a facilitator's handle); without it, this
+    device and the operating-system user, which is all faskel knows."""
     me = get_setting(db, "me")
     if me:
         return me
+    from faskel_cli.core.ids import short_device
+
+    device = short_device(get_setting(db, "device_id"))
     try:
-        return getpass.getuser()
+        user = getpass.getuser()
     except Exception:  # no user name in a minimal cron environment
-        return "unknown"
+        user = "unknown"
+    return f"device {device} ({user})"
 
 
 def record(
@@ -30,21 +37,31 @@ def record(
     entity_id: str,
     before: dict | None = None,
     after: dict | None = None,
+    *,
+    source: dict | None = None,
 ) -> None:
+    """One audit row; `source` names the bundle a change came in (None: made here)."""
     db.execute(
-        "insert into audit (at, who, action, entity, entity_id, before, after, device_id) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into audit (at, who, action, entity, entity_id, before, after, device_id, "
+        "source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             clock.utc_stamp(),
             who(db),
             action,
             entity,
             entity_id,
-            json.dumps(before, ensure_ascii=False, sort_keys=True) if before is not None else None,
-            json.dumps(after, ensure_ascii=False, sort_keys=True) if after is not None else None,
+            _json(before),
+            _json(after),
             get_setting(db, "device_id"),
+            _json(source),
         ],
     )
+
+
+def _json(value: dict | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def history(db: Db, ref: str) -> list[dict]:
@@ -67,16 +84,14 @@ def history(db: Db, ref: str) -> list[dict]:
         raise NotFoundError("err.id_unknown", entity="id", ref=ref)
     if len(ids) > 1:
         raise InputError("err.id_ambiguous", ref=ref, n=len(ids), matches=", ".join(ids[:3]))
+    cols = ["at", "who", "action", "entity", "entity_id", "before", "after", "device_id", "source"]
     rows = db.execute(
-        "select at, who, action, entity, entity_id, before, after from audit "
-        "where entity_id = ? order by id",
-        [ids[0]],
+        f"select {', '.join(cols)} from audit where entity_id = ? order by id", [ids[0]]
     ).fetchall()
-    cols = ["at", "who", "action", "entity", "entity_id", "before", "after"]
     out = []
     for row in rows:
         item = dict(zip(cols, row, strict=True))
-        item["before"] = json.loads(item["before"]) if item["before"] else None
-        item["after"] = json.loads(item["after"]) if item["after"] else None
+        for key in ("before", "after", "source"):
+            item[key] = json.loads(item[key]) if item[key] else None
         out.append(item)
     return out

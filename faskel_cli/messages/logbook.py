@@ -261,6 +261,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "msg.config_set": ("{key} = {value}", "{key} = {value}"),
     "msg.history_of": ("Riwayat {entity} {id}", "History of {entity} {id}"),
+    "msg.history_here": ("di perangkat ini ({device})", "on this device ({device})"),
+    "msg.history_bundle": (
+        "dari bundel {file} (perangkat {device})",
+        "from bundle {file} (device {device})",
+    ),
+    "msg.history_bundle_from": (
+        "dari bundel {file} (perangkat {device}, dikirim {sender})",
+        "from bundle {file} (device {device}, sent by {sender})",
+    ),
     "msg.facilitator_added": (
         "fasilitator {handle} ditambahkan ({id})",
         "facilitator {handle} added ({id})",
