@@ -108,6 +108,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} {id}: kelurahan {value} bukan bagian dari wilayah basis data ini",
         "{kind} {id}: kelurahan {value} is not in this database's area",
     ),
+    "bundle.problem.conflict.facilitators": (
+        "fasilitator {id} '{name}' (perangkat {device}) dan {other} '{other_name}' (perangkat {other_device}) sama-sama ber-handle '{handle}' tetapi namanya berbeda; beri {here}, yang di basis data ini, handle lain: `faskel facilitator edit {here_handle} --handle HANDLE-BARU` (atau, bila orangnya sama, samakan namanya: `--name \"{their_name}\"`), lalu impor lagi",
+        "facilitators {id} '{name}' (device {device}) and {other} '{other_name}' (device {other_device}) both have handle '{handle}' but different names; give {here}, the one on this database, another handle: `faskel facilitator edit {here_handle} --handle NEW-HANDLE` (or, if they are the same person, the same name: `--name \"{their_name}\"`), then import again",
+    ),
+    "bundle.problem.conflict.facilitators.bundle": (
+        "fasilitator {id} '{name}' (perangkat {device}) dan {other} '{other_name}' (perangkat {other_device}) di bundel ini sama-sama ber-handle '{handle}' tetapi namanya berbeda; ganti handle salah satunya di laptopnya lalu ekspor lagi",
+        "facilitators {id} '{name}' (device {device}) and {other} '{other_name}' (device {other_device}) in this bundle both have handle '{handle}' but different names; give one of them another handle on its laptop and export again",
+    ),
+    "bundle.problem.conflict.lkk": (
+        "LKK {id} '{name}' ({type}, perangkat {device}) dan {other} '{other_name}' ({other_type}, perangkat {other_device}) bernama sama di kelurahan yang sama tetapi jenisnya berbeda; beri {here}, yang di basis data ini, nama lain: `faskel lkk edit {here} --name \"NAMA BARU\"` (atau, bila LKK-nya sama, samakan jenisnya: `--type {their_type}`), lalu impor lagi",
+        "LKK {id} '{name}' ({type}, device {device}) and {other} '{other_name}' ({other_type}, device {other_device}) have the same name in the same kelurahan but different types; give {here}, the one on this database, another name: `faskel lkk edit {here} --name \"NEW NAME\"` (or, if they are the same LKK, the same type: `--type {their_type}`), then import again",
+    ),
+    "bundle.problem.conflict.lkk.bundle": (
+        "LKK {id} '{name}' ({type}, perangkat {device}) dan {other} '{other_name}' ({other_type}, perangkat {other_device}) di bundel ini bernama sama di kelurahan yang sama tetapi jenisnya berbeda; ganti nama salah satunya di laptopnya lalu ekspor lagi",
+        "LKK {id} '{name}' ({type}, device {device}) and {other} '{other_name}' ({other_type}, device {other_device}) in this bundle have the same name in the same kelurahan but different types; rename one of them on its laptop and export again",
+    ),
+    "bundle.problem.future": (
+        "{kind} {id}: {column} {value} lebih dari {minutes} menit di depan jam komputer ini (paling lambat {other}); jam laptop yang membuatnya (perangkat {device}) salah: betulkan jamnya, jalankan `faskel bundle restamp` di sana lalu ekspor lagi (atau periksa jam komputer ini)",
+        "{kind} {id}: {column} {value} is more than {minutes} minutes ahead of this computer's clock (at most {other}); the laptop that made it (device {device}) has a wrong clock: set it right, run `faskel bundle restamp` there and export again (or check this computer's clock)",
+    ),
     "bundle.problem.unique": (
         "{kind} {id}: {column} '{value}' sudah dipakai {other}; ganti atau hapus salah satunya di laptopnya lalu ekspor lagi",
         "{kind} {id}: {column} '{value}' is already used by {other}; rename or delete one of them on its laptop and export again",
