@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "minggu '{value}' tidak ada: tahun ISO {year} tidak punya minggu itu",
         "week '{value}' does not exist: ISO year {year} has no such week",
     ),
+    "err.month_format": (
+        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, this atau last",
+        "unknown month '{value}'; write it like 2026-11, this or last",
+    ),
     "err.week_and_range": (
         "pakai --week atau --since/--until, bukan keduanya",
         "use --week or --since/--until, not both",

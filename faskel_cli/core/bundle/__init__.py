@@ -34,6 +34,7 @@ once). Callers use what is re-exported here.
 
 from faskel_cli.core.bundle.export import (
     ExportResult,
+    Window,
     changed_since_mark,
     ensure_change_log,
     export,
@@ -60,6 +61,7 @@ __all__ = [
     "KindCounts",
     "Outcome",
     "Problem",
+    "Window",
     "ahead",
     "area_label",
     "changed_since_mark",
