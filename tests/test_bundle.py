@@ -224,7 +224,7 @@ def test_edit_on_one_side_delete_on_the_other(tmp_path):
     assert canonical(a.db_path) == canonical(b.db_path)
     # The version an import replaced is kept in the audit.
     history = b.json("history", deleted_then_edited)
-    imported = [h for h in history if h["action"] == "import"]
+    imported = [h for h in history if h["action"] == "import" and h["before"] is not None]
     assert len(imported) == 1
     assert imported[0]["before"]["deleted_at"] is not None
     assert imported[0]["after"]["deleted_at"] is None and imported[0]["after"]["female"] == 5
@@ -298,18 +298,21 @@ def test_activities_stages_and_followups_travel(tmp_path):
 def test_export_remembers_each_target_and_relays_imported_records(tmp_path):
     a, b, c = laptops(tmp_path, "a", "b", "c")
     early = add_visit(a)
-    assert import_counts(b, export(a, tmp_path / "a-to-b.faskel"))["visits"]["added"] == 1
+    to_b, b_to_c = tmp_path / "a-to-b.faskel", tmp_path / "b-to-c.faskel"
+    assert import_counts(b, export(a, to_b, "--changes"))["visits"]["added"] == 1
+    to_b.unlink()  # sent: a file still there would be carried again (test_bundle_export_scope)
     # Nothing new since the last export to that file; another file gets everything.
-    manifest, lines = read_bundle(export(a, tmp_path / "a-to-b.faskel"))
+    manifest, lines = read_bundle(export(a, to_b, "--changes"))
     assert (manifest["scope"], lines) == ("changes", [])
-    manifest, lines = read_bundle(export(a, tmp_path / "a-to-c.faskel"))
+    manifest, lines = read_bundle(export(a, tmp_path / "a-to-c.faskel", "--changes"))
     assert manifest["scope"] == "all" and len(lines) == 6
     # A record made before b's last export to c, but imported into b after it, still
     # travels on in b's next export: exports follow the local change log, not updated_at.
     late = add_visit(a, day="2026-11-24")
-    c.ok("bundle", "import", str(export(b, tmp_path / "b-to-c.faskel")))
-    b.ok("bundle", "import", str(export(a, tmp_path / "a-to-b.faskel")))
-    manifest, lines = read_bundle(export(b, tmp_path / "b-to-c.faskel"))
+    c.ok("bundle", "import", str(export(b, b_to_c, "--changes")))
+    b_to_c.unlink()
+    b.ok("bundle", "import", str(export(a, to_b, "--changes")))
+    manifest, lines = read_bundle(export(b, b_to_c, "--changes"))
     assert [json.loads(line)["record"]["id"] for line in lines] == [late]
     c.ok("bundle", "import", str(tmp_path / "b-to-c.faskel"))
     assert db_row(c.db_path, "visits", late) is not None
@@ -569,11 +572,11 @@ def test_a_record_twice_is_refused(two, tmp_path):
 def test_references_outside_the_bundle_and_database_are_named(tmp_path):
     a, b = laptops(tmp_path, "a", "b")
     target = tmp_path / "a.faskel"
-    export(a, target)  # everything so far went out to that file
+    export(a, target, "--changes")  # everything so far went out to that file
     a.ok("facilitator", "add", "Dewi Lestari", "--handle", "dewi", "-k", "Krapyak")
-    dewi = export(a, target).rename(tmp_path / "dewi.faskel")
+    dewi = export(a, target, "--changes").rename(tmp_path / "dewi.faskel")
     visit_id = add_visit(a, kelurahan="Krapyak", who="dewi")
-    visit = export(a, target).rename(tmp_path / "visit.faskel")
+    visit = export(a, target, "--changes").rename(tmp_path / "visit.faskel")
     before = dump(b.db_path)
     result = b.fails("--lang", "en", "bundle", "import", str(visit), code=4)
     assert f"visit {visit_id}: facilitator_id" in result.stderr
@@ -628,7 +631,8 @@ def test_the_same_handle_made_on_two_laptops_is_refused_until_renamed(tmp_path):
     from_b = export(b, tmp_path / "b.faskel")
     before = dump(a.db_path)
     result = a.fails("--lang", "en", "bundle", "import", str(from_b))
-    assert "handle 'nur' is already used by" in result.stderr
+    assert "both have handle 'nur' but different names" in result.stderr
+    assert "faskel facilitator edit nur --handle" in result.stderr  # the command, here
     assert dump(a.db_path) == before
     b.ok("facilitator", "edit", "nur", "--handle", "nur.aini")
     counts = import_counts(a, export(b, tmp_path / "b.faskel"))
