@@ -148,11 +148,15 @@ def _check(db: Db, kinds: dict[str, Kind], limit: str) -> None:
     for kind in kinds.values():
         k = kind.name
         written = f"from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id"
-        for column in (c for c in STAMPS if c in kind.names):
+        stamps = [c for c in STAMPS if c in kind.names]
+        if stamps:  # one pass over the records written, whatever the number of stamps
+            which = " ".join(f"when s.[{c}] > :limit then '{c}'" for c in stamps)
+            value = " ".join(f"when s.[{c}] > :limit then s.[{c}]" for c in stamps)
+            ahead = " or ".join(f"s.[{c}] > :limit" for c in stamps)
             db.execute(
-                f"insert into temp.refused select '{k}', s.id, 'future', '{column}', "
-                f"s.[{column}], ? {written} where n.state in ('a', 'u') and s.[{column}] > ?",
-                [limit, limit],
+                f"insert into temp.refused select '{k}', s.id, 'future', case {which} end, "
+                f"case {value} end, :limit {written} where n.state in ('a', 'u') and ({ahead})",
+                {"limit": limit},
             )
         for column, ref in kind.refs:
             db.execute(
