@@ -38,10 +38,11 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     *,
-    source: dict | None = None,
-) -> None:
-    """One audit row; `source` names the bundle a change came in (None: made here)."""
-    db.execute(
+    source: int | None = None,
+) -> int:
+    """One audit row; `source` is the audit row of the import a change came with (None:
+    made here). Returns the new row's id."""
+    cursor = db.execute(
         "insert into audit (at, who, action, entity, entity_id, before, after, device_id, "
         "source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -53,9 +54,10 @@ def record(
             _json(before),
             _json(after),
             get_setting(db, "device_id"),
-            _json(source),
+            source,
         ],
     )
+    return int(cursor.lastrowid or 0)
 
 
 def _json(value: dict | None) -> str | None:
@@ -84,14 +86,33 @@ def history(db: Db, ref: str) -> list[dict]:
         raise NotFoundError("err.id_unknown", entity="id", ref=ref)
     if len(ids) > 1:
         raise InputError("err.id_ambiguous", ref=ref, n=len(ids), matches=", ".join(ids[:3]))
-    cols = ["at", "who", "action", "entity", "entity_id", "before", "after", "device_id", "source"]
+    cols = ["at", "who", "action", "entity", "entity_id", "before", "after", "device_id"]
     rows = db.execute(
-        f"select {', '.join(cols)} from audit where entity_id = ? order by id", [ids[0]]
+        f"select {', '.join(f'a.{c}' for c in cols)}, b.entity_id, b.after from audit a "
+        "left join audit b on b.id = a.source where a.entity_id = ? order by a.id",
+        [ids[0]],
     ).fetchall()
     out = []
     for row in rows:
-        item = dict(zip(cols, row, strict=True))
-        for key in ("before", "after", "source"):
+        item = dict(zip(cols, row[: len(cols)], strict=True))
+        for key in ("before", "after"):
             item[key] = json.loads(item[key]) if item[key] else None
+        item["source"] = _source(row[-2], row[-1])
         out.append(item)
     return out
+
+
+def _source(bundle: str | None, details: str | None) -> dict | None:
+    """Where a change came from, as the audit row of its import tells: the bundle's file,
+    device and sender, and its checksum."""
+    if bundle is None:
+        return None
+    found = json.loads(details) if details else {}
+    sender = found.get("sender") or {}
+    return {
+        "file": found.get("file"),
+        "device": found.get("source_device"),
+        "sender": sender.get("handle"),
+        "sender_name": sender.get("name"),
+        "bundle": bundle,
+    }

@@ -264,7 +264,8 @@ def m005_identity_and_clock(db: Db) -> None:
     - facilitator_assignments: a facilitator's kelurahan, those of the records merged into
       it included (the tombstones keep their own lists, so the union is the same wherever
       the same records are, in whatever order they came).
-    - audit.source: the bundle a change came in (file, device, sender); NULL when made here.
+    - audit.source: for a change that came in a bundle, the id of the audit row of that
+      import (entity 'bundle': its file, device, sender); NULL when made here.
     - bundle_targets.from_seq/from_at: the change-log number (and time) the file last written
       to a target starts from, so that a file replacing it never holds less; NULL when that
       file holds every record or a period of work."""
@@ -272,7 +273,7 @@ def m005_identity_and_clock(db: Db) -> None:
         """
         alter table facilitators add column merged_into text references facilitators(id);
         alter table lkk add column merged_into text references lkk(id);
-        alter table audit add column source text;
+        alter table audit add column source integer;
         alter table bundle_targets add column from_seq integer;
         alter table bundle_targets add column from_at text;
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
 from faskel_cli.core.bundle import identity
@@ -88,18 +87,6 @@ def sender(manifest: dict) -> dict | None:
     if handle is None and name is None:
         return None
     return {"handle": handle, "name": name}
-
-
-def _source(manifest: dict, name: str) -> dict[str, Any]:
-    """What the audit keeps of where a change came from."""
-    found = sender(manifest) or {}
-    return {
-        "file": Path(name).name,
-        "device": manifest["device_id"],
-        "sender": found.get("handle"),
-        "sender_name": found.get("name"),
-        "bundle": manifest["sha256"],
-    }
 
 
 def _import_who(manifest: dict) -> str:
@@ -326,9 +313,9 @@ def _device_of(db: Db, k: str, record_id: str) -> str:
     return short_device(found[0] if found else None)
 
 
-def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source: str) -> None:
+def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source: int) -> None:
     """Writes the kind's staged records that change something; `who` (the bundle's sender)
-    and `source` (the bundle, as JSON) go to the audit."""
+    and `source` (the audit row of this import) go to the audit."""
     k = kind.name
     names = kind.names
     columns = ", ".join(f"[{c}]" for c in names)
@@ -351,11 +338,11 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
         f"join main.[{k}] t on t.id = n.id where n.state = 'u'",
         [at, who, ENTITY[k], device, source],
     )
-    # A record never seen starts its history here: which version came, from where. (Its
-    # columns are the record's own until an edit, whose audit row keeps them as `before`.)
+    # A record never seen starts its history here: which version came (its columns are
+    # the record's own until an edit, whose audit row keeps them as `before`), from where.
     db.execute(
-        audit + "select ?, ?, 'import', ?, s.id, null, json_object('created_at', s.created_at, "
-        "'updated_at', s.updated_at, 'deleted_at', s.deleted_at, 'device_id', s.device_id), "
+        audit + "select ?, ?, 'import', ?, s.id, null, json_object('updated_at', s.updated_at, "
+        "'device_id', s.device_id), "
         f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where n.state = 'a'",
         [at, who, ENTITY[k], device, source],
     )
@@ -510,27 +497,10 @@ def _merge(
             problems, total, counts, merged = _plan(db, kinds, staged)
             if total:
                 raise BundleRefused(name, problems, total)
-            at, device = clock.utc_stamp(), get_setting(db, "device_id")
-            source = _source(manifest, name)
-            source_json = json.dumps(source, ensure_ascii=False, sort_keys=True)
-            for kind in kinds.values():
-                if counts[kind.name].added or counts[kind.name].updated or merged.get(kind.name):
-                    _apply(
-                        db,
-                        kind,
-                        at=at,
-                        who=_import_who(manifest),
-                        device=device,
-                        source=source_json,
-                    )
-            # Merges are made here, by whoever imports: in their name, for this bundle.
-            here = [at, audit.who(db), device, source_json]
-            if merged:
-                identity.audit_merges(db, kinds, audit_params=here)
-            identity.remap_database(db, kinds, audit_params=here)
             changed = {k: vars(c) for k, c in counts.items() if c.added or c.updated}
             if changed or merged:  # a bundle that changes nothing leaves no trace at all
-                audit.record(
+                # The import's own row: every change it brings refers to it (audit.source).
+                source = audit.record(
                     db,
                     "import",
                     "bundle",
@@ -544,8 +514,19 @@ def _merge(
                         "counts": changed,
                         "merged": merged,
                     },
-                    source=source,
                 )
+                at, device = clock.utc_stamp(), get_setting(db, "device_id")
+                for kind in kinds.values():
+                    k = kind.name
+                    if counts[k].added or counts[k].updated or merged.get(k):
+                        _apply(
+                            db, kind, at=at, who=_import_who(manifest), device=device, source=source
+                        )
+                # Merges are made here, by whoever imports: in their name, for this bundle.
+                here = [at, audit.who(db), device, source]
+                if merged:
+                    identity.audit_merges(db, kinds, audit_params=here)
+                identity.remap_database(db, kinds, audit_params=here)
             if on_commit:
                 on_commit(manifest)
     finally:
