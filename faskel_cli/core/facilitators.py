@@ -198,9 +198,8 @@ def edit(
                     "kelurahan_kode",
                     kodes,
                 )
+                _hand_over_kelurahan(db, current["id"])
             records.update(db, "facilitators", current["id"], changes)
-        if kodes is not None:
-            _hand_over_kelurahan(db, current["id"])
     return get(db, current["id"])
 
 

@@ -312,6 +312,9 @@ def test_kelurahan_removed_from_the_survivor_stay_removed(three, tmp_path):
     assert people[0]["kelurahan"] == ["33.75.01.1002", "33.75.01.1009"]  # Medono + b's Tirto
     a.ok("facilitator", "edit", "siti", "--remove-kelurahan", "Tirto")
     assert a.json("facilitator", "list")[0]["kelurahan"] == ["33.75.01.1002"]
+    edit = a.json("history", facilitator_id(a, "siti"))[-1]
+    assert edit["before"]["kelurahan"] == ["33.75.01.1002", "33.75.01.1009"]
+    assert edit["after"]["kelurahan"] == ["33.75.01.1002"]
     b.ok("bundle", "import", str(export(a, tmp_path / "a.faskel")))
     a.ok("bundle", "import", str(export(b, tmp_path / "b2.faskel")))
     for cli in (a, b):
