@@ -77,7 +77,8 @@ def raw_child(db_path: str, bundle_path: str, mode: str) -> None:
             item = json.loads(line)
             kind, record = item["kind"], item["record"]
             statement(kind)
-            rows.setdefault(kind, []).append(tuple(record[c] for c in columns[kind]))
+            # .get: a column a line leaves out while NULL (merged_into) is NULL
+            rows.setdefault(kind, []).append(tuple(record.get(c) for c in columns[kind]))
             if kind in LINKS:
                 table, key = LINKS[kind]
                 rows.setdefault(table, []).extend((record["id"], x) for x in record[key])

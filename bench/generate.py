@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from faskel_cli.core.db import connect, get_setting  # noqa: E402
-from faskel_cli.core.vocab import KINDS, STAGES, STRANDS  # noqa: E402
+from faskel_cli.core.vocab import STAGES, STRANDS  # noqa: E402
+from faskel_cli.core.vocab import VISIT_KINDS as KINDS  # noqa: E402
 
 FIRST = (
     "Siti Budi Dewi Agus Rina Ahmad Sri Eko Wahyu Nur Dian Fajar Indah Joko Lestari Rudi Yuni "
@@ -147,7 +148,12 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
             assignments.append((person, kode))
             if role == "faskel":
                 by_kelurahan[kode].append(person)
-    conn.executemany("insert into facilitators values (?,?,?,?,?,?,?,?,?,?)", people)
+    # Columns named: later migrations add columns (m005: merged_into) with their defaults.
+    conn.executemany(
+        "insert into facilitators (id, handle, name, role, phone, active, created_at, "
+        "updated_at, deleted_at, device_id) values (?,?,?,?,?,?,?,?,?,?)",
+        people,
+    )
     conn.executemany("insert into facilitator_kelurahan values (?,?)", assignments)
     counts["facilitators"] = len(people)
     all_people = [p[0] for p in people]
@@ -166,7 +172,11 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
             ts = stamp(created)
             lkk_rows.append((lkk_id, kode, lkk_type, name, ts, ts, None, device))
             lkk_of[kode].append(lkk_id)
-    conn.executemany("insert into lkk values (?,?,?,?,?,?,?,?)", lkk_rows)
+    conn.executemany(
+        "insert into lkk (id, kelurahan_kode, type, name, created_at, updated_at, deleted_at, "
+        "device_id) values (?,?,?,?,?,?,?,?)",
+        lkk_rows,
+    )
     counts["lkk"] = len(lkk_rows)
 
     # Activities through their stages (later stages only once their date has come).

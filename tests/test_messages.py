@@ -79,16 +79,16 @@ DYNAMIC = {
     "status.{}": [followups.STATUSES],  # cli/cmd_followup list: the title
     "field.{}": [SHOWN_FIELDS],  # the show commands
     "bundle.kind.{}": [bundle.TABLES],
-    "bundle.scope.{}": [("all", "changes", "since")],  # manifest scopes
+    "bundle.scope.{}": [("all", "changes", "since", "week", "month")],  # manifest scopes
     "bundle.status.{}": [
         ("imported", "seen", "refused", "written", "up_to_date", "own", "removed")
     ],  # sync
     "busy.{}": [("bundle_import", "sync", "seed")],  # core/store.busy_note: what holds the lock
     "rep.sub.{}": [("opened", "done", "open", "overdue")],  # reports/html: follow-up columns
     "bundle.field.{}": [
-        ("format", "version", "device_id", "area", "created_at", "scope", "sha256")
+        ("format", "version", "device_id", "area", "created_at", "scope", "sender", "sha256")
     ],  # bundle inspect
-    "bundle.problem.{}": [("missing", "kelurahan", "unique")],  # core/bundle.Problem.what
+    "bundle.problem.{}": [("missing", "kelurahan", "unique", "future")],  # bundle Problem.what
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status

@@ -19,8 +19,46 @@ def _kind(kind: str) -> str:
     return t(f"bundle.kind.{kind}")
 
 
-def _scope(scope: str | None, since: str | None) -> str:
-    return t(f"bundle.scope.{scope or 'all'}", since=since or "-")
+def _moment(stamp: str | None) -> str:
+    """A UTC stamp as a person reads it: the day and minute in WIB."""
+    from faskel_cli.core import clock
+
+    if not stamp:
+        return "-"
+    try:
+        return clock.parse_stamp(stamp).astimezone(clock.WIB).strftime("%Y-%m-%d %H:%M WIB")
+    except ValueError:
+        return stamp
+
+
+def _scope(info: dict) -> str:
+    """What a bundle holds, from its manifest (or an export's result): one phrase."""
+    scope = info.get("scope") or "all"
+    if scope not in ("all", "since", "week", "month", "changes"):
+        return str(scope)
+    since = info.get("since")
+    return t(
+        f"bundle.scope.{scope}",
+        since=_moment(since) if scope == "changes" else since or "-",
+        until=info.get("until") or "-",
+        period=info.get("period") or since or "-",
+    )
+
+
+def _sender(manifest: dict) -> str | None:
+    from faskel_cli.core import bundle
+
+    found = bundle.sender(manifest)
+    if not found:
+        return None
+    if found["handle"] and found["name"]:
+        return f"{found['handle']} ({found['name']})"
+    return found["handle"] or found["name"]
+
+
+def _kinds_line(counts: dict[str, int]) -> str:
+    shown = [f"{_kind(k)} {n}" for k, n in counts.items() if n]
+    return ", ".join(shown) if shown else t("bundle.nothing")
 
 
 def _records_columns() -> list[tuple[str, str]]:
@@ -44,20 +82,47 @@ def export(
     output: str = typer.Option(
         ..., "--output", "-o", metavar="FILE", help=t("help.bundle.export.output")
     ),
-    since: str = typer.Option(None, "--since", metavar="D", help=t("help.bundle.export.since")),
     everything: bool = typer.Option(False, "--all", help=t("help.bundle.export.all")),
+    since: str = typer.Option(None, "--since", metavar="D", help=t("help.bundle.export.since")),
+    week: str = typer.Option(None, "--week", metavar="W", help=t("help.bundle.export.week")),
+    month: str = typer.Option(None, "--month", metavar="M", help=t("help.bundle.export.month")),
+    changes: bool = typer.Option(False, "--changes", help=t("help.bundle.export.changes")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import bundle
-    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.dates import month_label, parse_date, parse_month, parse_week
     from faskel_cli.core.errors import InputError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    if since and everything:
-        raise InputError("err.bundle_since_all")
-    since_date = parse_date(since, field="--since") if since else None
-    result = bundle.export(common.db(ctx), output, since=since_date, everything=everything)
+    chosen = [
+        option
+        for option, given in (
+            ("--all", everything),
+            ("--since", since),
+            ("--week", week),
+            ("--month", month),
+            ("--changes", changes),
+        )
+        if given
+    ]
+    if len(chosen) > 1:
+        raise InputError("err.bundle_scope_many", options=", ".join(chosen))
+    window = None
+    if since:
+        day = parse_date(since, field="--since")
+        window = bundle.Window("since", day, None, day.isoformat())
+    elif week:
+        period = parse_week(week)
+        window = bundle.Window("week", period.start, period.end, period.label)
+    elif month:
+        period = parse_month(month)
+        window = bundle.Window("month", period.start, period.end, month_label(period))
+    database = common.db(ctx)
+    result = bundle.export(database, output, window=window, changes=changes)
+    ahead = bundle.ahead(database)
+    if ahead:
+        common.warn("warn.bundle_ahead", n=sum(ahead.values()), kinds=_kinds_line(ahead))
     if fmt == "json":
         common.echo(render.to_json(result.as_dict()))
         return
@@ -66,12 +131,10 @@ def export(
             "msg.bundle_written",
             file=result.path,
             n=result.total,
-            scope=_scope(result.scope, result.since),
+            scope=_scope(result.as_dict()),
+            kinds=_kinds_line(result.counts),
         )
     )
-    rows = [{"kind": _kind(k), "records": n} for k, n in result.counts.items() if n]
-    if rows:
-        render.emit(rows, "table", _records_columns())
 
 
 @app.command("inspect", help=t("help.bundle.inspect"))
@@ -97,9 +160,12 @@ def inspect(
             ("device_id", manifest["device_id"]),
             ("area", bundle.area_label(manifest["area"], manifest.get("area_name"))),
             ("created_at", manifest["created_at"]),
-            ("scope", _scope(manifest.get("scope"), manifest.get("since"))),
+            ("scope", _scope(manifest)),
             ("sha256", manifest["sha256"]),
         ]
+        sender = _sender(manifest)
+        if sender:
+            fields.insert(3, ("sender", sender))
         # Plain lines, not render.record_grid: a grid would cut the checksum to the width.
         common.echo(file)
         width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
@@ -119,6 +185,21 @@ def inspect(
             common.echo(t("msg.bundle_intact"))
     if error is not None:
         raise error
+
+
+@app.command("restamp", help=t("help.bundle.restamp"))
+def restamp(ctx: typer.Context, fmt: str = common.format_option("table", "table|json")) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import bundle
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    done = bundle.restamp(common.db(ctx))
+    if fmt == "json":
+        common.echo(render.to_json(done))
+    elif done:
+        common.echo(t("msg.bundle_restamped", n=sum(done.values()), kinds=_kinds_line(done)))
+    else:
+        common.echo(t("msg.bundle_restamp_none"))
 
 
 def _count_rows(counts: dict) -> list[dict]:
@@ -192,11 +273,14 @@ def import_(
             result = outcome.result
             if result is None:
                 continue
+            sender = _sender(result.manifest)
             title = t(
-                "msg.bundle_import_title",
+                "msg.bundle_import_title_sender" if sender else "msg.bundle_import_title",
                 file=result.path,
                 device=result.manifest["device_id"],
                 created_at=result.manifest["created_at"],
+                sender=sender,
+                scope=_scope(result.manifest),
             )
             rows = _count_rows(result.counts)
             out.print(title, markup=False, soft_wrap=True)
@@ -204,6 +288,13 @@ def import_(
                 out.print(render.table(rows, columns))
             else:
                 out.print(t("msg.bundle_empty"))
+            if result.merged:
+                merged = ", ".join(f"{_kind(k)} {n}" for k, n in result.merged.items())
+                out.print(
+                    t("msg.bundle_merged_dry" if dry_run else "msg.bundle_merged", merged=merged),
+                    markup=False,
+                    soft_wrap=True,
+                )
         if dry_run:
             common.echo(t("msg.bundle_dry_run"))
     _raise_first(errors, len(outcomes))

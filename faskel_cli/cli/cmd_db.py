@@ -101,10 +101,30 @@ def history(
     out = render.console()
     out.print(t("msg.history_of", entity=rows[0]["entity"], id=rows[0]["entity_id"]))
     for row in rows:
-        out.print(f"[bold]{row['at']}[/bold]  {row['action']}  ({row['who']})")
+        out.print(
+            f"{row['at']}  {row['action']}  {row['who'] or '?'}  {_where(row)}",
+            markup=False,
+            soft_wrap=True,
+        )
         changes = _diff(row["before"], row["after"])
         for key, old, new in changes:
             out.print(f"    {key}: {old!r} → {new!r}", markup=False)
+
+
+def _where(row: dict) -> str:
+    """Where a change came from: a bundle (file, device, sender), or this database."""
+    from faskel_cli.core.ids import short_device
+
+    source = row.get("source")
+    if not source:
+        return t("msg.history_here", device=short_device(row.get("device_id")))
+    sender = source.get("sender_name") or source.get("sender")
+    return t(
+        "msg.history_bundle_from" if sender else "msg.history_bundle",
+        file=source.get("file") or "?",
+        device=short_device(source.get("device")),
+        sender=sender,
+    )
 
 
 def _diff(before, after):

@@ -1,4 +1,5 @@
-"""The audit trail: every create, edit and delete, with before/after as JSON."""
+"""The audit trail: every create, edit and delete, with before/after as JSON, who made it
+and, for what came in a bundle, which bundle (file, device, sender)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ if TYPE_CHECKING:
 
 
 def who(db: Db) -> str:
+    """Who makes a change here: the `me` setting (a facilitator's handle); without it, this
+    device and the operating-system user, which is all faskel knows."""
     me = get_setting(db, "me")
     if me:
         return me
+    from faskel_cli.core.ids import short_device
+
+    device = short_device(get_setting(db, "device_id"))
     try:
-        return getpass.getuser()
+        user = getpass.getuser()
     except Exception:  # no user name in a minimal cron environment
-        return "unknown"
+        user = "unknown"
+    return f"device {device} ({user})"
 
 
 def record(
@@ -30,21 +37,33 @@ def record(
     entity_id: str,
     before: dict | None = None,
     after: dict | None = None,
-) -> None:
-    db.execute(
-        "insert into audit (at, who, action, entity, entity_id, before, after, device_id) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?)",
+    *,
+    source: int | None = None,
+) -> int:
+    """One audit row; `source` is the audit row of the import a change came with (None:
+    made here). Returns the new row's id."""
+    cursor = db.execute(
+        "insert into audit (at, who, action, entity, entity_id, before, after, device_id, "
+        "source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             clock.utc_stamp(),
             who(db),
             action,
             entity,
             entity_id,
-            json.dumps(before, ensure_ascii=False, sort_keys=True) if before is not None else None,
-            json.dumps(after, ensure_ascii=False, sort_keys=True) if after is not None else None,
+            _json(before),
+            _json(after),
             get_setting(db, "device_id"),
+            source,
         ],
     )
+    return int(cursor.lastrowid or 0)
+
+
+def _json(value: dict | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def history(db: Db, ref: str) -> list[dict]:
@@ -67,16 +86,33 @@ def history(db: Db, ref: str) -> list[dict]:
         raise NotFoundError("err.id_unknown", entity="id", ref=ref)
     if len(ids) > 1:
         raise InputError("err.id_ambiguous", ref=ref, n=len(ids), matches=", ".join(ids[:3]))
+    cols = ["at", "who", "action", "entity", "entity_id", "before", "after", "device_id"]
     rows = db.execute(
-        "select at, who, action, entity, entity_id, before, after from audit "
-        "where entity_id = ? order by id",
+        f"select {', '.join(f'a.{c}' for c in cols)}, b.entity_id, b.after from audit a "
+        "left join audit b on b.id = a.source where a.entity_id = ? order by a.id",
         [ids[0]],
     ).fetchall()
-    cols = ["at", "who", "action", "entity", "entity_id", "before", "after"]
     out = []
     for row in rows:
-        item = dict(zip(cols, row, strict=True))
-        item["before"] = json.loads(item["before"]) if item["before"] else None
-        item["after"] = json.loads(item["after"]) if item["after"] else None
+        item = dict(zip(cols, row[: len(cols)], strict=True))
+        for key in ("before", "after"):
+            item[key] = json.loads(item[key]) if item[key] else None
+        item["source"] = _source(row[-2], row[-1])
         out.append(item)
     return out
+
+
+def _source(bundle: str | None, details: str | None) -> dict | None:
+    """Where a change came from, as the audit row of its import tells: the bundle's file,
+    device and sender, and its checksum."""
+    if bundle is None:
+        return None
+    found = json.loads(details) if details else {}
+    sender = found.get("sender") or {}
+    return {
+        "file": found.get("file"),
+        "device": found.get("source_device"),
+        "sender": sender.get("handle"),
+        "sender_name": sender.get("name"),
+        "bundle": bundle,
+    }

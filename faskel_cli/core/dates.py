@@ -25,6 +25,8 @@ _WEEK = re.compile(r"^(\d{4})-?[Ww](\d{1,2})$", re.ASCII)
 _SHORT_WEEK = re.compile(r"^(?:w|minggu-?)?(\d{1,2})$", re.ASCII)
 THIS_WEEK = {"this", "ini", "minggu-ini", "pekan-ini"}
 LAST_WEEK = {"last", "lalu", "minggu-lalu", "pekan-lalu"}
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+_MONTH_MY = re.compile(r"^(\d{1,2})[/\-.](\d{4})$", re.ASCII)
 
 
 def parse_date(text: str, *, field: str = "--date", allow_future: bool = False) -> date:
@@ -111,6 +113,34 @@ def parse_week(text: str) -> Period:
     except ValueError:
         raise InputError("err.week_invalid", value=text, year=year) from None
     return Period(start, end)
+
+
+def parse_month(text: str) -> Period:
+    """`2026-11`, `11/2026`, `this`/`ini`, `last`/`lalu`: a calendar month."""
+    word = (text or "").strip().lower()
+    today = clock.today()
+    if word in {"this", "ini", "bulan-ini"}:
+        year, month = today.year, today.month
+    elif word in {"last", "lalu", "bulan-lalu"}:
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    else:
+        match = _MONTH.match(word)
+        if match:
+            year, month = int(match[1]), int(match[2])
+        else:
+            match = _MONTH_MY.match(word)
+            if not match:
+                raise InputError("err.month_format", value=text)
+            year, month = int(match[2]), int(match[1])
+    if not 1 <= month <= 12 or year < EARLIEST.year:
+        raise InputError("err.month_format", value=text)
+    start = date(year, month, 1)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return Period(start, following - timedelta(days=1))
+
+
+def month_label(period: Period) -> str:
+    return f"{period.start.year}-{period.start.month:02d}"
 
 
 @overload

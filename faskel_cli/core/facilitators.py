@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 
 HANDLE = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
 
+# A facilitator's kelurahan are its own and those of the records merged into it (the same
+# person made on another laptop: core/bundle/identity.py), as the view of m005 gives them.
 _SELECT = (
     "select f.id, f.handle, f.name, f.role, f.phone, f.active, f.created_at, f.updated_at, "
     "(select json_group_array(kelurahan_kode) from (select kelurahan_kode from "
-    "facilitator_kelurahan where facilitator_id = f.id order by kelurahan_kode)) as kelurahan "
+    "facilitator_assignments where facilitator_id = f.id order by kelurahan_kode)) as kelurahan "
     "from facilitators f"
 )
 
@@ -131,7 +133,7 @@ def list_all(
         sql += " and f.active = 1"
     if kelurahan_kode:
         sql += (
-            " and exists (select 1 from facilitator_kelurahan fk where "
+            " and exists (select 1 from facilitator_assignments fk where "
             "fk.facilitator_id = f.id and fk.kelurahan_kode = ?)"
         )
         params.append(kelurahan_kode)
@@ -196,8 +198,33 @@ def edit(
                     "kelurahan_kode",
                     kodes,
                 )
+                _hand_over_kelurahan(db, current["id"])
             records.update(db, "facilitators", current["id"], changes)
     return get(db, current["id"])
+
+
+def _hand_over_kelurahan(db: Db, facilitator_id: str) -> None:
+    """The list just set is the whole list: the records merged into this one keep theirs no
+    more (each a new version, so that every database drops them too), else a kelurahan
+    removed here would come back through them."""
+    merged = [
+        row[0]
+        for row in db.execute(
+            "with recursive merged (id) as ("
+            "select id from facilitators where merged_into = ? and deleted_at is not null "
+            "union select f.id from facilitators f join merged m on f.merged_into = m.id "
+            "where f.deleted_at is not null) "
+            "select id from merged where exists (select 1 from facilitator_kelurahan fk "
+            "where fk.facilitator_id = merged.id) order by id",
+            [facilitator_id],
+        ).fetchall()
+    ]
+    for record_id in merged:
+        with records.audited(db, "update", "facilitator", record_id, lambda i: get(db, i)):
+            records.set_links(
+                db, "facilitator_kelurahan", "facilitator_id", record_id, "kelurahan_kode", []
+            )
+            records.update(db, "facilitators", record_id, {})
 
 
 def deactivate(db: Db, ref: str) -> dict:

@@ -20,6 +20,13 @@ def new_id() -> str:
     return str(uuid7())
 
 
+def short_device(device_id: str | None) -> str:
+    """A device as people are shown it: the last 12 characters of its id (the random part
+    of a UUIDv7; its start is the moment it was made, the same for laptops set up together).
+    `faskel config get device_id` ends with them."""
+    return (device_id or "?")[-12:]
+
+
 def resolve_id(db: Db, table: str, ref: str, *, entity: str, include_deleted: bool = True) -> str:
     """The full id in `table` that `ref` (a full id or a prefix of 6+ characters) names."""
     raw = (ref or "").strip().lower()

@@ -56,10 +56,18 @@ def insert(db: Db, table: str, values: dict) -> dict:
     return values
 
 
-def update(db: Db, table: str, record_id: str, changes: dict) -> None:
+def next_version(db: Db, table: str, record_id: str) -> str:
+    """The updated_at of a new version of the record: never earlier than the version it
+    replaces (clock.next_stamp), so a laptop whose clock is behind, or a version stamped
+    ahead, cannot make an edit lose to what it edited."""
+    found = db.execute(f"select updated_at from [{table}] where id = ?", [record_id]).fetchone()
+    return clock.next_stamp(found[0] if found else None)
+
+
+def update(db: Db, table: str, record_id: str, changes: dict, *, stamp: str | None = None) -> None:
     changes = {
         **changes,
-        "updated_at": clock.utc_stamp(),
+        "updated_at": stamp or next_version(db, table, record_id),
         "device_id": get_setting(db, "device_id"),
     }
     sets = ", ".join(f"[{col}] = ?" for col in changes)
@@ -67,7 +75,8 @@ def update(db: Db, table: str, record_id: str, changes: dict) -> None:
 
 
 def soft_delete(db: Db, table: str, record_id: str) -> None:
-    update(db, table, record_id, {"deleted_at": clock.utc_stamp()})
+    stamp = next_version(db, table, record_id)
+    update(db, table, record_id, {"deleted_at": stamp}, stamp=stamp)
 
 
 def restore(db: Db, table: str, record_id: str) -> None:

@@ -252,3 +252,42 @@ def m004_summary_indexes(db: Db) -> None:
             kelurahan_kode, owner_id, due) where deleted_at is null;
         """
     )
+
+
+@migrations()
+def m005_identity_and_clock(db: Db) -> None:
+    """One person, one LKK, whatever laptop made them; and where every change came from.
+
+    - merged_into: the same facilitator (handle and name) or LKK (kelurahan, name and type)
+      made on two laptops is merged into the record with the smaller id; the other becomes
+      a tombstone naming it, which travels in bundles so that every database remaps.
+    - facilitator_assignments: a facilitator's kelurahan, those of the records merged into
+      it included (the tombstones keep their own lists, so the union is the same wherever
+      the same records are, in whatever order they came).
+    - audit.source: for a change that came in a bundle, the id of the audit row of that
+      import (entity 'bundle': its file, device, sender); NULL when made here.
+    - bundle_targets.from_seq/from_at: the change-log number (and time) the file last written
+      to a target starts from, so that a file replacing it never holds less; NULL when that
+      file holds every record or a period of work."""
+    db.executescript(
+        """
+        alter table facilitators add column merged_into text references facilitators(id);
+        alter table lkk add column merged_into text references lkk(id);
+        alter table audit add column source integer;
+        alter table bundle_targets add column from_seq integer;
+        alter table bundle_targets add column from_at text;
+
+        create view facilitator_assignments (facilitator_id, kelurahan_kode) as
+        with recursive merged (id, survivor) as (
+            select id, merged_into from facilitators
+            where merged_into is not null and deleted_at is not null
+            union
+            select m.id, f.merged_into from merged m join facilitators f on f.id = m.survivor
+            where f.merged_into is not null and f.deleted_at is not null
+        )
+        select facilitator_id, kelurahan_kode from facilitator_kelurahan
+        union
+        select m.survivor, fk.kelurahan_kode
+        from merged m join facilitator_kelurahan fk on fk.facilitator_id = m.id;
+        """
+    )

@@ -80,7 +80,7 @@ FACILITATOR_KEYS = (
 )
 
 # The migrations whose tables and indexes the queries below read.
-REQUIRED_MIGRATIONS = ("m001_foundation", "m004_summary_indexes")
+REQUIRED_MIGRATIONS = ("m001_foundation", "m004_summary_indexes", "m005_identity_and_clock")
 
 
 def share(part: int, whole: int) -> float | None:
@@ -416,7 +416,7 @@ def summary_by_facilitator(
         row[0]: row[1:]
         for row in db.execute(
             "select p.fac, sum(p.n), sum(p.m), sum(p.f), count(*), "
-            "sum(exists (select 1 from facilitator_kelurahan fk where fk.facilitator_id = p.fac "
+            "sum(exists (select 1 from facilitator_assignments fk where fk.facilitator_id = p.fac "
             "and fk.kelurahan_kode = p.kel)) from ("
             "select facilitator_id as fac, kelurahan_kode as kel, count(*) as n, "
             "sum(male) as m, sum(female) as f from visits indexed by visits_summary "
@@ -449,7 +449,7 @@ def summary_by_facilitator(
     )
     assigned = dict(
         db.execute(
-            "select facilitator_id, count(*) from facilitator_kelurahan "
+            "select facilitator_id, count(*) from facilitator_assignments "
             "where kelurahan_kode in (select kode from regions where level = 'kelurahan')"
             + within("kelurahan_kode")
             + " group by facilitator_id",

@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "minggu '{value}' tidak ada: tahun ISO {year} tidak punya minggu itu",
         "week '{value}' does not exist: ISO year {year} has no such week",
     ),
+    "err.month_format": (
+        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, this atau last",
+        "unknown month '{value}'; write it like 2026-11, this or last",
+    ),
     "err.week_and_range": (
         "pakai --week atau --since/--until, bukan keduanya",
         "use --week or --since/--until, not both",
@@ -277,6 +281,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "msg.config_set": ("{key} = {value}", "{key} = {value}"),
     "msg.history_of": ("Riwayat {entity} {id}", "History of {entity} {id}"),
+    "msg.history_here": ("di perangkat ini ({device})", "on this device ({device})"),
+    "msg.history_bundle": (
+        "dari bundel {file} (perangkat {device})",
+        "from bundle {file} (device {device})",
+    ),
+    "msg.history_bundle_from": (
+        "dari bundel {file} (perangkat {device}, dikirim {sender})",
+        "from bundle {file} (device {device}, sent by {sender})",
+    ),
     "msg.facilitator_added": (
         "fasilitator {handle} ditambahkan ({id})",
         "facilitator {handle} added ({id})",

@@ -112,7 +112,8 @@ def test_edit_on_one_side_delete_on_the_other(laptops, tmp_path):
         assert survivor["deleted_at"] is None and survivor["female"] == 5
     assert canonical(a.path) == canonical(b.path)
     # The version an import replaced is kept in the audit.
-    imported = [h for h in audit.history(b.db, deleted_then_edited) if h["action"] == "import"]
+    history = audit.history(b.db, deleted_then_edited)
+    imported = [h for h in history if h["action"] == "import" and h["before"] is not None]
     assert len(imported) == 1
     assert imported[0]["before"]["deleted_at"] is not None
     assert imported[0]["after"]["deleted_at"] is None and imported[0]["after"]["female"] == 5
@@ -165,18 +166,21 @@ def test_activities_stages_and_followups_travel(laptops, tmp_path):
 def test_export_remembers_each_target_and_relays_imported_records(laptops, tmp_path):
     a, b, c = laptops("a", "b", "c")
     early = add_visit(a.db)
-    assert import_counts(b.db, export(a.db, tmp_path / "a-to-b.faskel"))["visits"]["added"] == 1
+    to_b, b_to_c = tmp_path / "a-to-b.faskel", tmp_path / "b-to-c.faskel"
+    assert import_counts(b.db, export(a.db, to_b, changes=True))["visits"]["added"] == 1
+    to_b.unlink()  # sent: a file still there would be carried again (test_bundle_export_scope)
     # Nothing new since the last export to that file; another file gets everything.
-    manifest, lines = read_bundle(export(a.db, tmp_path / "a-to-b.faskel"))
+    manifest, lines = read_bundle(export(a.db, to_b, changes=True))
     assert (manifest["scope"], lines) == ("changes", [])
-    manifest, lines = read_bundle(export(a.db, tmp_path / "a-to-c.faskel"))
+    manifest, lines = read_bundle(export(a.db, tmp_path / "a-to-c.faskel", changes=True))
     assert manifest["scope"] == "all" and len(lines) == 6
     # A record made before b's last export to c, but imported into b after it, still
     # travels on in b's next export: exports follow the local change log, not updated_at.
     late = add_visit(a.db, day="2026-11-24")
-    import_counts(c.db, export(b.db, tmp_path / "b-to-c.faskel"))
-    import_counts(b.db, export(a.db, tmp_path / "a-to-b.faskel"))
-    manifest, lines = read_bundle(export(b.db, tmp_path / "b-to-c.faskel"))
+    import_counts(c.db, export(b.db, b_to_c, changes=True))
+    b_to_c.unlink()
+    import_counts(b.db, export(a.db, to_b, changes=True))
+    manifest, lines = read_bundle(export(b.db, b_to_c, changes=True))
     assert [json.loads(line)["record"]["id"] for line in lines] == [late]
     import_counts(c.db, tmp_path / "b-to-c.faskel")
     assert db_row(c.path, "visits", late) is not None

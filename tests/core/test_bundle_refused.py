@@ -225,11 +225,11 @@ def test_a_record_twice_is_refused(two, tmp_path):
 def test_references_outside_the_bundle_and_database_are_named(laptops, tmp_path):
     a, b = laptops("a", "b")
     target = tmp_path / "a.faskel"
-    export(a.db, target)  # everything so far went out to that file
+    export(a.db, target, changes=True)  # everything so far went out to that file
     facilitators.add(a.db, "Dewi Lestari", "dewi", ["Krapyak"])
-    dewi = export(a.db, target).rename(tmp_path / "dewi.faskel")
+    dewi = export(a.db, target, changes=True).rename(tmp_path / "dewi.faskel")
     visit_id = add_visit(a.db, kelurahan="Krapyak", who="dewi")
-    visit = export(a.db, target).rename(tmp_path / "visit.faskel")
+    visit = export(a.db, target, changes=True).rename(tmp_path / "visit.faskel")
     before = dump(b.path)
     set_lang("en")
     with pytest.raises(bundle.BundleRefused) as caught:
@@ -285,7 +285,9 @@ def test_the_same_handle_made_on_two_laptops_is_refused_until_renamed(laptops, t
     from_b = export(b.db, tmp_path / "b.faskel")
     before = dump(a.path)
     set_lang("en")
-    assert "handle 'nur' is already used by" in refused(a.db, from_b)
+    message = refused(a.db, from_b)
+    assert "both have handle 'nur' but different names" in message
+    assert "faskel facilitator edit nur --handle" in message  # the command, here
     assert dump(a.path) == before
     facilitators.edit(b.db, "nur", new_handle="nur.aini")
     counts = import_counts(a.db, export(b.db, tmp_path / "b.faskel"))

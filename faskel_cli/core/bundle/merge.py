@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
+from faskel_cli.core.bundle import identity
 from faskel_cli.core.bundle.kinds import (
     Kind,
     Unique,
@@ -22,8 +25,16 @@ from faskel_cli.core.bundle.kinds import (
 from faskel_cli.core.bundle.problems import BundleRefused, Problem
 from faskel_cli.core.bundle.reader import Reader
 from faskel_cli.core.bundle.staging import create_stage, drop_stage, stage
-from faskel_cli.core.bundle.wire import ENTITY, IMPORT_BUSY_TIMEOUT_MS, MAX_SHOWN
+from faskel_cli.core.bundle.wire import (
+    CLOCK_TOLERANCE_MINUTES,
+    ENTITY,
+    IDENTITY,
+    IMPORT_BUSY_TIMEOUT_MS,
+    MAX_SHOWN,
+    STAMPS,
+)
 from faskel_cli.core.errors import ConflictError
+from faskel_cli.core.ids import short_device
 from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, transaction
 
 if TYPE_CHECKING:
@@ -46,17 +57,44 @@ class ImportResult:
     dry_run: bool
     problems: list[Problem] = field(default_factory=list)
     refused_total: int = 0
+    merged: dict[str, int] = field(default_factory=dict)  # kind -> records merged (identity)
 
     def as_dict(self) -> dict:
         return {
             "file": self.path,
             "source_device": self.manifest["device_id"],
+            "sender": sender(self.manifest),
             "created_at": self.manifest["created_at"],
             "dry_run": self.dry_run,
             "kinds": [
                 {"kind": k, **vars(c)} for k, c in self.counts.items() if any(vars(c).values())
             ],
+            "merged": self.merged,
         }
+
+
+_HANDLE_LIKE = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
+
+
+def sender(manifest: dict) -> dict | None:
+    """Who the bundle says made it (the `me` of the exporting database and that
+    facilitator's name; optional manifest fields), or None. Only plain short text is
+    taken from a file that anyone could have written."""
+    handle = manifest.get("sender")
+    name = manifest.get("sender_name")
+    handle = handle if isinstance(handle, str) and _HANDLE_LIKE.match(handle) else None
+    name = " ".join(name.split())[:200] if isinstance(name, str) and name.strip() else None
+    if handle is None and name is None:
+        return None
+    return {"handle": handle, "name": name}
+
+
+def _import_who(manifest: dict) -> str:
+    """The audit's `who` of a version brought in: the bundle's sender, else its device."""
+    found = sender(manifest) or {}
+    return (
+        found.get("handle") or found.get("name") or f"device {short_device(manifest['device_id'])}"
+    )
 
 
 def _classify(db: Db, kinds: dict[str, Kind]) -> None:
@@ -84,14 +122,29 @@ def _kelurahan_exists(expr: str) -> str:
     return f"exists (select 1 from main.regions r where r.kode = {expr} and r.level = 'kelurahan')"
 
 
-def _check(db: Db, kinds: dict[str, Kind]) -> None:
+def clock_limit() -> str:
+    """The latest stamp an import accepts: this computer's clock plus the tolerance."""
+    return clock.utc_stamp(clock.now_utc() + timedelta(minutes=CLOCK_TOLERANCE_MINUTES))
+
+
+def _check(db: Db, kinds: dict[str, Kind], limit: str) -> None:
     """Fills temp.refused with every record to be written that refers to a record neither
-    in the bundle nor here, to a kelurahan outside the area, or that would take a name
-    (handle, LKK name) another live record holds."""
+    in the bundle nor here, to a kelurahan outside the area, that would take a name
+    (handle, LKK name) another live record holds, or that is stamped later than `limit`."""
     db.execute("delete from temp.refused")
     for kind in kinds.values():
         k = kind.name
         written = f"from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id"
+        stamps = [c for c in STAMPS if c in kind.names]
+        if stamps:  # one pass over the records written, whatever the number of stamps
+            which = " ".join(f"when s.[{c}] > :limit then '{c}'" for c in stamps)
+            value = " ".join(f"when s.[{c}] > :limit then s.[{c}]" for c in stamps)
+            ahead = " or ".join(f"s.[{c}] > :limit" for c in stamps)
+            db.execute(
+                f"insert into temp.refused select '{k}', s.id, 'future', case {which} end, "
+                f"case {value} end, :limit {written} where n.state in ('a', 'u') and ({ahead})",
+                {"limit": limit},
+            )
         for column, ref in kind.refs:
             db.execute(
                 f"insert into temp.refused select '{k}', s.id, 'missing', '{column}', "
@@ -130,6 +183,9 @@ def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:
         for c, coll in zip(unique.columns, unique.collations, strict=True)
     )
     shown = " || ' / ' || ".join(f"coalesce(a.[{c}], '')" for c in unique.columns)
+    # Kinds merged by identity: what is still shared here is one key for two different
+    # records, a conflict a person resolves (the problem names both and the command).
+    what = "conflict" if k in IDENTITY else "unique"
     db.execute(
         f"""insert into temp.refused
         with final as (
@@ -138,13 +194,13 @@ def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:
             union all
             select {staged} from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id
         ), live as (select * from final where {unique.where or "1"})
-        select '{k}', a.id, 'unique', '{"/".join(unique.columns)}', {shown}, min(b.id)
+        select '{k}', a.id, '{what}', '{"/".join(unique.columns)}', {shown}, min(b.id)
         from live a join temp.[n_{k}] n on n.id = a.id join live b on {same} and b.id <> a.id
         group by a.id"""
     )
 
 
-def _refusals(db: Db) -> tuple[list[Problem], int, dict[str, int]]:
+def _refusals(db: Db, kinds: dict[str, Kind]) -> tuple[list[Problem], int, dict[str, int]]:
     per_kind = dict(
         db.execute(
             "select kind, count(distinct record_id) from temp.refused group by kind"
@@ -152,7 +208,7 @@ def _refusals(db: Db) -> tuple[list[Problem], int, dict[str, int]]:
     )
     total = db.execute("select count(*) from temp.refused").fetchone()[0]
     problems = [
-        Problem(*row)
+        _detailed(db, kinds, Problem(*row))
         for row in db.execute(
             "select what, kind, record_id, col, value, other from temp.refused "
             "order by what = 'missing', kind, record_id limit ?",
@@ -162,7 +218,104 @@ def _refusals(db: Db) -> tuple[list[Problem], int, dict[str, int]]:
     return problems, total, per_kind
 
 
-def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None) -> None:
+def short_id(record_id: str | None) -> str:
+    """An id as faskel commands accept it (a unique prefix is enough; 13 characters are
+    unique in practice and still read as an id)."""
+    return (record_id or "?")[:13]
+
+
+def _detailed(db: Db, kinds: dict[str, Kind], problem: Problem) -> Problem:
+    """A problem with what a person needs to act on it: for a conflict, both records (id,
+    name, device, whether here or in the bundle) and the command that resolves it here."""
+    from dataclasses import replace
+
+    if problem.what == "future":
+        return replace(
+            problem,
+            extra=(
+                ("minutes", CLOCK_TOLERANCE_MINUTES),
+                ("device", _device_of(db, problem.kind, problem.record_id)),
+            ),
+        )
+    if problem.what != "conflict" or problem.kind not in kinds:
+        return problem
+    kind = kinds[problem.kind]
+    k = kind.name
+    shown = [c for c in ("handle", "name", "type", "device_id") if c in kind.names]
+    rows = {}
+    for record_id in (problem.record_id, problem.other):
+        found = db.execute(
+            f"select {', '.join(f'[{c}]' for c in shown)} from ({identity.final_rows(kind)}) "
+            "where id = ?",
+            [record_id],
+        ).fetchone()
+        rows[record_id] = dict(zip(shown, found, strict=True)) if found else {}
+    # "Here": a live record of this database the bundle does not write; renaming it here
+    # makes a version later than any the bundle holds (records.next_version).
+    here = None
+    for record_id in (problem.other, problem.record_id):
+        in_db = db.execute(
+            f"select 1 from main.[{k}] t where t.id = ? and t.deleted_at is null "
+            f"and not exists (select 1 from temp.[n_{k}] n where n.id = t.id)",
+            [record_id],
+        ).fetchone()
+        if in_db:
+            here = record_id
+            break
+    first, second = rows[problem.record_id], rows[problem.other]
+    extra: dict[str, object] = {
+        "other": short_id(problem.other),
+        "id": short_id(problem.record_id),
+        "name": first.get("name", "?"),
+        "other_name": second.get("name", "?"),
+        "type": first.get("type", "?"),
+        "other_type": second.get("type", "?"),
+        "device": short_device(first.get("device_id")),
+        "other_device": short_device(second.get("device_id")),
+        "handle": first.get("handle", ""),
+    }
+    if here is not None:
+        local = rows[here]
+        incoming = second if here == problem.record_id else first
+        extra.update(
+            here=short_id(here),
+            here_handle=local.get("handle", ""),
+            their_name=incoming.get("name", "?"),
+            their_type=incoming.get("type", "?"),
+        )
+        key = CONFLICT_HERE.get(k, "bundle.problem.unique")
+    else:
+        key = CONFLICT_IN_BUNDLE.get(k, "bundle.problem.unique")
+    values = {name: value for name, value in extra.items() if name not in ("id", "other")}
+    return replace(
+        problem,
+        record_id=str(extra["id"]),
+        other=str(extra["other"]),
+        key=key,
+        extra=tuple(values.items()),
+    )
+
+
+# The message of a conflict, by kind: one record of it here (renamed with a command here),
+# or both in the bundle.
+CONFLICT_HERE = {
+    "facilitators": "bundle.problem.conflict.facilitators",
+    "lkk": "bundle.problem.conflict.lkk",
+}
+CONFLICT_IN_BUNDLE = {
+    "facilitators": "bundle.problem.conflict.facilitators.bundle",
+    "lkk": "bundle.problem.conflict.lkk.bundle",
+}
+
+
+def _device_of(db: Db, k: str, record_id: str) -> str:
+    found = db.execute(f"select device_id from temp.[s_{k}] where id = ?", [record_id]).fetchone()
+    return short_device(found[0] if found else None)
+
+
+def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source: int) -> None:
+    """Writes the kind's staged records that change something; `who` (the bundle's sender)
+    and `source` (the audit row of this import) go to the audit."""
     k = kind.name
     names = kind.names
     columns = ", ".join(f"[{c}]" for c in names)
@@ -174,13 +327,24 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None) -> None
             link, f"main.[{link.table}]", f"[{link.owner}] = t.id", f"[{link.target}]"
         )
         after += f", '{link.key}', json({links_array('s')})"
+    audit = (
+        "insert into main.audit (at, who, action, entity, entity_id, before, after, device_id, "
+        "source) "
+    )
     # The version replaced stays in the audit.
     db.execute(
-        "insert into main.audit (at, who, action, entity, entity_id, before, after, device_id) "
-        f"select ?, ?, 'import', ?, t.id, json_object({before}), json_object({after}), ? "
-        f"from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id "
+        audit + f"select ?, ?, 'import', ?, t.id, json_object({before}), json_object({after}), "
+        f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id "
         f"join main.[{k}] t on t.id = n.id where n.state = 'u'",
-        [at, who, ENTITY[k], device],
+        [at, who, ENTITY[k], device, source],
+    )
+    # A record never seen starts its history here: which version came (its columns are
+    # the record's own until an edit, whose audit row keeps them as `before`), from where.
+    db.execute(
+        audit + "select ?, ?, 'import', ?, s.id, null, json_object('updated_at', s.updated_at, "
+        "'device_id', s.device_id), "
+        f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where n.state = 'a'",
+        [at, who, ENTITY[k], device, source],
     )
     sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in names if c != "id")
     # A handle or LKK name may move between records within one bundle (deleted here, made
@@ -209,24 +373,42 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None) -> None
 
 def _plan(
     db: Db, kinds: dict[str, Kind], staged: dict[str, int]
-) -> tuple[list[Problem], int, dict[str, KindCounts]]:
-    """What the staged bundle would do here: (problems shown, problems in all, counts)."""
+) -> tuple[list[Problem], int, dict[str, KindCounts], dict[str, int]]:
+    """What the staged bundle would do here: (problems shown, problems in all, counts,
+    records merged per kind). Only TEMP tables are written."""
     _classify(db, kinds)
-    _check(db, kinds)
-    problems, total, refused = _refusals(db)
+    identity.find_merges(db, kinds)
+    if identity.build_remap(db, kinds, staged=True):
+        identity.remap_staged(db, kinds)
+    _check(db, kinds, clock_limit())
+    problems, total, refused = _refusals(db, kinds)
+    merged = identity.counts(db)
+    unchanged_merged = dict(
+        db.execute("select kind, count(*) from temp.m_merge where staged group by kind").fetchall()
+    )
     counts: dict[str, KindCounts] = {}
     for k in kinds:
         states = dict(
             db.execute(f"select state, count(*) from temp.[n_{k}] group by state").fetchall()
         )
         added, updated = states.get("a", 0), states.get("u", 0)
+        # A record of the bundle identical to ours, merged here, is not unchanged.
+        here = (
+            db.execute(
+                f"select count(*) from temp.m_merge m join temp.[n_{k}] n on n.id = m.loser "
+                f"where m.kind = ? and m.staged and n.state = 'm'",
+                [k],
+            ).fetchone()[0]
+            if unchanged_merged.get(k)
+            else 0
+        )
         counts[k] = KindCounts(
             added=added,
             updated=updated,
-            unchanged=staged.get(k, 0) - added - updated,
+            unchanged=staged.get(k, 0) - added - updated - here,
             refused=refused.get(k, 0),
         )
-    return problems, total, counts
+    return problems, total, counts, merged
 
 
 def import_bundle(
@@ -253,17 +435,24 @@ def import_bundle(
                 here=area_label(here, area_name(db)),
             )
         create_stage(db, kinds)
+        identity.create_tables(db)
         try:
             staged = stage(db, kinds, reader, manifest)
         except BaseException:
-            drop_stage(db)
+            _drop(db)
             raise
     try:
         if dry_run:
             return _dry_run(db, kinds, name, manifest, staged)
         return _merge(db, kinds, name, manifest, staged, on_commit)
     finally:
-        drop_stage(db)
+        _drop(db)
+
+
+def _drop(db: Db) -> None:
+    drop_stage(db)
+    with contextlib.suppress(sqlite3.Error):
+        identity.drop_tables(db)
 
 
 def _dry_run(
@@ -272,10 +461,10 @@ def _dry_run(
     conn = db.conn
     conn.execute("begin")  # a consistent view of the database; only TEMP tables are written
     try:
-        problems, total, counts = _plan(db, kinds, staged)
+        problems, total, counts, merged = _plan(db, kinds, staged)
     finally:
         conn.execute("rollback")
-    return ImportResult(name, manifest, counts, True, problems, total)
+    return ImportResult(name, manifest, counts, True, problems, total, merged)
 
 
 @contextlib.contextmanager
@@ -305,16 +494,13 @@ def _merge(
     try:
         with _rule_errors(conn, name), transaction(db):
             conn.execute("pragma defer_foreign_keys = on")
-            problems, total, counts = _plan(db, kinds, staged)
+            problems, total, counts, merged = _plan(db, kinds, staged)
             if total:
                 raise BundleRefused(name, problems, total)
-            at, who, device = clock.utc_stamp(), audit.who(db), get_setting(db, "device_id")
-            for kind in kinds.values():
-                if counts[kind.name].added or counts[kind.name].updated:
-                    _apply(db, kind, at=at, who=who, device=device)
             changed = {k: vars(c) for k, c in counts.items() if c.added or c.updated}
-            if changed:  # a bundle that changes nothing leaves no trace at all
-                audit.record(
+            if changed or merged:  # a bundle that changes nothing leaves no trace at all
+                # The import's own row: every change it brings refers to it (audit.source).
+                source = audit.record(
                     db,
                     "import",
                     "bundle",
@@ -323,12 +509,26 @@ def _merge(
                     {
                         "file": Path(name).name,
                         "source_device": manifest["device_id"],
+                        "sender": sender(manifest),
                         "created_at": manifest["created_at"],
                         "counts": changed,
+                        "merged": merged,
                     },
                 )
+                at, device = clock.utc_stamp(), get_setting(db, "device_id")
+                for kind in kinds.values():
+                    k = kind.name
+                    if counts[k].added or counts[k].updated or merged.get(k):
+                        _apply(
+                            db, kind, at=at, who=_import_who(manifest), device=device, source=source
+                        )
+                # Merges are made here, by whoever imports: in their name, for this bundle.
+                here = [at, audit.who(db), device, source]
+                if merged:
+                    identity.audit_merges(db, kinds, audit_params=here)
+                identity.remap_database(db, kinds, audit_params=here)
             if on_commit:
                 on_commit(manifest)
     finally:
         conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-    return ImportResult(name, manifest, counts, False)
+    return ImportResult(name, manifest, counts, False, merged=merged)

@@ -10,7 +10,9 @@ from faskel_cli.core.errors import ConflictError, Message
 
 @dataclass(frozen=True)
 class Problem:
-    """A record the bundle cannot bring in: what (missing, kelurahan, unique), where, why."""
+    """A record the bundle cannot bring in: what (missing, kelurahan, unique, conflict,
+    future), where, why. `key` overrides the message (bundle.problem.<what>); `extra` adds
+    values to it."""
 
     what: str
     kind: str
@@ -18,15 +20,18 @@ class Problem:
     column: str
     value: str
     other: str = ""
+    key: str = ""
+    extra: tuple[tuple[str, object], ...] = ()
 
     def message(self) -> Message:
         return Message.of(
-            f"bundle.problem.{self.what}",
+            self.key or f"bundle.problem.{self.what}",
             kind=Message.of(f"bundle.kind.{self.kind}"),
             id=self.record_id,
             column=self.column,
             value=self.value,
             other=self.other,
+            **dict(self.extra),
         )
 
 
