@@ -11,6 +11,9 @@ from faskel_cli.core import clock
 from faskel_cli.core.errors import InputError
 
 EARLIEST = date(2000, 1, 1)
+# The latest day any date or period may reach: far enough for any plan, and far enough
+# from date.max that a week or a month after it can still be computed.
+LATEST = date(2099, 12, 31)
 
 _TODAY = {"today", "hari-ini", "hariini", "sekarang"}
 _YESTERDAY = {"yesterday", "kemarin"}
