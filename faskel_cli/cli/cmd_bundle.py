@@ -1,4 +1,7 @@
-"""`faskel bundle export|inspect|import` and `faskel sync FOLDER`."""
+"""`faskel bundle export|inspect|import` and `faskel sync FOLDER`.
+
+What a bundle or a shared folder brings (file names, manifest fields, kinds) is printed
+`safe`: its control characters escaped. JSON output is escaped by json.dumps."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 import typer
 
 from faskel_cli.cli import common
-from faskel_cli.messages import t, text
+from faskel_cli.messages import safe, t, text
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -63,7 +66,7 @@ def export(
     common.echo(
         t(
             "msg.bundle_written",
-            file=result.path,
+            file=safe(result.path),
             n=result.total,
             scope=_scope(result.scope, result.since),
         )
@@ -100,15 +103,15 @@ def inspect(
             ("sha256", manifest["sha256"]),
         ]
         # Plain lines, not render.record_grid: a grid would cut the checksum to the width.
-        common.echo(file)
+        common.echo(safe(file))
         width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
         for key, value in fields:
-            common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {value}")
+            common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {safe(str(value))}")
         kinds = [k for k in bundle.TABLES if manifest["counts"].get(k) or found.get(k)]
         kinds += sorted(k for k in found if k not in kinds)
         if kinds:
             rows = [
-                {"kind": _kind(k) if k in bundle.TABLES else k, "records": found.get(k, 0)}
+                {"kind": _kind(k) if k in bundle.TABLES else safe(k), "records": found.get(k, 0)}
                 for k in kinds
             ]
             render.emit(rows, "table", _records_columns())
@@ -186,9 +189,9 @@ def import_(
                 continue
             title = t(
                 "msg.bundle_import_title",
-                file=result.path,
-                device=result.manifest["device_id"],
-                created_at=result.manifest["created_at"],
+                file=safe(result.path),
+                device=safe(result.manifest["device_id"]),
+                created_at=safe(result.manifest["created_at"]),
             )
             rows = _count_rows(result.counts)
             out.print(title, markup=False, soft_wrap=True)
@@ -244,7 +247,8 @@ def sync(
         shown = [
             {
                 **row,
-                "file": names.get(row["file"], row["file"]),
+                "file": safe(names.get(row["file"], row["file"])),
+                "device": safe(row["device"] or ""),
                 "status": t(f"bundle.status.{row['status']}"),
             }
             for row in rows
@@ -260,7 +264,7 @@ def sync(
                 ("unchanged", t("bundle.col.unchanged")),
                 ("records", t("bundle.col.records")),
             ],
-            title=t("msg.sync_title", folder=folder),
+            title=t("msg.sync_title", folder=safe(folder)),
         )
     errors = [r.error for r in results if r.error is not None]
     _raise_first(errors, len(results) - 1)
