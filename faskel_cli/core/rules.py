@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from faskel_cli.core.dates import EARLIEST, LATEST
+from faskel_cli.core.dates import EARLIEST, LATEST, MAX_DURATION
 from faskel_cli.core.money import MAX_RUPIAH
 from faskel_cli.core.vocab import CONTROLS, MAX_NOTES, MAX_PARTICIPANTS
 
@@ -31,7 +31,6 @@ MAX_TITLE = 300
 MAX_FUNDING = 200
 MAX_NAME = 200
 MAX_PHONE = 50
-MAX_DURATION = 24 * 60  # minutes
 MAX_STAGE_SEQ = 1_000_000
 INT64 = (-(2**63), 2**63 - 1)  # what SQLite can hold
 # An imported work date may be this many days after the importing laptop's today (WIB):
