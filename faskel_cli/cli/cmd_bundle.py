@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from faskel_cli.cli import common
-from faskel_cli.messages import safe, t, text
+from faskel_cli.messages import t, text
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -54,6 +54,7 @@ def export(
     from faskel_cli.core import bundle
     from faskel_cli.core.dates import parse_date
     from faskel_cli.core.errors import InputError
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     if since and everything:
@@ -83,6 +84,7 @@ def inspect(
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import bundle
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     manifest, found, error = bundle.inspect(file)
@@ -159,6 +161,7 @@ def import_(
     from faskel_cli import render
     from faskel_cli.core import bundle
     from faskel_cli.core.errors import ConflictError
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     outcomes = bundle.import_many(common.db(ctx), [Path(f) for f in files], dry_run=dry_run)
@@ -220,6 +223,7 @@ def sync(
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import sync as core_sync
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     results = core_sync.sync(common.db(ctx), folder)
