@@ -30,7 +30,7 @@ from faskel_cli.core.vocab import CONTROLS, MAX_NOTES, MAX_PARTICIPANTS
 MAX_TITLE = 300
 MAX_FUNDING = 200
 MAX_NAME = 200
-MAX_PHONE = 50
+MAX_PHONE = 100  # some numbers with their notes ("0812-... (rumah), 0285-... (kantor)")
 MAX_STAGE_SEQ = 1_000_000
 INT64 = (-(2**63), 2**63 - 1)  # what SQLite can hold
 # An imported work date may be this many days after the importing laptop's today (WIB):

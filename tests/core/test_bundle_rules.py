@@ -284,7 +284,7 @@ FIELD_CASES = {
     "notes-empty": ("visits", {"notes": ""}, ["notes", "tidak kosong"]),
     "handle": ("facilitators", {"handle": "Siti"}, ["handle", "huruf kecil"]),
     "facilitator-name-lines": ("facilitators", {"name": "Siti\nAminah"}, ["name", "satu baris"]),
-    "phone-long": ("facilitators", {"phone": "0" * 51}, ["phone", "paling panjang 50"]),
+    "phone-long": ("facilitators", {"phone": "0" * 101}, ["phone", "paling panjang 100"]),
     "active": ("facilitators", {"active": 2}, ["active", "paling besar 1"]),
     "lkk-name-long": ("lkk", {"name": "L" * 201}, ["name", "paling panjang 200"]),
     "budget": ("activities", {"budget": 10**12 + 1}, ["budget", "paling besar 1000000000000"]),
