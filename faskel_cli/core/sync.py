@@ -5,21 +5,18 @@ its database, rewritten (atomically) only when something changed since its last 
 laptop that missed some syncs still finds everything, and records travel on through any
 laptop to the others. Every other device's *.faskel file that changed since this laptop
 last imported it is imported first (so this laptop's own file then carries the merge); a
-bundle refused only for records another bundle brings is retried after the others. A file
-refused for what it holds itself (a gzip bomb, a damaged or badly made bundle) is not read
-again while it stays as it was: it is reported refused from what was found the last time.
+bundle refused only for records another bundle brings is retried after the others.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from faskel_cli.core import bundle, clock
-from faskel_cli.core.errors import FaskelError, InputError, Message, NotFoundError
+from faskel_cli.core import bundle, clock, sync_refused
+from faskel_cli.core.errors import FaskelError, NotFoundError
 from faskel_cli.core.store import get_setting, transaction
 
 if TYPE_CHECKING:
@@ -43,69 +40,7 @@ def _remember(db: Db, folder: str, name: str, sha256: str, stat: os.stat_result)
         "seen_at = excluded.seen_at",
         [folder, name, sha256, stat.st_size, stat.st_mtime_ns, clock.utc_stamp()],
     )
-    db.execute("delete from bundle_refused where folder = ? and name = ?", [folder, name])
-
-
-# Refusals that depend on the moment, not on the file: read it again next time.
-_NOT_REMEMBERED = {"err.bundle_unreadable", "err.bundle_missing"}
-
-
-def _plain(value: object) -> object:
-    """An error's value as JSON: a Message as {"message", "params"}, a tuple as a list."""
-    if isinstance(value, Message):
-        return {"message": value.key, "params": {k: _plain(v) for k, v in value.params.items()}}
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return str(value)
-
-
-def _unplain(value: object) -> object:
-    if isinstance(value, dict):
-        params = value.get("params") or {}
-        return Message(str(value.get("message")), {k: _unplain(v) for k, v in params.items()})
-    if isinstance(value, list):
-        return tuple(_unplain(item) for item in value)
-    return value
-
-
-def _remember_refusal(
-    db: Db, folder: str, name: str, stat: os.stat_result, error: FaskelError
-) -> None:
-    """A file refused for what it holds (an InputError: the bytes decide) is not read again
-    while unchanged; one refused against this database (a ConflictError) is."""
-    from faskel_cli import __version__
-
-    if not isinstance(error, InputError) or error.key in _NOT_REMEMBERED:
-        return
-    with transaction(db):
-        db.execute(
-            "insert or replace into bundle_refused (folder, name, size, mtime_ns, faskel, "
-            "error, refused_at) values (?, ?, ?, ?, ?, ?, ?)",
-            [
-                folder,
-                name,
-                stat.st_size,
-                stat.st_mtime_ns,
-                __version__,
-                json.dumps(_plain(Message(error.key, error.params))),
-                clock.utc_stamp(),
-            ],
-        )
-
-
-def _refused_before(db: Db, folder: str, name: str, stat: os.stat_result) -> FaskelError | None:
-    from faskel_cli import __version__
-
-    row = db.execute(
-        "select error, refused_at from bundle_refused where folder = ? and name = ? "
-        "and size = ? and mtime_ns = ? and faskel = ?",
-        [folder, name, stat.st_size, stat.st_mtime_ns, __version__],
-    ).fetchone()
-    if row is None:
-        return None
-    return InputError("err.bundle_refused_before", first=_unplain(json.loads(row[0])), when=row[1])
+    sync_refused.forget(db, folder, name)
 
 
 def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
@@ -129,14 +64,14 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
         if seen and (seen[1], seen[2]) == (stat.st_size, stat.st_mtime_ns):
             results.append(FileResult(candidate.name, "seen"))
             continue
-        before = _refused_before(db, key, candidate.name, stat)
-        if before:
-            results.append(FileResult(candidate.name, "refused", error=before))
+        refused = sync_refused.before(db, key, candidate.name, stat)  # not read again
+        if refused:
+            results.append(FileResult(candidate.name, "refused", error=refused))
             continue
         try:
             manifest = bundle.read_manifest(candidate)
         except FaskelError as exc:
-            _remember_refusal(db, key, candidate.name, stat, exc)
+            sync_refused.remember(db, key, candidate.name, stat, exc)
             results.append(FileResult(candidate.name, "refused", error=exc))
             continue
         if seen and seen[0] == manifest["sha256"]:  # touched, not changed
@@ -160,8 +95,7 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
                 )
             )
         else:
-            if outcome.error:
-                _remember_refusal(db, key, outcome.path.name, stats[outcome.path], outcome.error)
+            sync_refused.remember(db, key, outcome.path.name, stats[outcome.path], outcome.error)
             results.append(FileResult(outcome.path.name, "refused", error=outcome.error))
     results.sort(key=lambda r: r.name)
     results.append(_write_own(db, path / own))
