@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from faskel_cli.core import bundle, clock, sync_refused
+from faskel_cli.core import bundle, clock
 from faskel_cli.core.errors import FaskelError, NotFoundError
 from faskel_cli.core.store import get_setting, transaction
 
@@ -40,10 +40,14 @@ def _remember(db: Db, folder: str, name: str, sha256: str, stat: os.stat_result)
         "seen_at = excluded.seen_at",
         [folder, name, sha256, stat.st_size, stat.st_mtime_ns, clock.utc_stamp()],
     )
+    from faskel_cli.core import sync_refused
+
     sync_refused.forget(db, folder, name)
 
 
 def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
+    from faskel_cli.core import sync_refused  # files refused for what they hold
+
     path = Path(folder).expanduser()
     if not path.is_dir():
         raise NotFoundError("err.sync_folder", path=str(path))
