@@ -55,7 +55,7 @@ def laptops(tmp_path):
     good = tmp_path / "good.faskel"
     a.ok("bundle", "export", "--all", "--output", str(good))
     b = Cli(tmp_path / "b.db")
-    b.ok("config", "list")  # made, with its area
+    b.ok("config", "set", "lang", "id")  # the database made, with its area
     return a, b, good
 
 
