@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from faskel_cli.core.db import connect, get_setting  # noqa: E402
-from faskel_cli.core.vocab import STAGES, STRANDS  # noqa: E402
-from faskel_cli.core.vocab import VISIT_KINDS as KINDS  # noqa: E402
+from faskel_cli.core.vocab import STAGES, STRANDS, VISIT_KINDS  # noqa: E402
 
 FIRST = (
     "Siti Budi Dewi Agus Rina Ahmad Sri Eko Wahyu Nur Dian Fajar Indah Joko Lestari Rudi Yuni "
@@ -277,7 +276,7 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
                 day.isoformat(),
                 kode,
                 person,
-                rng.choice(KINDS),
+                rng.choice(VISIT_KINDS),
                 rng.choice(STRANDS),
                 rng.randint(0, 30),
                 rng.randint(0, 35),

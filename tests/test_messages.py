@@ -65,6 +65,20 @@ def _report_columns() -> set[str]:
     return names
 
 
+# What a bundle refusal names: the `what` of a Problem (core/bundle/merge, rules, identity)
+# and the rule a pydantic error stands for (core/bundle/validation._PATTERNS and error types).
+BUNDLE_PROBLEMS = (
+    "missing", "kelurahan", "unique", "future", "moved", "other_kelurahan", "spent_stage",
+    "stage_date", "due_before_problem", "done_before_problem", "done_state",
+)  # fmt: skip
+BUNDLE_RULES = (
+    "area", "count_key", "date", "date_early", "date_future", "date_invalid", "date_late",
+    "greater_than_equal", "handle", "id", "int_type", "kode", "less_than_equal",
+    "literal_error", "missing", "one_line", "since", "stamp", "string_too_long",
+    "string_type", "text", "too_long", "sha256",
+)  # fmt: skip
+
+
 # Keys built at run time: the pattern as the code writes it ({} for what is filled in) and,
 # for each {}, the names it can take.
 DYNAMIC = {
@@ -88,7 +102,8 @@ DYNAMIC = {
     "bundle.field.{}": [
         ("format", "version", "device_id", "area", "created_at", "scope", "sender", "sha256")
     ],  # bundle inspect
-    "bundle.problem.{}": [("missing", "kelurahan", "unique", "future")],  # bundle Problem.what
+    "bundle.problem.{}": [BUNDLE_PROBLEMS],  # bundle Problem.what
+    "bundle.rule.{}": [BUNDLE_RULES],  # bundle validation: the rule a field broke
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status

@@ -1,4 +1,7 @@
-"""`faskel bundle export|inspect|import` and `faskel sync FOLDER`."""
+"""`faskel bundle export|inspect|import` and `faskel sync FOLDER`.
+
+What a bundle or a shared folder brings (file names, manifest fields, kinds) is printed
+`safe`: its control characters escaped. JSON output is escaped by json.dumps."""
 
 from __future__ import annotations
 
@@ -93,6 +96,7 @@ def export(
     from faskel_cli.core import bundle
     from faskel_cli.core.dates import month_label, parse_date, parse_month, parse_week
     from faskel_cli.core.errors import InputError
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     chosen = [
@@ -129,7 +133,7 @@ def export(
     common.echo(
         t(
             "msg.bundle_written",
-            file=result.path,
+            file=safe(result.path),
             n=result.total,
             scope=_scope(result.as_dict()),
             kinds=_kinds_line(result.counts),
@@ -144,6 +148,7 @@ def inspect(
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import bundle
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     manifest, found, error = bundle.inspect(file)
@@ -167,15 +172,15 @@ def inspect(
         if sender:
             fields.insert(3, ("sender", sender))
         # Plain lines, not render.record_grid: a grid would cut the checksum to the width.
-        common.echo(file)
+        common.echo(safe(file))
         width = max(len(t(f"bundle.field.{k}")) for k, _ in fields)
         for key, value in fields:
-            common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {value}")
+            common.echo(f"  {t(f'bundle.field.{key}'):<{width}}  {safe(str(value))}")
         kinds = [k for k in bundle.TABLES if manifest["counts"].get(k) or found.get(k)]
         kinds += sorted(k for k in found if k not in kinds)
         if kinds:
             rows = [
-                {"kind": _kind(k) if k in bundle.TABLES else k, "records": found.get(k, 0)}
+                {"kind": _kind(k) if k in bundle.TABLES else safe(k), "records": found.get(k, 0)}
                 for k in kinds
             ]
             render.emit(rows, "table", _records_columns())
@@ -239,6 +244,7 @@ def import_(
     from faskel_cli import render
     from faskel_cli.core import bundle, store
     from faskel_cli.core.errors import ConflictError
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     # A dry run only reads: like every read, it creates no database.
@@ -276,10 +282,10 @@ def import_(
             sender = _sender(result.manifest)
             title = t(
                 "msg.bundle_import_title_sender" if sender else "msg.bundle_import_title",
-                file=result.path,
-                device=result.manifest["device_id"],
-                created_at=result.manifest["created_at"],
-                sender=sender,
+                file=safe(result.path),
+                device=safe(result.manifest["device_id"]),
+                created_at=safe(result.manifest["created_at"]),
+                sender=safe(sender) if sender else sender,
                 scope=_scope(result.manifest),
             )
             rows = _count_rows(result.counts)
@@ -317,6 +323,7 @@ def sync(
     from faskel_cli import render
     from faskel_cli.core import store
     from faskel_cli.core import sync as core_sync
+    from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx, create=True)
@@ -346,7 +353,8 @@ def sync(
         shown = [
             {
                 **row,
-                "file": names.get(row["file"], row["file"]),
+                "file": safe(names.get(row["file"], row["file"])),
+                "device": safe(row["device"] or ""),
                 "status": t(f"bundle.status.{row['status']}"),
             }
             for row in rows
@@ -362,7 +370,7 @@ def sync(
                 ("unchanged", t("bundle.col.unchanged")),
                 ("records", t("bundle.col.records")),
             ],
-            title=t("msg.sync_title", folder=folder),
+            title=t("msg.sync_title", folder=safe(folder)),
         )
     errors = [r.error for r in results if r.error is not None]
     # Out of the other devices' files: not this laptop's own (written, removed, a copy).

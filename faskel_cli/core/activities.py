@@ -12,18 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import clock, lkk, money, records, regions
-from faskel_cli.core.dates import parse_date
+from faskel_cli.core import clock, lkk, money, records, regions, rules
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import transaction
-from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, clean_text, pick
+from faskel_cli.core.vocab import ACTIVITY_TYPES, STAGE_ALIASES, STAGES, pick
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
-
-MAX_TITLE = 300
-MAX_FUNDING = 200
 
 # The JSON of an activity: these keys, in this order (a public interface).
 KEYS = [
@@ -104,10 +100,10 @@ def add(
 ) -> dict:
     """Start an activity in stage perencanaan on `start` (default today)."""
     kel = regions.kelurahan(db, kelurahan)
-    title = clean_text(title, "--title", MAX_TITLE, one_line=True)
+    title = rules.text("activities", "title", title, "--title")
     activity_type = pick(activity_type, ACTIVITY_TYPES, option="--type")
-    start_date = parse_date(start) if start else clock.today()
-    funding = clean_text(funding, "--funding", MAX_FUNDING, required=False, one_line=True)
+    start_date = rules.day("activities", "start_date", start, "--date") if start else clock.today()
+    funding = rules.optional_text("activities", "funding", funding, "--funding")
     budget = money.parse_optional(budget, "--budget")
     lkk_ids = lkk.ids_by_names(db, kel, lkk_names)
     activity_id = new_id()
@@ -162,13 +158,11 @@ def edit(
     row = _live(db, ref)
     changes: dict = {}
     if title is not None:
-        changes["title"] = clean_text(title, "--title", MAX_TITLE, one_line=True)
+        changes["title"] = rules.text("activities", "title", title, "--title")
     if activity_type is not None:
         changes["type"] = pick(activity_type, ACTIVITY_TYPES, option="--type")
     if funding is not None:
-        changes["funding"] = clean_text(
-            funding, "--funding", MAX_FUNDING, required=False, one_line=True
-        )
+        changes["funding"] = rules.optional_text("activities", "funding", funding, "--funding")
     if budget is not None:
         changes["budget"] = money.parse_optional(budget, "--budget")
     lkk_ids = None
@@ -229,14 +223,14 @@ def _advance(
     stage = STAGES[target]
     if target == current:
         raise InputError("err.stage_same", stage=stage)
-    note = clean_text(note, "--note", required=False)
+    note = rules.optional_text("activity_stages", "note", note, "--note")
     if target != current + 1:
         key = "err.stage_back" if target < current else "err.stage_skip"
         if not force:
             raise InputError(key, current=row["stage"], stage=stage, next=_next(current))
         if not note:
             raise InputError("err.stage_force_note", current=row["stage"], stage=stage)
-    day = parse_date(on) if on else clock.today()
+    day = rules.day("activity_stages", "date", on, "--date") if on else clock.today()
     if day < date.fromisoformat(row["stage_since"]):
         raise InputError(
             "err.stage_date_before",

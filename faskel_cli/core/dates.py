@@ -172,6 +172,9 @@ def resolve_period(
     return parse_week("this") if default_this_week else None
 
 
+MAX_DURATION = 24 * 60  # minutes of one visit (core/rules.py reads it)
+
+
 def parse_duration(text: str | int | None) -> int | None:
     """Minutes from `90`, `1h30`, `1j30`, `1:30`, `2h`, `45m`."""
     if text is None or text == "":
@@ -187,6 +190,6 @@ def parse_duration(text: str | int | None) -> int | None:
         if not match or not (match[1] or match[2]):
             raise InputError("err.duration", value=text)
         minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
-    if not 0 < minutes <= 24 * 60:
+    if not 0 < minutes <= MAX_DURATION:
         raise InputError("err.duration_range", value=text)
     return minutes

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import records, regions
+from faskel_cli.core import records, regions, rules
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id
 from faskel_cli.core.store import transaction
@@ -16,7 +16,7 @@ from faskel_cli.core.vocab import ROLES, pick
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
-HANDLE = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
+HANDLE = re.compile(rules.HANDLE_PATTERN)
 
 # A facilitator's kelurahan are its own and those of the records merged into it (the same
 # person made on another laptop: core/bundle/identity.py), as the view of m005 gives them.
@@ -86,9 +86,7 @@ def add(
     role: str = "faskel",
     phone: str | None = None,
 ) -> dict:
-    name = (name or "").strip()
-    if not name or len(name) > 200:
-        raise InputError("err.name_required")
+    name = rules.name("facilitators", "name", name)
     if handle != handle.strip().lower():
         raise InputError("err.handle_lower", value=handle)
     handle = check_handle(handle)
@@ -109,7 +107,7 @@ def add(
                     "handle": handle,
                     "name": name,
                     "role": role,
-                    "phone": (phone or "").strip() or None,
+                    "phone": rules.optional_text("facilitators", "phone", phone, "--phone"),
                     "active": 1,
                 },
             )
@@ -157,9 +155,7 @@ def edit(
     current = resolve(db, ref)
     changes: dict = {}
     if name is not None:
-        if not name.strip():
-            raise InputError("err.name_required")
-        changes["name"] = name.strip()
+        changes["name"] = rules.name("facilitators", "name", name)
     if new_handle is not None:
         if new_handle != new_handle.strip().lower():
             raise InputError("err.handle_lower", value=new_handle)
@@ -167,7 +163,7 @@ def edit(
     if role is not None:
         changes["role"] = pick(role, ROLES, option="--role")
     if phone is not None:
-        changes["phone"] = phone.strip() or None
+        changes["phone"] = rules.optional_text("facilitators", "phone", phone, "--phone")
     if active is not None:
         changes["active"] = 1 if active else 0
     kodes = None

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import activities, audit, clock, facilitators, records, regions
-from faskel_cli.core.dates import parse_date
+from faskel_cli.core import activities, audit, clock, facilitators, records, regions, rules
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import get_setting, transaction
@@ -91,7 +90,7 @@ def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
 def _due(text: str | None, problem_date: date) -> str | None:
     if text is None or not str(text).strip():
         return None
-    due = parse_date(str(text), field="--due", allow_future=True)
+    due = rules.day("followups", "due", str(text), "--due")
     if due < problem_date:
         raise InputError(
             "err.due_before_problem", due=due.isoformat(), date=problem_date.isoformat()
@@ -132,8 +131,8 @@ def add_for_visit(db: Db, visit_id: str, problems: Iterable[ProblemInput]) -> li
         prepared.append(
             {
                 "kelurahan_kode": visit["kelurahan_kode"],
-                "problem": clean_text(item.problem, "--problem"),
-                "action": clean_text(item.action, "--followup"),
+                "problem": rules.text("followups", "problem", item.problem, "--problem"),
+                "action": rules.text("followups", "action", item.action, "--followup"),
                 "problem_date": visit["date"],
                 "due": _due(item.due, problem_date),
                 "owner_id": _owner_id(db, item.owner) or visit["facilitator_id"],
@@ -188,7 +187,7 @@ def add(
             )
         kode = activity_row["kelurahan_kode"]
     if on:
-        problem_date = parse_date(on)
+        problem_date = rules.day("followups", "problem_date", on, "--date")
     elif visit_row:
         problem_date = date.fromisoformat(visit_row["date"])
     else:
@@ -202,8 +201,8 @@ def add(
         owner_id = _owner_id(db, me) if me else None
     values = {
         "kelurahan_kode": kode,
-        "problem": clean_text(problem, "--problem"),
-        "action": clean_text(action, "--action"),
+        "problem": rules.text("followups", "problem", problem, "--problem"),
+        "action": rules.text("followups", "action", action, "--action"),
         "problem_date": problem_date.isoformat(),
         "due": _due(due, problem_date),
         "owner_id": owner_id,
@@ -238,9 +237,9 @@ def edit(
     row = _live(db, ref)
     changes: dict = {}
     if problem is not None:
-        changes["problem"] = clean_text(problem, "--problem")
+        changes["problem"] = rules.text("followups", "problem", problem, "--problem")
     if action is not None:
-        changes["action"] = clean_text(action, "--action")
+        changes["action"] = rules.text("followups", "action", action, "--action")
     if due is not None:
         changes["due"] = _due(due, date.fromisoformat(row["problem_date"]))
     if owner is not None:
@@ -259,8 +258,8 @@ def done(db: Db, ref: str, *, note: str | None, on: str | None = None) -> dict:
         row = _live(db, ref)
         if row["status"] == "done":
             raise ConflictError("err.followup_already_done", id=row["id"], date=row["done_date"])
-        resolution = clean_text(note, "--note")
-        day = parse_date(on) if on else clock.today()
+        resolution = rules.text("followups", "resolution", note, "--note")
+        day = rules.day("followups", "done_date", on, "--date") if on else clock.today()
         if day.isoformat() < row["problem_date"]:
             raise InputError(
                 "err.done_before_problem", date=day.isoformat(), problem_date=row["problem_date"]

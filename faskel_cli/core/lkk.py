@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from faskel_cli.core import records, regions
+from faskel_cli.core import records, regions, rules
 from faskel_cli.core.errors import ConflictError, InputError, NotFoundError
 from faskel_cli.core.ids import new_id, resolve_id
 from faskel_cli.core.store import transaction
@@ -30,10 +30,7 @@ def get(db: Db, lkk_id: str) -> dict:
 
 
 def _clean_name(name: str) -> str:
-    value = " ".join((name or "").split())
-    if not value or len(value) > 200:
-        raise InputError("err.name_required")
-    return value
+    return rules.name("lkk", "name", name)
 
 
 def _name_taken(db: Db, kelurahan_kode: str, name: str, except_id: str | None = None) -> bool:

@@ -291,3 +291,24 @@ def m005_identity_and_clock(db: Db) -> None:
         from merged m join facilitator_kelurahan fk on fk.facilitator_id = m.id;
         """
     )
+
+
+@migrations()
+def m006_bundle_refused(db: Db) -> None:
+    """Bundles of a sync folder refused for what the file itself holds (a gzip bomb, a line
+    breaking a rule, ...), so that `faskel sync` does not read them again while unchanged
+    (same size and mtime, read by the same faskel); local, like bundle_seen."""
+    db.executescript(
+        """
+        create table bundle_refused (
+            folder text not null,
+            name text not null,
+            size integer not null,
+            mtime_ns integer not null,
+            faskel text not null,
+            error text not null,
+            refused_at text not null,
+            primary key (folder, name)
+        ) without rowid;
+        """
+    )

@@ -55,6 +55,9 @@ def _remember(db: Db, folder: str, name: str, sha256: str, stat: os.stat_result)
         "seen_at = excluded.seen_at",
         [folder, name, sha256, stat.st_size, stat.st_mtime_ns, clock.utc_stamp()],
     )
+    from faskel_cli.core import sync_refused
+
+    sync_refused.forget(db, folder, name)
 
 
 def _slug(text: str) -> str:
@@ -115,6 +118,8 @@ def own_path(db: Db, folder: Path) -> Path:
 
 
 def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
+    from faskel_cli.core import sync_refused  # files refused for what they hold
+
     path = Path(folder).expanduser()
     if not path.is_dir():
         raise NotFoundError("err.sync_folder", path=str(path))
@@ -144,9 +149,14 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
         if seen and (seen[1], seen[2]) == (stat.st_size, stat.st_mtime_ns):
             results.append(FileResult(candidate.name, "seen"))
             continue
+        refused = sync_refused.before(db, key, candidate.name, stat)  # not read again
+        if refused:
+            results.append(FileResult(candidate.name, "refused", error=refused))
+            continue
         try:
             manifest = bundle.read_manifest(candidate)
         except FaskelError as exc:
+            sync_refused.remember(db, key, candidate.name, stat, exc)
             results.append(FileResult(candidate.name, "refused", error=exc))
             continue
         if manifest["device_id"] == device:
@@ -176,6 +186,7 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
                 )
             )
         else:
+            sync_refused.remember(db, key, outcome.path.name, stats[outcome.path], outcome.error)
             results.append(FileResult(outcome.path.name, "refused", error=outcome.error))
     written = _write_own(db, own)
     for old in earlier:

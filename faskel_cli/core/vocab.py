@@ -3,6 +3,7 @@ labels for people come from the message catalogue."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Literal, overload
 
@@ -133,6 +134,12 @@ def pick(
     return raw
 
 
+# Characters no stored text holds (core/rules.py's text patterns): the C0 controls but tab
+# and newline, DEL, the C1 controls. clean_text turns \r\n and \r into \n, refuses the rest.
+CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+CONTROL_CHARACTER = re.compile(f"[{CONTROLS}]")
+
+
 @overload
 def clean_text(
     value: object,
@@ -155,15 +162,22 @@ def clean_text(
     one_line: bool = False,
 ) -> str | None:
     """Text a person typed: stripped (one_line: runs of spaces and newlines made one space),
-    required unless told otherwise, at most `limit` characters."""
+    line breaks as \\n, required unless told otherwise, at most `limit` characters, no
+    control character (ESC, ...). What it returns matches core/rules.py's text patterns."""
     from faskel_cli.core.errors import InputError
 
     raw = str(value or "")
-    text = " ".join(raw.split()) if one_line else raw.strip()
+    if one_line:
+        text = " ".join(raw.split())
+    else:
+        text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
             raise InputError("err.text_required", option=option)
         return None
     if len(text) > limit:
         raise InputError("err.text_too_long", option=option, n=len(text), max=limit)
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        raise InputError("err.text_control", option=option, char=control.group())
     return text

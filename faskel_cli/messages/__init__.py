@@ -7,11 +7,21 @@ This package is a leaf: it imports nothing of faskel, so anything may use it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Protocol
 
 LANGS = ("id", "en")  # the order of each entry's texts
-CATALOGUE_MODULES = ("logbook", "help", "activities", "summary", "reports", "bundle", "unattended")
+CATALOGUE_MODULES = (
+    "logbook",
+    "help",
+    "activities",
+    "summary",
+    "reports",
+    "bundle",
+    "unattended",
+    "rules",
+)
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
 
@@ -60,14 +70,41 @@ class Translatable(Protocol):
     def params(self) -> Mapping[str, object]: ...
 
 
+# Characters a terminal or a log takes as commands or line breaks: the C0 controls (newline
+# and ESC among them), DEL, the C1 controls, the line and paragraph separators and the
+# bidirectional overrides (which reorder what is shown).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(value: str) -> str:
+    """Text from outside (a bundle, a file name, a database) made harmless to print: each
+    control character written out as an escape (\\x1b, \\n), so it can neither drive the
+    terminal nor forge a line."""
+    return _CONTROLS.sub(_escaped, value)
+
+
 def _shown(value: object) -> object:
     if isinstance(value, tuple | list):
         return "; ".join(str(_shown(item)) for item in value)
     if hasattr(value, "key") and hasattr(value, "params"):
         return text(value)
-    return value
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, int | float | type(None)):
+        return value  # numbers keep their format specs ({n:,})
+    return safe(str(value))  # a path, ...
 
 
 def text(item: Translatable) -> str:
-    """A domain error or message in the current language, its nested messages too."""
+    """A domain error or message in the current language, its nested messages too; text
+    values are shown `safe` (their control characters escaped)."""
     return t(item.key, **{name: _shown(value) for name, value in item.params.items()})

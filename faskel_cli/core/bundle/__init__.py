@@ -26,10 +26,11 @@ chunks and copied into TEMP tables (outside the database file). Only when the ch
 counts and every record are good and every reference resolves does one transaction apply the
 bundle, with set-based SQL.
 
-Modules, in the order a bundle goes through them: wire (format and patterns), kinds (the
-record kinds as the schema has them), validation (pydantic models), reader, staging,
-problems, identity (merging records made twice), merge, export, many (several bundles at
-once). Callers use what is re-exported here.
+Modules, in the order a bundle goes through them: wire (format, patterns and bounds), kinds
+(the record kinds as the schema has them), validation (pydantic models, with the field rules
+of core/rules.py), reader, staging, problems, identity (merging records made twice), rules
+(the rules between records, in SQL), merge, export, many (several bundles at once). Callers
+use what is re-exported here.
 """
 
 from faskel_cli.core.bundle.export import (

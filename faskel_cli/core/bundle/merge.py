@@ -24,6 +24,7 @@ from faskel_cli.core.bundle.kinds import (
 )
 from faskel_cli.core.bundle.problems import BundleRefused, Problem
 from faskel_cli.core.bundle.reader import Reader
+from faskel_cli.core.bundle.rules import check as check_rules
 from faskel_cli.core.bundle.staging import create_stage, drop_stage, stage
 from faskel_cli.core.bundle.wire import (
     CLOCK_TOLERANCE_MINUTES,
@@ -171,6 +172,7 @@ def _check(db: Db, kinds: dict[str, Kind], limit: str) -> None:
             )
         for unique in kind.uniques:
             _check_unique(db, kind, unique)
+    check_rules(db, kinds)  # the rules between records (core/rules.py), bundle/rules.py
 
 
 def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:

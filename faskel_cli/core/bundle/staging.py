@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from faskel_cli.core import clock
 from faskel_cli.core.bundle.kinds import Kind
 from faskel_cli.core.bundle.reader import Reader, integrity_error
-from faskel_cli.core.bundle.validation import line_adapter
-from faskel_cli.core.bundle.wire import CHUNK
-from faskel_cli.core.errors import InputError
+from faskel_cli.core.bundle.validation import line_adapter, reason
+from faskel_cli.core.bundle.wire import CHUNK, ID_PATTERN, SHOWN_CHARS, excerpt
+from faskel_cli.core.errors import InputError, Message
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -53,7 +55,7 @@ class _Stager:
         self.db = db
         self.kinds = kinds
         self.name = name
-        self.adapter = line_adapter(kinds)
+        self.adapter = line_adapter(kinds, clock.today())
         self.counts: dict[str, int] = {k: 0 for k in kinds}
         self.columns = {k: list(kind.names) for k, kind in kinds.items()}
         for k, kind in kinds.items():
@@ -79,8 +81,6 @@ class _Stager:
             return tuple(row)
 
     def add(self, lines: list[bytes], first_line: int) -> None:
-        if self.error:
-            return  # keep reading (and hashing): a checksum mismatch is the better message
         try:
             items = self._validate(lines, first_line)
         except InputError as exc:
@@ -134,12 +134,18 @@ class _Stager:
                     try:
                         json.loads(line)
                     except ValueError:
-                        raise self._invalid(first_line + offset, "-", "not JSON") from None
-                raise self._invalid(first_line, "-", error["msg"]) from None
+                        why = Message.of("bundle.reason.not_json")
+                        raise self._invalid(first_line + offset, "-", why) from None
+                    except RecursionError:
+                        why = Message.of("bundle.reason.too_deep")
+                        raise self._invalid(first_line + offset, "-", why) from None
+                raise self._invalid(first_line, "-", reason(error)) from None
             where = [str(part) for part in loc[1:]]
             if len(where) >= 2 and where[1] == "record":
                 where = where[2:]
             field_name = ".".join(where) or "kind"
+            if len(field_name) > SHOWN_CHARS:  # a name the bundle made up may be any length
+                field_name = field_name[:SHOWN_CHARS] + "..."
             if error["type"] == "extra_forbidden":
                 raise InputError(
                     "err.bundle_field_unknown",
@@ -147,12 +153,40 @@ class _Stager:
                     line=first_line + loc[0],
                     field=field_name,
                 ) from None
-            raise self._invalid(first_line + loc[0], field_name, error["msg"]) from None
+            in_record = len(loc) > 3 and loc[2] == "record" and loc[1] in self.kinds
+            record_id = _record_id(lines[loc[0]]) if in_record else None
+            if record_id:
+                # A value of a record breaks a rule: say which record, which value, which rule.
+                raise InputError(
+                    "err.bundle_rule_broken",
+                    file=self.name,
+                    line=first_line + loc[0],
+                    field=field_name,
+                    value="-" if error["type"] == "missing" else excerpt(error.get("input")),
+                    rule=reason(error),
+                    kind=Message.of(f"bundle.kind.{loc[1]}"),
+                    id=record_id,
+                ) from None
+            raise self._invalid(first_line + loc[0], field_name, reason(error)) from None
 
-    def _invalid(self, line: int, field_name: str, reason: str) -> InputError:
+    def _invalid(self, line: int, field_name: str, why: Message | str) -> InputError:
         return InputError(
-            "err.bundle_invalid", file=self.name, line=line, field=field_name, reason=reason
+            "err.bundle_invalid", file=self.name, line=line, field=field_name, reason=why
         )
+
+
+def _record_id(line: bytes) -> str | None:
+    """The id of the record on a line, if it has a well-formed one (only read to name the
+    record a refusal is about)."""
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    record = data.get("record") if isinstance(data, dict) else None
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if isinstance(record_id, str) and re.match(ID_PATTERN, record_id):
+        return record_id
+    return None
 
 
 def stage(db: Db, kinds: dict[str, Kind], reader: Reader, manifest: dict) -> dict[str, int]:
@@ -165,7 +199,11 @@ def stage(db: Db, kinds: dict[str, Kind], reader: Reader, manifest: dict) -> dic
         first = 2  # line 1 is the manifest
         for batch in reader.batches(CHUNK):
             stager.add(batch, first)
+            if stager.error:
+                break
             first += len(batch)
+        if stager.error:
+            reader.drain()  # only hashed: a checksum mismatch is the better message
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")
