@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import cmd_sheet_import, common
 from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
 
@@ -222,3 +222,6 @@ def edit(
 
 
 common.add_delete_restore(app, "visit", "visits")
+
+# `visit import FILE`: rows of a spreadsheet or a Kobo/ODK export (cli/cmd_sheet_import.py).
+app.command("import", help=t("help.visit.import"))(cmd_sheet_import.import_command)

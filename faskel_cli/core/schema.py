@@ -252,3 +252,25 @@ def m004_summary_indexes(db: Db) -> None:
             kelurahan_kode, owner_id, due) where deleted_at is null;
         """
     )
+
+
+@migrations()
+def m007_sheet_rows(db: Db) -> None:
+    """Rows of imported spreadsheets (`faskel visit import`): which visit or follow-up each
+    row became, so that importing the same file again adds nothing twice and an edited row
+    updates its record. Local to this database; none of it travels in a bundle."""
+    db.executescript(
+        """
+        create table sheet_rows (
+            -- 'ref:<ref or submission uuid>' or 'key:<date>|<kelurahan>|<facilitator>|<kind>|
+            -- <strand>#<occurrence>' for a visit row; '<visit row identity>/kendala#<n>' for
+            -- the n-th problem row of that visit.
+            identity text primary key,
+            kind text not null check (kind in ('visit', 'followup')),
+            record_id text not null,
+            digest text not null,  -- of the row's cells as imported last
+            imported_at text not null
+        ) without rowid;
+        create index sheet_rows_record on sheet_rows(record_id);
+        """
+    )

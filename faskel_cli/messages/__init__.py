@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 LANGS = ("id", "en")  # the order of each entry's texts
-CATALOGUE_MODULES = ("logbook", "help", "activities", "summary", "reports", "bundle")
+CATALOGUE_MODULES = ("logbook", "help", "activities", "summary", "reports", "bundle", "sheets")
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
 
