@@ -272,5 +272,15 @@ def m007_sheet_rows(db: Db) -> None:
             imported_at text not null
         ) without rowid;
         create index sheet_rows_record on sheet_rows(record_id);
+        -- Files imported whole: the same bytes again, with sheet_rows as that import left
+        -- them, are every row unchanged without reading a row.
+        create table sheet_files (
+            fingerprint text primary key,  -- SHA-256 of the file(s) and the default facilitator
+            sheets text not null,  -- the names of its visits (and problems) sheets, tab-separated
+            visits integer not null,
+            problems integer not null,
+            rows_state text not null,  -- count and latest imported_at of sheet_rows then
+            imported_at text not null
+        ) without rowid;
         """
     )

@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import clock, followups, visits
+from faskel_cli.core import clock, followups, regions, visits
 from faskel_cli.core import sheet_format as fmt
 from faskel_cli.core.errors import ConflictError, FaskelError, InputError, NotFoundError
 from faskel_cli.core.followups import ProblemInput
@@ -40,6 +40,7 @@ from faskel_cli.core.store import get_setting, transaction
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
+CHUNK = 500  # rows looked up together (well under SQLite's 32,766 parameters)
 # Excel's day 0 (its 1900 leap-year bug included: serial 60 is the 29 February that never was)
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$", re.ASCII)
@@ -118,6 +119,19 @@ class ImportResult:
     @property
     def written(self) -> bool:
         return not self.dry_run and not self.refused
+
+
+@dataclass
+class _Prepared:
+    seq: int
+    row: int
+    cells: Row
+    values: dict[str, Any]
+    data: visits.VisitInput
+    identity: str
+    ref: str
+    effective: str
+    digest: str
 
 
 class _Rollback(Exception):
@@ -203,6 +217,7 @@ class _Importer:
         self.link_visits = link_visits
         self.now = clock.utc_stamp()
         self.warned: dict[tuple[str, str, str], Warned] = {}
+        self.places: dict[str, str | FaskelError] = {}
 
     # -- bookkeeping in TEMP tables (outside the database file, no lock) --
 
@@ -237,19 +252,6 @@ class _Importer:
             "record_id = excluded.record_id, digest = excluded.digest, "
             "imported_at = excluded.imported_at",
             [identity, kind, record_id, digest, self.now],
-        )
-
-    def _first_seen(self, identity: str, row: int) -> int | None:
-        """None when the identity is new in this file, else the row that had it first."""
-        cursor = self.conn.execute(
-            "insert or ignore into sheet_import_seen (identity, row) values (?, ?)", [identity, row]
-        )
-        if cursor.rowcount == 1:
-            return None
-        return int(
-            self.conn.execute(
-                "select row from sheet_import_seen where identity = ?", [identity]
-            ).fetchone()[0]
         )
 
     def _occurrence(self, key: str) -> int:
@@ -301,32 +303,39 @@ class _Importer:
     # -- visits --
 
     def visits(self, table: Table) -> None:
+        """Row after row, a chunk at a time: one query finds what the chunk's identities
+        became before, one finds those seen earlier in the file."""
         counts = self.result.visits
         columns = table.columns
-        cell: Callable[[Row, str], Any] = lambda cells, name: (  # noqa: E731
-            cells[columns[name]] if name in columns and columns[name] < len(cells) else None
-        )
+        data_columns = [columns[name] for name in fmt.VISIT_DATA if name in columns]
         seq = 0
+        chunk: list[_Prepared] = []
         for row, cells in table.rows():
-            values = {name: cell(cells, name) for name in columns}
-            if not any(_plain(values.get(name)) for name in fmt.VISIT_DATA):
+            if not any(_plain(cells[i]) for i in data_columns if i < len(cells)):
                 continue
             seq += 1
-            state: str
-            visit_id: str | None
-            identity: str | None
-            try:
-                state, visit_id, identity = self._visit(table, row, cells, values)
-            except (InputError, NotFoundError, ConflictError) as exc:
-                self._refused(table, row, exc, values)
-                state, visit_id, identity = "refused", None, None
-            setattr(counts, state, getattr(counts, state) + 1)
-            if self.link_visits:
-                self._link(table, seq, cells, values, identity, visit_id, state)
+            values = {
+                name: cells[index] if index < len(cells) else None
+                for name, index in columns.items()
+            }
+            prepared = self._prepare(table, seq, row, cells, values)
+            if prepared is None:
+                counts.refused += 1
+                if self.link_visits:
+                    self._link(table, seq, cells, values, None, None, "refused")
+                continue
+            chunk.append(prepared)
+            if len(chunk) >= CHUNK:
+                self._apply(table, chunk)
+                chunk = []
+        if chunk:
+            self._apply(table, chunk)
 
-    def _visit(
-        self, table: Table, row: int, cells: Row, values: dict[str, Any]
-    ) -> tuple[str, str | None, str | None]:
+    def _prepare(
+        self, table: Table, seq: int, row: int, cells: Row, values: dict[str, Any]
+    ) -> _Prepared | None:
+        """The row as `visit add` input, its identity and digest; None when a required
+        cell is empty (reported)."""
         text = {name: _plain(value) for name, value in values.items()}
         handle = text.get("fasilitator") or self.facilitator
         data = visits.VisitInput(
@@ -352,7 +361,7 @@ class _Importer:
         if missing:
             for name in missing:
                 self.problem(table, row, InputError("err.sheet_required"), name)
-            return "refused", None, None
+            return None
         effective = handle or self.me or ""
         digest = _digest(
             [data.date or "", data.kelurahan or "", effective, data.kind or "", data.strand or ""]
@@ -378,26 +387,86 @@ class _Importer:
                 ]
             )
             identity = f"key:{key}#{self._occurrence(key)}"
-        first = self._first_seen(identity, row)
-        if first is not None:
-            raise InputError("err.sheet_ref_twice", ref=ref, row=first)
-        known = self._mapping(identity)
+        return _Prepared(seq, row, cells, values, data, identity, ref, effective, digest)
+
+    def _apply(self, table: Table, chunk: list[_Prepared]) -> None:
+        counts = self.result.visits
+        identities = [p.identity for p in chunk]
+        marks = ", ".join("?" for _ in identities)
+        known = {
+            r[0]: (r[1], r[2])
+            for r in self.conn.execute(
+                f"select identity, record_id, digest from sheet_rows where identity in ({marks})",
+                identities,
+            )
+        }
+        seen = dict(
+            self.conn.execute(
+                f"select identity, row from sheet_import_seen where identity in ({marks})",
+                identities,
+            ).fetchall()
+        )
+        fresh = []
+        for prepared in chunk:
+            state: str
+            visit_id: str | None = None
+            try:
+                first = seen.get(prepared.identity)
+                if first is not None:
+                    raise InputError("err.sheet_ref_twice", ref=prepared.ref, row=first)
+                seen[prepared.identity] = prepared.row
+                fresh.append((prepared.identity, prepared.row))
+                state, visit_id = self._visit(table, prepared, known.get(prepared.identity))
+            except (InputError, NotFoundError, ConflictError) as exc:
+                self._refused(table, prepared.row, exc, prepared.values)
+                state = "refused"
+            setattr(counts, state, getattr(counts, state) + 1)
+            if self.link_visits:
+                identity = prepared.identity if state != "refused" else None
+                self._link(table, prepared.seq, prepared.cells, prepared.values, identity,
+                           visit_id, state)  # fmt: skip
+        self.conn.executemany(
+            "insert or ignore into sheet_import_seen (identity, row) values (?, ?)", fresh
+        )
+
+    def _kelurahan(self, text: str) -> str:
+        """The kode of a kelurahan cell, resolved once per spelling by `regions.kelurahan`
+        (the function `visit add` resolves it with; given the kode it finds it at once)."""
+        found = self.places.get(text)
+        if found is None:
+            try:
+                found = regions.kelurahan(self.db, text).kode
+            except (InputError, NotFoundError) as exc:
+                found = exc
+            self.places[text] = found
+        if isinstance(found, FaskelError):
+            raise found
+        return found
+
+    def _visit(
+        self, table: Table, prepared: _Prepared, known: tuple[str, str] | None
+    ) -> tuple[str, str]:
+        if known is not None and known[1] == prepared.digest:
+            return "unchanged", known[0]
+        data = prepared.data
+        data.kelurahan = self._kelurahan(data.kelurahan or "")
         if known is None:
-            item, warnings = visits.add(self.db, data)
-            self._remember(identity, "visit", item["id"], digest)
-            self.warn(table.name, row, warnings)
-            return "added", item["id"], identity
-        visit_id, old_digest = known
-        if old_digest == digest:
-            return "unchanged", visit_id, identity
-        if ref and effective:
+            row, lkk_ids, warnings = visits.validate(self.db, data)
+            visit_id = visits.insert(self.db, row, lkk_ids)
+            self._remember(prepared.identity, "visit", visit_id, prepared.digest)
+            self.warn(table.name, prepared.row, warnings)
+            return "added", visit_id
+        visit_id = known[0]
+        if prepared.ref and prepared.effective:
             current = visits.get(self.db, visit_id)["facilitator"]
-            if effective.lower().lstrip("@") != current:
-                raise ConflictError("err.sheet_ref_other_facilitator", ref=ref, handle=current)
+            if prepared.effective.lower().lstrip("@") != current:
+                raise ConflictError(
+                    "err.sheet_ref_other_facilitator", ref=prepared.ref, handle=current
+                )
         item, warnings = visits.edit(self.db, visit_id, data)
-        self._remember(identity, "visit", visit_id, digest)
-        self.warn(table.name, row, warnings)
-        return "updated", visit_id, identity
+        self._remember(prepared.identity, "visit", visit_id, prepared.digest)
+        self.warn(table.name, prepared.row, warnings)
+        return "updated", visit_id
 
     def _refused(self, table: Table, row: int, error: FaskelError, values: dict[str, Any]) -> None:
         """Report the row's error and those of its other cells, each checked on its own by
@@ -576,6 +645,44 @@ def _date_key(text: str) -> str:
         return text.strip().lower()
 
 
+def _rows(counts: Counts) -> int:
+    return counts.added + counts.updated + counts.unchanged + counts.refused
+
+
+def _fingerprint(
+    db: Db, path: Path, problems_path: str | Path | None, facilitator: str | None
+) -> str:
+    digest = hashlib.sha256()
+    for part in (path, Path(problems_path) if problems_path is not None else None):
+        if part is not None:
+            with part.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+    defaults = f"{facilitator or ''}\x1f{get_setting(db, 'me') or ''}"
+    digest.update(defaults.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _rows_state(db: Db) -> str:
+    found = db.conn.execute(
+        "select count(*), coalesce(max(imported_at), '') from sheet_rows"
+    ).fetchone()
+    return f"{found[0]}|{found[1]}"
+
+
+def _seen_whole(db: Db, fingerprint: str, result: ImportResult) -> bool:
+    """The same file (and defaults) was imported, and no import changed sheet_rows since:
+    every row is unchanged, as reading them would find."""
+    found = db.conn.execute(
+        "select visits, problems, rows_state, sheets from sheet_files where fingerprint = ?",
+        [fingerprint],
+    ).fetchone()
+    if found is None or found[2] != _rows_state(db):
+        return False
+    result.visits.unchanged, result.problems.unchanged = int(found[0]), int(found[1])
+    result.sheets = str(found[3]).split("\t")
+    return True
+
+
 def run(
     db: Db,
     path: str | Path,
@@ -591,6 +698,9 @@ def run(
     source_path = Path(path)
     result = ImportResult(file=str(source_path), dry_run=dry_run)
     with Source(source_path) as source:
+        fingerprint = _fingerprint(db, source_path, problems_path, facilitator)
+        if _seen_whole(db, fingerprint, result):
+            return result
         visits_table, problems_table = source.tables()
         if problems_path is not None:
             problems_table = problems_file(Path(problems_path))
@@ -600,7 +710,7 @@ def run(
             result,
             facilitator=facilitator,
             on_problem=report,
-            link_visits=problems_table is not None,
+            link_visits=problems_table is not None and problems_table.has_rows(fmt.PROBLEM_DATA),
         )
         try:
             with transaction(db):
@@ -614,6 +724,12 @@ def run(
                 if dry_run or result.refused:
                     raise _Rollback  # the temp tables go with everything else
                 importer.finish()
+                db.conn.execute(
+                    "insert or replace into sheet_files (fingerprint, sheets, visits, "
+                    "problems, rows_state, imported_at) values (?, ?, ?, ?, ?, ?)",
+                    [fingerprint, "\t".join(result.sheets), _rows(result.visits),
+                     _rows(result.problems), _rows_state(db), importer.now],
+                )  # fmt: skip
         except _Rollback:
             pass
     return result

@@ -40,6 +40,14 @@ class Table:
     specials: dict[str, int] = field(default_factory=dict)  # "uuid", "index", ... -> column
     read: Callable[[], Iterator[tuple[int, Row]]] = lambda: iter(())
 
+    def has_rows(self, names: tuple[str, ...]) -> bool:
+        """Whether a row below the headings fills one of the fields `names` (read up to
+        the first such row: at once for the template's Kendala sheet left empty)."""
+        wanted = [self.columns[name] for name in names if name in self.columns]
+        return any(
+            any(_text(cells[i]) for i in wanted if i < len(cells)) for _, cells in self.rows()
+        )
+
     def rows(self) -> Iterator[tuple[int, Row]]:
         """(row number as a spreadsheet shows it, cells) after the headings."""
         for number, cells in self.read():

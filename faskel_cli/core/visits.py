@@ -222,13 +222,26 @@ def problems_from_options(
     ]
 
 
-def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
-    row, lkk_ids, warnings = _validated(db, data)
+def validate(db: Db, data: VisitInput) -> tuple[dict, list[str], list]:
+    """The checks of `visit add` for another way in (core/sheet_import.py): the row to
+    `insert`, its LKK ids and the warnings, or the InputError/NotFoundError of `add`."""
+    return _validated(db, data)
+
+
+def insert(db: Db, row: dict, lkk_ids: list[str]) -> str:
+    """Write a visit `validate` made, audited; returns its new id."""
     visit_id = new_id()
     with transaction(db):
         with records.audited(db, "create", "visit", visit_id, lambda i: get(db, i)):
             records.insert(db, "visits", {"id": visit_id, **row})
             records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
+    return visit_id
+
+
+def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
+    row, lkk_ids, warnings = _validated(db, data)
+    with transaction(db):
+        visit_id = insert(db, row, lkk_ids)
         if problems:
             followups.add_for_visit(db, visit_id, problems)
     return get(db, visit_id), warnings
