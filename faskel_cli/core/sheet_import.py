@@ -132,6 +132,7 @@ class _Prepared:
     ref: str
     effective: str
     digest: str
+    missing: list[str] = field(default_factory=list)  # required fields left empty
 
 
 class _Rollback(Exception):
@@ -305,7 +306,6 @@ class _Importer:
     def visits(self, table: Table) -> None:
         """Row after row, a chunk at a time: one query finds what the chunk's identities
         became before, one finds those seen earlier in the file."""
-        counts = self.result.visits
         columns = table.columns
         data_columns = [columns[name] for name in fmt.VISIT_DATA if name in columns]
         seq = 0
@@ -318,13 +318,7 @@ class _Importer:
                 name: cells[index] if index < len(cells) else None
                 for name, index in columns.items()
             }
-            prepared = self._prepare(table, seq, row, cells, values)
-            if prepared is None:
-                counts.refused += 1
-                if self.link_visits:
-                    self._link(table, seq, cells, values, None, None, "refused")
-                continue
-            chunk.append(prepared)
+            chunk.append(self._prepare(table, seq, row, cells, values))
             if len(chunk) >= CHUNK:
                 self._apply(table, chunk)
                 chunk = []
@@ -333,9 +327,9 @@ class _Importer:
 
     def _prepare(
         self, table: Table, seq: int, row: int, cells: Row, values: dict[str, Any]
-    ) -> _Prepared | None:
-        """The row as `visit add` input, its identity and digest; None when a required
-        cell is empty (reported)."""
+    ) -> _Prepared:
+        """The row as `visit add` input, its identity and digest; or the required cells
+        it leaves empty."""
         text = {name: _plain(value) for name, value in values.items()}
         handle = text.get("fasilitator") or self.facilitator
         data = visits.VisitInput(
@@ -359,9 +353,7 @@ class _Importer:
             if item.option == option
         ]
         if missing:
-            for name in missing:
-                self.problem(table, row, InputError("err.sheet_required"), name)
-            return None
+            return _Prepared(seq, row, cells, values, data, "", "", "", "", missing)
         effective = handle or self.me or ""
         digest = _digest(
             [data.date or "", data.kelurahan or "", effective, data.kind or "", data.strand or ""]
@@ -391,7 +383,7 @@ class _Importer:
 
     def _apply(self, table: Table, chunk: list[_Prepared]) -> None:
         counts = self.result.visits
-        identities = [p.identity for p in chunk]
+        identities = [p.identity for p in chunk if not p.missing]
         marks = ", ".join("?" for _ in identities)
         known = {
             r[0]: (r[1], r[2])
@@ -410,6 +402,14 @@ class _Importer:
         for prepared in chunk:
             state: str
             visit_id: str | None = None
+            if prepared.missing:
+                for name in prepared.missing:
+                    self.problem(table, prepared.row, InputError("err.sheet_required"), name)
+                counts.refused += 1
+                if self.link_visits:
+                    self._link(table, prepared.seq, prepared.cells, prepared.values, None, None,
+                               "refused")  # fmt: skip
+                continue
             try:
                 first = seen.get(prepared.identity)
                 if first is not None:

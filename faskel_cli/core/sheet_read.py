@@ -87,14 +87,15 @@ def find_header(name: str, head: list[tuple[int, Row]], kind: str) -> Table:
         heading = _text(cell)
         if not heading:
             continue
-        found = fmt.match(heading, kind)
-        if found is None:
-            key = fmt.normalise(heading)
+        key = fmt.normalise(heading)
+        if fmt.is_export_column(heading) or key in fmt.LINK_COLUMNS or key == "index":
+            # An export's own column (Kobo `_id`, `_notes`, ODK `SubmissionDate`, ...): only
+            # the identities and links are read.
             if key in (*fmt.IDENTITY_COLUMNS, "index", *fmt.LINK_COLUMNS):
                 specials.setdefault(key, index)
-                continue
-            if fmt.is_export_column(heading):
-                continue
+            continue
+        found = fmt.match(heading, kind)
+        if found is None:
             raise InputError(
                 "err.sheet_heading_unknown",
                 sheet=name,
