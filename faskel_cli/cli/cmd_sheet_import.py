@@ -23,7 +23,7 @@ _MARK = "\ue000"
 
 def problem_line(problem: RowProblem) -> str:
     """`Kunjungan, baris 7, Peserta laki-laki: 'x' bukan bilangan bulat; ...`: the error's
-    text with the option of `visit add` it names left out (the column says it)."""
+    text with the option of `visit add` it names left out (the column before it says it)."""
     from faskel_cli.core.errors import Message
 
     error = problem.error
@@ -35,9 +35,7 @@ def problem_line(problem: RowProblem) -> str:
     message = text(Message(error.key, params))
     if problem.option:
         message = message.replace(problem.option, _MARK)
-    if message.startswith(_MARK):
-        message = message[len(_MARK) :].lstrip()
-    message = message.replace(_MARK, problem.column or "")
+    message = message.replace(_MARK + " ", "").replace(_MARK, "").strip()
     where = f"{problem.sheet}, {t('sheet.row')} {problem.row}"
     if problem.column:
         where += f", {problem.column}"
