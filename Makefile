@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test lint bench bench-import clean
+.PHONY: demo test lint bench bench-import bench-sheet clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: $(STAMP)
 # Times `faskel bundle import` of 1,000,000 visits against raw sqlite3 executemany; see bench/.
 bench-import: $(STAMP)
 	$(BIN)/python bench/bench_import.py
+
+# Times `faskel visit import` of a filled 10,000-row template against raw executemany; see bench/.
+bench-sheet: $(STAMP)
+	$(BIN)/python bench/bench_sheet_import.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -219,6 +219,7 @@ class _Importer:
         self.now = clock.utc_stamp()
         self.warned: dict[tuple[str, str, str], Warned] = {}
         self.places: dict[str, str | FaskelError] = {}
+        self.pending: list[tuple[_Prepared, tuple[dict, list[str]]]] = []
 
     # -- bookkeeping in TEMP tables (outside the database file, no lock) --
 
@@ -399,16 +400,15 @@ class _Importer:
             ).fetchall()
         )
         fresh = []
+        outcomes: list[tuple[_Prepared, str, str | None]] = []
+        self.pending = []
         for prepared in chunk:
             state: str
             visit_id: str | None = None
             if prepared.missing:
                 for name in prepared.missing:
                     self.problem(table, prepared.row, InputError("err.sheet_required"), name)
-                counts.refused += 1
-                if self.link_visits:
-                    self._link(table, prepared.seq, prepared.cells, prepared.values, None, None,
-                               "refused")  # fmt: skip
+                outcomes.append((prepared, "refused", None))
                 continue
             try:
                 first = seen.get(prepared.identity)
@@ -420,14 +420,31 @@ class _Importer:
             except (InputError, NotFoundError, ConflictError) as exc:
                 self._refused(table, prepared.row, exc, prepared.values)
                 state = "refused"
+            outcomes.append((prepared, state, visit_id))
+        self.conn.executemany(
+            "insert or ignore into sheet_import_seen (identity, row) values (?, ?)", fresh
+        )
+        # The chunk's new visits, written together (validated one by one above).
+        added = dict(
+            zip(
+                [p.identity for p, _ in self.pending],
+                visits.insert_many(self.db, [checked for _, checked in self.pending]),
+                strict=True,
+            )
+        )
+        self.conn.executemany(
+            "insert into sheet_rows (identity, kind, record_id, digest, imported_at) "
+            "values (?, 'visit', ?, ?, ?)",
+            [(p.identity, added[p.identity], p.digest, self.now) for p, _ in self.pending],
+        )
+        for prepared, state, visit_id in outcomes:
+            if state == "added":
+                visit_id = added[prepared.identity]
             setattr(counts, state, getattr(counts, state) + 1)
             if self.link_visits:
                 identity = prepared.identity if state != "refused" else None
                 self._link(table, prepared.seq, prepared.cells, prepared.values, identity,
                            visit_id, state)  # fmt: skip
-        self.conn.executemany(
-            "insert or ignore into sheet_import_seen (identity, row) values (?, ?)", fresh
-        )
 
     def _kelurahan(self, text: str) -> str:
         """The kode of a kelurahan cell, resolved once per spelling by `regions.kelurahan`
@@ -445,17 +462,16 @@ class _Importer:
 
     def _visit(
         self, table: Table, prepared: _Prepared, known: tuple[str, str] | None
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str | None]:
         if known is not None and known[1] == prepared.digest:
             return "unchanged", known[0]
         data = prepared.data
         data.kelurahan = self._kelurahan(data.kelurahan or "")
         if known is None:
             row, lkk_ids, warnings = visits.validate(self.db, data)
-            visit_id = visits.insert(self.db, row, lkk_ids)
-            self._remember(prepared.identity, "visit", visit_id, prepared.digest)
+            self.pending.append((prepared, (row, lkk_ids)))  # written with its chunk
             self.warn(table.name, prepared.row, warnings)
-            return "added", visit_id
+            return "added", None
         visit_id = known[0]
         if prepared.ref and prepared.effective:
             current = visits.get(self.db, visit_id)["facilitator"]

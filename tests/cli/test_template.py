@@ -261,3 +261,13 @@ def test_start_up_imports_no_spreadsheet_library(db_path):
             timeout=120,
         )  # fmt: skip
         assert "HEAVY []" in done.stderr, (args, done.stderr)
+
+
+def test_the_wheel_ships_the_xlsform():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert shipped["data/kunjungan-xlsform.xlsx"] == "faskel_cli/data/kunjungan-xlsform.xlsx"
+    dependencies = config["project"]["dependencies"]
+    assert any(d.startswith("openpyxl>=3.1") for d in dependencies)
