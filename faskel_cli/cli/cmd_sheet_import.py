@@ -74,6 +74,7 @@ def import_command(
     facilitator: str = typer.Option(
         None,
         "--facilitator",
+        metavar="HANDLE",
         help=t("help.visit.import.facilitator"),
         autocompletion=common.complete_handle,
     ),

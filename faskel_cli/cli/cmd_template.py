@@ -19,10 +19,11 @@ def visits(
     output: str = typer.Option(
         ..., "--output", "-o", metavar="FILE", help=t("help.template.output")
     ),
-    rows: int = typer.Option(500, "--rows", help=t("help.template.rows", max="10000")),
+    rows: int = typer.Option(500, "--rows", metavar="N", help=t("help.template.rows", max="10000")),
     facilitator: str = typer.Option(
         None,
         "--facilitator",
+        metavar="HANDLE",
         help=t("help.template.facilitator"),
         autocompletion=common.complete_handle,
     ),

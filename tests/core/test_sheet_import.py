@@ -554,3 +554,48 @@ def test_the_xlsform_shipped_is_what_the_script_builds(tmp_path):
     assert len(kelurahan) == 27 and all(row[1].startswith("33.75.") for row in kelurahan)
     settings = dict(zip(shipped["settings"][0], shipped["settings"][1], strict=False))
     assert settings["form_id"] == "faskel_kunjungan"
+
+
+def test_headings_below_title_rows_and_a_utf16_tab_separated_file(seeded, db, tmp_path):
+    path = tmp_path / "unicode.txt"
+    text = (
+        "Laporan kunjungan November\t\t\t\n"
+        "\t\t\t\n"
+        "Tanggal\tKelurahan\tJenis kunjungan\tBidang\n"
+        "23/11/2026\tMedono\tbimbingan\tpemetaan\n"
+    )
+    path.write_bytes(text.encode("utf-16"))  # Excel's "Unicode Text": UTF-16 with a BOM, tabs
+    result, problems = run(db, path)
+    assert problems == [] and result.visits.added == 1
+
+
+def test_an_edited_row_of_a_deleted_visit_is_refused(seeded, db, tmp_path):
+    book = fill(template(seeded, tmp_path / "t.xlsx"), [ROW])
+    run(db, book)
+    [visit] = seeded.json("visit", "list")
+    seeded.ok("visit", "delete", visit["id"])
+    unchanged, _ = run(db, book)
+    assert unchanged.visits.unchanged == 1  # the sheet did not change: the delete stays
+    fill(book, [{**ROW, "perempuan": 1}])
+    result, problems = run(db, book)
+    assert result.visits.refused == 1
+    assert [(p.column, p.error.key) for p in problems] == [("Ref", "err.visit_deleted")]
+
+
+def test_an_edited_problem_row_updates_its_followup(seeded, db, tmp_path):
+    problem = {"ref_kunjungan": 1, "kendala": "Kader baru", "tindak_lanjut": "Latih kader"}
+    book = fill(template(seeded, tmp_path / "t.xlsx"), [ROW], [problem])
+    run(db, book)
+    fill(
+        book, [ROW], [{**problem, "tenggat": dt.datetime(2026, 12, 10), "penanggung_jawab": "budi"}]
+    )
+    result, problems = run(db, book)
+    assert problems == []
+    assert (result.visits.unchanged, result.problems.updated) == (1, 1)
+    [followup] = seeded.json("followup", "list")
+    assert (followup["due"], followup["owner"]) == ("2026-12-10", "budi")
+    fill(book, [ROW], [{**problem, "tenggat": dt.datetime(2026, 11, 1)}])
+    result, problems = run(db, book)
+    assert [(p.sheet, p.row, p.column, p.error.key) for p in problems] == [
+        ("Kendala", 2, "Tenggat", "err.due_before_problem")
+    ]
