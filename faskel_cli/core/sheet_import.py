@@ -143,6 +143,8 @@ class _Rollback(Exception):
 
 
 def _plain(value: object) -> str:
+    if value.__class__ is str:  # most cells: the fast way first
+        return str(value).strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -749,17 +751,3 @@ def run(
         except _Rollback:
             pass
     return result
-
-
-def rows_of(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The visit rows of a file as {field: cell} (for tools and tests)."""
-    with Source(Path(path)) as source:
-        table, _ = source.tables()
-        for number, cells in table.rows():
-            yield (
-                number,
-                {
-                    name: cells[index] if index < len(cells) else None
-                    for name, index in table.columns.items()
-                },
-            )
