@@ -179,6 +179,15 @@ class _Writer:
             sheet.set_column(col, col, _WIDTHS[item.name], self.formats[self.kind(item.name)])
         sheet.freeze_panes(1, 0)
         sheet.set_row(0, 30)
+        self.printed(sheet)
+        sheet.repeat_rows(0)
+
+    @staticmethod
+    def printed(sheet: Any) -> None:
+        """A4 landscape, as wide as the page (forms get printed and filled by hand too)."""
+        sheet.set_paper(9)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
 
     def _list_columns(self) -> list[tuple[str, list[str]]]:
         return [
@@ -265,9 +274,10 @@ class _Writer:
     def guide(self) -> None:
         sheet = self.book.add_worksheet(fmt.INSTRUCTIONS_SHEET)
         data = self.data
-        sheet.set_column(0, 0, 22)
+        sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 18)
         sheet.set_column(2, 12, 16)
+        self.printed(sheet)
         sheet.write_string(0, 0, t("sheet.guide.title"), self.title)
         who = data.handle or t("sheet.guide.everyone")
         made = t("sheet.guide.made", date=data.made.isoformat(), who=who, area=data.area)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -271,3 +272,23 @@ def test_the_wheel_ships_the_xlsform():
     assert shipped["data/kunjungan-xlsform.xlsx"] == "faskel_cli/data/kunjungan-xlsform.xlsx"
     dependencies = config["project"]["dependencies"]
     assert any(d.startswith("openpyxl>=3.1") for d in dependencies)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_by_libreoffice_imports_as_xlsx_and_as_csv(seeded, book, tmp_path):
+    """LibreOffice saves its own .xlsx (and a CSV with dates as text): the same rows, so the
+    second import finds them unchanged whatever the format."""
+    fill(book, [GOOD, [dt.datetime(2026, 11, 24), "Tirto", None, "bimbingan", "pemetaan"]])
+    out = tmp_path / "lo"
+    profile = (tmp_path / "lo-profile").as_uri()
+    for target in ("xlsx", "csv"):
+        done = subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--calc",
+             "--convert-to", target, "--outdir", str(out), str(book)],
+            capture_output=True, text=True, timeout=180,
+        )  # fmt: skip
+        assert (out / f"kunjungan.{target}").exists(), done.stderr
+    first = seeded.ok("visit", "import", str(out / "kunjungan.xlsx"))
+    assert first.stdout.startswith("Kunjungan: 2 ditambah")
+    again = seeded.ok("visit", "import", str(out / "kunjungan.csv"))
+    assert again.stdout.startswith("kunjungan.csv: 0 ditambah, 0 diperbarui, 2 tetap")
