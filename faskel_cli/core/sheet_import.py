@@ -541,7 +541,13 @@ class _Importer:
             try:
                 state = self._problem(table, row, cells, values)
             except (InputError, NotFoundError, ConflictError) as exc:
-                self.problem(table, row, exc)
+                first = self._field_of("problems", exc)
+                found: dict[str | None, FaskelError] = {first: exc}
+                for name, other in _problem_cell_errors(self.db, values):
+                    found.setdefault(name, other)
+                order = [item.name for item in fmt.PROBLEM_FIELDS]
+                for column in sorted(found, key=lambda n: order.index(n) if n in order else -1):
+                    self.problem(table, row, found[column], column)
                 state = "refused"
             if state:
                 setattr(counts, state, getattr(counts, state) + 1)
@@ -639,6 +645,32 @@ def _cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelEr
             lkk.ids_by_names(db, kel, lkk_names(text["lkk"]))
         except (InputError, NotFoundError) as exc:
             yield "lkk", exc
+
+
+def _problem_cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelError]]:
+    """The errors of a problem row's cells taken one by one, with the checks of
+    `followups.add_for_visit` that need no visit (the due date's order needs one)."""
+    from faskel_cli.core import facilitators
+    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.vocab import clean_text
+
+    due = date_text(values.get("tenggat"))
+    owner = _plain(values.get("penanggung_jawab"))
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("kendala", lambda: clean_text(_plain(values.get("kendala")), "--problem")),
+        ("tindak_lanjut", lambda: clean_text(_plain(values.get("tindak_lanjut")), "--followup")),
+    ]
+    if due:
+        checks.append(("tenggat", lambda: parse_date(due, field="--due", allow_future=True)))
+    if owner:
+        checks.append(
+            ("penanggung_jawab", lambda: facilitators.resolve(db, owner, active_only=True))
+        )
+    for name, check in checks:
+        try:
+            check()
+        except (InputError, NotFoundError, ConflictError) as exc:
+            yield name, exc
 
 
 def _option_of(error: FaskelError) -> str | None:

@@ -599,3 +599,18 @@ def test_an_edited_problem_row_updates_its_followup(seeded, db, tmp_path):
     assert [(p.sheet, p.row, p.column, p.error.key) for p in problems] == [
         ("Kendala", 2, "Tenggat", "err.due_before_problem")
     ]
+
+
+def test_every_bad_cell_of_a_problem_row_is_listed(seeded, db, tmp_path):
+    bad = {"ref_kunjungan": 1, "kendala": "Kas kosong", "tindak_lanjut": "Rapat",
+           "tenggat": "kapan-kapan", "penanggung_jawab": "nobody"}  # fmt: skip
+    book = fill(template(seeded, tmp_path / "t.xlsx"), [ROW], [bad, {**bad, "ref_kunjungan": 9}])
+    result, problems = run(db, book)
+    assert (result.visits.added, result.problems.refused) == (1, 2)
+    assert [(p.row, p.column, p.error.key) for p in problems] == [
+        (2, "Tenggat", "err.date_format"),
+        (2, "Penanggung jawab", "err.facilitator_unknown"),
+        (3, "No. kunjungan", "err.sheet_no_visit"),
+        (3, "Tenggat", "err.date_format"),
+        (3, "Penanggung jawab", "err.facilitator_unknown"),
+    ]
