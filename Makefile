@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import check-clients clean
+.PHONY: demo test test-lowest lint bench bench-import bench-sheet check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench-import: $(STAMP)
 # writes docs/client-checks.md and docs/screenshots/. Not part of `make test`.
 check-clients: $(STAMP)
 	scripts/check-clients
+
+# Times `faskel visit import` of a filled 10,000-row template against raw executemany; see bench/.
+bench-sheet: $(STAMP)
+	$(BIN)/python bench/bench_sheet_import.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -24,6 +24,7 @@ import pytest
 
 import faskel_cli.messages as messages
 from faskel_cli.core import activities, bundle, followups, visits
+from faskel_cli.core import sheet_format as fmt
 from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import set_lang, t
 from faskel_cli.reports.common import SUMMARY_FIELDS
@@ -32,9 +33,11 @@ SOURCE = Path(__file__).resolve().parents[1] / "faskel_cli"
 # The first part of every key; a key with another prefix would not be found in the code.
 PREFIXES = (
     "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "label", "msg", "prompt",
-    "rep", "state", "status", "sum", "sync", "title", "trend", "usage", "wait", "warn",
+    "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait", "warn",
 )  # fmt: skip
-KEY = re.compile(rf"(?:{'|'.join(PREFIXES)})(?:\.[a-z0-9_]+)+")
+# A key ends in a letter or digit: `err.activity_` (sheet_import's prefixes of keys it reads
+# from errors) is no key.
+KEY = re.compile(rf"(?:{'|'.join(PREFIXES)})(?:\.[a-z0-9_]*[a-z0-9])+")
 PREFIX = re.compile(rf"(?:{'|'.join(PREFIXES)})\.")
 
 # The records `delete ID` / `restore ID` work on (cli/common.add_delete_restore) and the
@@ -52,6 +55,8 @@ def _report_columns() -> set[str]:
     pairs of the column lists in faskel_cli/reports/, and the keys given to heading()."""
     names = {key.split(".")[-1] for key, _ in SUMMARY_FIELDS} | set(STAGES)
     for path in (SOURCE / "reports").glob("*.py"):
+        if path.name == "template.py":  # the spreadsheet to fill: its own sheet.* keys
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "heading":
                 names.update(a.value for a in node.args if isinstance(a, ast.Constant))
@@ -79,6 +84,9 @@ BUNDLE_RULES = (
 )  # fmt: skip
 
 
+# The columns of the visits template (core/sheet_format), each with a hint.
+SHEET_FIELDS = tuple(item.name for kind in ("visits", "problems") for item in fmt.fields(kind))
+
 # Keys built at run time: the pattern as the code writes it ({} for what is filled in) and,
 # for each {}, the names it can take.
 DYNAMIC = {
@@ -104,6 +112,9 @@ DYNAMIC = {
     ],  # bundle inspect
     "bundle.problem.{}": [BUNDLE_PROBLEMS],  # bundle Problem.what
     "bundle.rule.{}": [BUNDLE_RULES],  # bundle validation: the rule a field broke
+    "sheet.guide.{}": [("columns", "field", "meaning")],  # reports/template: the guide table
+    "sheet.hint.{}": [SHEET_FIELDS],  # reports/template: a note per column
+    "sheet.list.{}": [("kelurahan", "jenis", "bidang", "lkk", "fasilitator")],  # dropdowns
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status

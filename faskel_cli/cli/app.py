@@ -171,6 +171,7 @@ def _register() -> None:
         cmd_lkk,
         cmd_report,
         cmd_summary,
+        cmd_template,
         cmd_visit,
     )
 
@@ -190,6 +191,7 @@ def _register() -> None:
     app.command("report", help=t("help.report"))(cmd_report.report)
     app.add_typer(cmd_activity.app, name="activity", help=t("help.activity"))
     app.add_typer(cmd_followup.app, name="followup", help=t("help.followup"))
+    app.add_typer(cmd_template.app, name="template", help=t("help.template"))
 
 
 _register()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import cmd_sheet_import, common
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
@@ -223,3 +223,6 @@ def edit(
 
 
 common.add_delete_restore(app, "visit", "visits")
+
+# `visit import FILE`: rows of a spreadsheet or a Kobo/ODK export (cli/cmd_sheet_import.py).
+app.command("import", help=t("help.visit.import"))(cmd_sheet_import.import_command)

@@ -66,6 +66,25 @@ def _json(value: dict | None) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def record_many(
+    db: Db, action: str, entity: str, items: list[tuple[str, dict | None, dict | None]]
+) -> None:
+    """`record` of many (entity id, before, after), in one statement."""
+    at, by, device = clock.utc_stamp(), who(db), get_setting(db, "device_id")
+
+    def shown(value: dict | None) -> str | None:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else None
+
+    db.conn.executemany(
+        "insert into audit (at, who, action, entity, entity_id, before, after, device_id) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (at, by, action, entity, entity_id, shown(before), shown(after), device)
+            for entity_id, before, after in items
+        ],
+    )
+
+
 def history(db: Db, ref: str) -> list[dict]:
     """Audit rows of the record whose id is `ref` or starts with it (6+ characters)."""
     from faskel_cli.core.errors import InputError, NotFoundError

@@ -56,6 +56,22 @@ def insert(db: Db, table: str, values: dict) -> dict:
     return values
 
 
+def insert_many(db: Db, table: str, rows: list[dict]) -> None:
+    """`insert` of many records with the same columns, in one statement."""
+    if not rows:
+        return
+    now = clock.utc_stamp()
+    stamps = {"created_at": now, "updated_at": now, "deleted_at": None}
+    stamps["device_id"] = get_setting(db, "device_id")
+    cols = [*rows[0], *stamps]
+    names = ", ".join(f"[{c}]" for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    db.conn.executemany(
+        f"insert into [{table}] ({names}) values ({marks})",
+        [[*row.values(), *stamps.values()] for row in rows],
+    )
+
+
 def next_version(db: Db, table: str, record_id: str) -> str:
     """The updated_at of a new version of the record: never earlier than the version it
     replaces (clock.next_stamp), so a laptop whose clock is behind, or a version stamped

@@ -169,6 +169,12 @@ def resolve(db: Reader, ref: str, level: str) -> Region:
     what = "kelurahan" if level == "kelurahan" else "kecamatan"
     if not raw:
         raise InputError(f"err.{what}_unknown", ref=ref, matches="-")
+    # A kode is looked up alone (an import gives each row's kode; no need for every name).
+    exact = db.execute(
+        "select kode, nama from regions where kode = ? and level = ?", [raw, level]
+    ).fetchone()
+    if exact:
+        return Region(exact[0], exact[1], level, exact[0].rsplit(".", 1)[0])
     rows = _candidates(db, level)
     by_kode = {kode: (kode, nama, parent) for kode, nama, parent in rows}
     if raw in by_kode:

@@ -312,3 +312,35 @@ def m006_bundle_refused(db: Db) -> None:
         ) without rowid;
         """
     )
+
+
+@migrations()
+def m007_sheet_rows(db: Db) -> None:
+    """Rows of imported spreadsheets (`faskel visit import`): which visit or follow-up each
+    row became, so that importing the same file again adds nothing twice and an edited row
+    updates its record. Local to this database; none of it travels in a bundle."""
+    db.executescript(
+        """
+        create table sheet_rows (
+            -- 'ref:<ref or submission uuid>' or 'key:<date>|<kelurahan>|<facilitator>|<kind>|
+            -- <strand>#<occurrence>' for a visit row; '<visit row identity>/kendala#<n>' for
+            -- the n-th problem row of that visit.
+            identity text primary key,
+            kind text not null check (kind in ('visit', 'followup')),
+            record_id text not null,
+            digest text not null,  -- of the row's cells as imported last
+            imported_at text not null
+        ) without rowid;
+        create index sheet_rows_record on sheet_rows(record_id);
+        -- Files imported whole: the same bytes again, with sheet_rows as that import left
+        -- them, are every row unchanged without reading a row.
+        create table sheet_files (
+            fingerprint text primary key,  -- SHA-256 of the file(s) and the default facilitator
+            sheets text not null,  -- the names of its visits (and problems) sheets, tab-separated
+            visits integer not null,
+            problems integer not null,
+            rows_state text not null,  -- count and latest imported_at of sheet_rows then
+            imported_at text not null
+        ) without rowid;
+        """
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from faskel_cli.core import clock, facilitators, followups, lkk, records, regions
+from faskel_cli.core import audit, clock, facilitators, followups, lkk, records, regions
 from faskel_cli.core.dates import parse_date, parse_duration
 from faskel_cli.core.errors import ConflictError, InputError
 from faskel_cli.core.followups import ProblemInput
@@ -222,13 +222,60 @@ def problems_from_options(
     ]
 
 
+def validate(db: Db, data: VisitInput) -> tuple[dict, list[str], list]:
+    """The checks of `visit add` for another way in (core/sheet_import.py): the row to
+    `insert`, its LKK ids and the warnings, or the InputError/NotFoundError of `add`."""
+    return _validated(db, data)
+
+
+def get_many(db: Db, visit_ids: Sequence[str]) -> list[dict]:
+    """`get` of each id, in their order, with one query."""
+    marks = ", ".join("?" for _ in visit_ids)
+    found = {
+        item["id"]: item
+        for item in map(_out, db.execute(_SELECT + f" where v.id in ({marks})", list(visit_ids)))
+    }
+    return [found[visit_id] for visit_id in visit_ids]
+
+
+def insert_many(db: Db, visits: Sequence[tuple[dict, list[str]]]) -> list[str]:
+    """Write visits `validate` made (each a row and its LKK ids), each audited as `add`
+    audits one, with one statement per table; returns their new ids."""
+    if not visits:
+        return []
+    ids = [new_id() for _ in visits]
+    with transaction(db):
+        records.insert_many(
+            db,
+            "visits",
+            [{"id": visit_id, **row} for visit_id, (row, _) in zip(ids, visits, strict=True)],
+        )
+        db.conn.executemany(
+            "insert or ignore into visit_lkk (visit_id, lkk_id) values (?, ?)",
+            [
+                (visit_id, target)
+                for visit_id, (_, targets) in zip(ids, visits, strict=True)
+                for target in targets
+            ],
+        )
+        audit.record_many(
+            db,
+            "create",
+            "visit",
+            [(i, None, after) for i, after in zip(ids, get_many(db, ids), strict=True)],
+        )
+    return ids
+
+
+def insert(db: Db, row: dict, lkk_ids: list[str]) -> str:
+    """Write a visit `validate` made, audited; returns its new id."""
+    return insert_many(db, [(row, lkk_ids)])[0]
+
+
 def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
     row, lkk_ids, warnings = _validated(db, data)
-    visit_id = new_id()
     with transaction(db):
-        with records.audited(db, "create", "visit", visit_id, lambda i: get(db, i)):
-            records.insert(db, "visits", {"id": visit_id, **row})
-            records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
+        visit_id = insert(db, row, lkk_ids)
         if problems:
             followups.add_for_visit(db, visit_id, problems)
     return get(db, visit_id), warnings

@@ -21,6 +21,7 @@ CATALOGUE_MODULES = (
     "bundle",
     "unattended",
     "rules",
+    "sheets",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
