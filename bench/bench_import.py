@@ -112,7 +112,7 @@ def faskel(db: Path, *args: str) -> list[str]:
 def fresh(db: Path, env: dict, *, triggers: bool = True) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    run(faskel(db, "db", "migrate"), env)
+    run(faskel(db, "init"), env)  # a new database, migrated
     if not triggers:
         conn = sqlite3.connect(db)
         names = conn.execute("select name from sqlite_master where type = 'trigger'").fetchall()
