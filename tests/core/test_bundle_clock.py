@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from faskel_cli.core import bundle, clock
+from faskel_cli.core import clock
 from faskel_cli.core.bundle.identity import next_stamp_sql
 from faskel_cli.core.bundle.wire import CLOCK_TOLERANCE_MINUTES
-from tests.helpers import Cli, dump
+from tests.helpers import Cli, canonical, dump
 
 T = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)  # 10:00 WIB on the frozen day
 
@@ -33,19 +33,6 @@ def add_visit(cli: Cli, moment: datetime, *extra: str) -> str:
 def export(cli: Cli, path: Path, moment: datetime) -> Path:
     cli.ok("bundle", "export", "--output", str(path), env=at(moment))
     return path
-
-
-def canonical(db_path: Path) -> list:
-    conn = sqlite3.connect(db_path)
-    try:
-        out = []
-        for kind in bundle.describe(conn).values():
-            columns = ", ".join(f"[{c}]" for c in kind.names)
-            rows = conn.execute(f"select {columns} from [{kind.name}] order by id").fetchall()
-            out.append((kind.name, rows))
-        return out
-    finally:
-        conn.close()
 
 
 def visit_row(db_path: Path, visit_id: str) -> dict:

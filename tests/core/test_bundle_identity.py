@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from faskel_cli.core import bundle
-from tests.helpers import Cli, dump
+from tests.helpers import Cli, canonical, dump
 
 # --- helpers (small copies of tests/test_bundle.py's) ---------------------------------------
 
@@ -41,24 +40,6 @@ def add_visit(cli: Cli, *extra: str, kelurahan="Medono", who="siti", day="2026-1
 def export(cli: Cli, path: Path, *extra: str) -> Path:
     cli.ok("bundle", "export", "--output", str(path), *extra)
     return path
-
-
-def canonical(db_path: Path) -> list:
-    """The shareable content of a database (records and links) in a fixed order."""
-    conn = sqlite3.connect(db_path)
-    try:
-        out = []
-        for kind in bundle.describe(conn).values():
-            columns = ", ".join(f"[{c}]" for c in kind.names)
-            rows = conn.execute(f"select {columns} from [{kind.name}] order by id").fetchall()
-            out.append((kind.name, rows))
-            if kind.link:
-                link = kind.link
-                pairs = f"select [{link.owner}], [{link.target}] from [{link.table}] order by 1, 2"
-                out.append((link.table, conn.execute(pairs).fetchall()))
-        return out
-    finally:
-        conn.close()
 
 
 def query(db_path: Path, sql: str, *params) -> list:

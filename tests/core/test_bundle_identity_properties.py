@@ -14,8 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faskel_cli.core import bundle
-from tests.helpers import Cli
+from tests.helpers import Cli, canonical
 
 NAMES = ("a", "b", "c")
 # handle -> the ways the same name gets typed
@@ -26,23 +25,6 @@ PEOPLE = {
 # name variants of one LKK of Medono (its type is always the same)
 LKK = {"posyandu": ("Posyandu Melati", "posyandu melati"), "pkk": ("PKK Medono", "pkk medono")}
 KELURAHAN = ("Medono", "Tirto", "Kauman")
-
-
-def canonical(db_path: Path) -> list:
-    conn = sqlite3.connect(db_path)
-    try:
-        out = []
-        for kind in bundle.describe(conn).values():
-            columns = ", ".join(f"[{c}]" for c in kind.names)
-            rows = conn.execute(f"select {columns} from [{kind.name}] order by id").fetchall()
-            out.append((kind.name, rows))
-            if kind.link:
-                link = kind.link
-                pairs = f"select [{link.owner}], [{link.target}] from [{link.table}] order by 1, 2"
-                out.append((link.table, conn.execute(pairs).fetchall()))
-        return out
-    finally:
-        conn.close()
 
 
 def query(db_path: Path, sql: str, *params) -> list:
