@@ -1,5 +1,5 @@
 """`faskel report --output NAME`: a suffix that is no report format is refused, never
-written as WhatsApp text (issue b10, item 10)."""
+written as WhatsApp text."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Commands that do not make anything never create a database: a mistyped FASKEL_DB in a
-cron line fails loudly (exit 5) instead of reporting on an empty one (issue b10, item 9)."""
+cron line fails loudly (exit 5) instead of reporting on an empty one."""
 
 from __future__ import annotations
 

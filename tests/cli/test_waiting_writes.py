@@ -1,5 +1,5 @@
 """A person's write waits for another writer as long as an import would, says once for what
-it waits, and stops at Ctrl-C with nothing written (issue b10, item 12). The other writer is
+it waits, and stops at Ctrl-C with nothing written. The other writer is
 always a real second process holding a write transaction."""
 
 from __future__ import annotations

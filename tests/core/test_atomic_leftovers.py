@@ -1,5 +1,5 @@
 """A write killed before its rename leaves a temporary file; the next write there removes
-those whose process is gone, and nothing else (issue b10, item 13)."""
+those whose process is gone, and nothing else."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """First use under any concurrency: processes starting together on a database that does not
-exist yet make it exactly once (issue b10, item 11)."""
+exist yet make it exactly once."""
 
 from __future__ import annotations
 
