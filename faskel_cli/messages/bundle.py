@@ -3,11 +3,11 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- help ---------------------------------------------------------------------------
     "help.bundle": (
-        "Bundel: kirim dan terima catatan antarlaptop (flashdisk, Google Drive, WhatsApp).",
+        "Bundel: kirim dan terima data antarlaptop (flashdisk, Google Drive, WhatsApp).",
         "Bundles: send and receive records between laptops (USB stick, Google Drive, WhatsApp).",
     ),
     "help.bundle.export": (
-        "Tulis bundel berisi catatan yang berubah sejak ekspor terakhir ke berkas yang sama (atau --since, --all).",
+        "Tulis bundel berisi entri yang berubah sejak ekspor terakhir ke berkas yang sama (atau --since, --all).",
         "Write a bundle of the records changed since the last export to the same file (or --since, --all).",
     ),
     "help.bundle.export.output": (
@@ -15,17 +15,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The bundle file to write, e.g. siti-2026-W48.faskel.",
     ),
     "help.bundle.export.since": (
-        "Hanya catatan yang berubah sejak tanggal ini.",
+        "Hanya entri yang berubah sejak tanggal ini.",
         "Only records changed on or after this date.",
     ),
-    "help.bundle.export.all": ("Semua catatan.", "Every record."),
+    "help.bundle.export.all": ("Semua entri.", "Every record."),
     "help.bundle.inspect": (
         "Tampilkan manifest dan isi bundel, dan periksa keutuhannya, tanpa mengimpor.",
         "Show a bundle's manifest and contents and check it is intact, without importing.",
     ),
     "help.bundle.file": ("Berkas bundel.", "A bundle file."),
     "help.bundle.import": (
-        "Masukkan bundel: catatan baru ditambah, versi yang lebih baru menggantikan yang lama.",
+        "Masukkan bundel: entri baru ditambah, versi yang lebih baru menggantikan yang lama.",
         "Bring bundles in: new records are added, newer versions replace older ones.",
     ),
     "help.bundle.import.files": (
@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.kind.followups": ("tindak lanjut", "follow-up"),
     # --- columns and labels -------------------------------------------------------------
     "bundle.col.kind": ("Jenis", "Kind"),
-    "bundle.col.records": ("Catatan", "Records"),
+    "bundle.col.records": ("Entri", "Records"),
     "bundle.col.added": ("Baru", "Added"),
     "bundle.col.updated": ("Diperbarui", "Updated"),
     "bundle.col.unchanged": ("Tetap", "Unchanged"),
@@ -68,7 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.field.created_at": ("Dibuat (UTC)", "Created (UTC)"),
     "bundle.field.scope": ("Cakupan", "Scope"),
     "bundle.field.sha256": ("SHA-256 isi", "Content SHA-256"),
-    "bundle.scope.all": ("semua catatan", "every record"),
+    "bundle.scope.all": ("semua entri", "every record"),
     "bundle.scope.since": ("yang berubah sejak {since}", "changed since {since}"),
     "bundle.scope.changes": (
         "perubahan sejak ekspor sebelumnya ke berkas ini ({since})",
@@ -82,11 +82,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.more": (" (dan {n} lagi)", " (and {n} more)"),
     # --- results ------------------------------------------------------------------------
     "msg.bundle_written": (
-        "Bundel ditulis: {file} ({n} catatan, {scope}).",
+        "Bundel ditulis: {file} ({n} entri, {scope}).",
         "Bundle written: {file} ({n} records, {scope}).",
     ),
     "msg.bundle_intact": (
-        "Isi utuh: checksum SHA-256 dan jumlah catatan cocok dengan manifest.",
+        "Isi utuh: checksum SHA-256 dan jumlah entri cocok dengan manifest.",
         "Intact: the SHA-256 checksum and the record counts match the manifest.",
     ),
     "msg.bundle_empty": ("Bundel ini kosong.", "This bundle is empty."),
@@ -135,7 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} was changed or damaged (SHA-256 checksum mismatch); nothing written, send the original file again",
     ),
     "err.bundle_counts": (
-        "manifest bundel {file} tidak cocok dengan isinya (jumlah catatan berbeda); tidak ada yang ditulis",
+        "manifest bundel {file} tidak cocok dengan isinya (jumlah entri berbeda); tidak ada yang ditulis",
         "the manifest of bundle {file} does not match its content (record counts differ); nothing written",
     ),
     "err.bundle_version": (
@@ -159,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} line {line} is too long; this is not an intact faskel bundle",
     ),
     "err.bundle_duplicate": (
-        "bundel {file} memuat catatan {id} dua kali; tidak ada yang ditulis",
+        "bundel {file} memuat entri {id} dua kali; tidak ada yang ditulis",
         "bundle {file} holds record {id} twice; nothing written",
     ),
     "err.bundle_area": (
@@ -167,8 +167,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} comes from area {area}, this database is for {here}; nothing written",
     ),
     "err.bundle_refused": (
-        "bundel {file} ditolak, tidak ada yang ditulis ({n} masalah): {details}{more}",
-        "bundle {file} refused, nothing written ({n} problems): {details}{more}",
+        "bundel {file} ditolak, tidak ada yang ditulis ({n} kesalahan): {details}{more}",
+        "bundle {file} refused, nothing written ({n} errors): {details}{more}",
     ),
     "err.bundle_rule": (
         "bundel {file} ditolak oleh aturan basis data ({reason}); tidak ada yang ditulis",

@@ -18,8 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.extra_arguments": ("argumen berlebih: {args}", "unexpected extra arguments: {args}"),
     "usage.did_you_mean": ("; mungkin maksudnya {matches}?", "; did you mean {matches}?"),
     "help.app": (
-        "Buku catatan Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, "
-        "ringkasan dan laporan.",
+        "Logbook Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, ringkasan dan laporan.",
         "Logbook for Fasilitator Kelurahan: visits, activities, follow-ups, summaries and reports.",
     ),
     "help.opt.db": (
@@ -65,11 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
     ),
     "help.history": (
-        "Tampilkan riwayat perubahan satu catatan (id atau awalannya).",
+        "Tampilkan riwayat perubahan satu entri (id atau awalannya).",
         "Show the change history of one record (id or its prefix).",
     ),
     "help.history.id": (
-        "id catatan atau awalannya (minimal 6 karakter)",
+        "id entri atau awalannya (minimal 6 karakter)",
         "record id or its prefix (6+ characters)",
     ),
     "help.config": (
@@ -94,7 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.facilitator.list": ("Daftar fasilitator.", "List facilitators."),
     "help.facilitator.edit": ("Ubah data fasilitator.", "Change a facilitator."),
     "help.facilitator.deactivate": (
-        "Nonaktifkan fasilitator (catatannya tetap ada).",
+        "Nonaktifkan fasilitator (datanya tetap ada).",
         "Deactivate a facilitator (their records stay).",
     ),
     "help.lkk": (
@@ -161,7 +160,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.no_lkk": ("kosongkan daftar LKK", "clear the LKK list"),
     "help.opt.male": ("jumlah peserta laki-laki", "number of male participants"),
     "help.opt.female": ("jumlah peserta perempuan", "number of female participants"),
-    "help.opt.duration": ("lama kunjungan: menit (90) atau 1h30", "duration: minutes (90) or 1h30"),
+    "help.opt.duration": (
+        "durasi kunjungan: menit (90) atau 1h30",
+        "duration: minutes (90) or 1h30",
+    ),
     "help.opt.notes": (
         "catatan (paling panjang 10.000 karakter)",
         "notes (at most 10,000 characters)",

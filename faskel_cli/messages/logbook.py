@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.id_unknown": ("{entity} dengan id '{ref}' tidak ditemukan", "no {entity} with id '{ref}'"),
     "err.id_ambiguous": (
-        "id '{ref}' cocok dengan {n} catatan ({matches}); tulis lebih panjang",
+        "id '{ref}' cocok dengan {n} entri ({matches}); tulis lebih panjang",
         "id '{ref}' matches {n} records ({matches}); give more characters",
     ),
     # --- database -----------------------------------------------------------------------
@@ -164,7 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{ref}' could be: {matches}; give its kode or full name",
     ),
     "err.area_in_use": (
-        "basis data ini sudah berisi {n} catatan untuk wilayah {area}; "
+        "basis data ini sudah berisi {n} entri untuk wilayah {area}; "
         "pakai basis data baru (--db) untuk wilayah lain",
         "this database already holds {n} records of area {area}; "
         "use a new database (--db) for another area",
