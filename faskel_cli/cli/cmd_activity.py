@@ -6,12 +6,13 @@ import typer
 
 from faskel_cli.cli import common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.core.vocab import ActivityType, choices_help
 from faskel_cli.messages import t
 
 app = FaskelTyper()
 
-TYPES_HELP = choices_help(ActivityType)
+TYPE_OPTION = t("help.opt.activity_type", choices=t("help.choices.activity_type"))
+TYPE_FILTER = t("help.opt.activity_type_filter", choices=t("help.choices.activity_type"))
+TYPE = t("help.metavar.type")
 
 
 @app.command("add", help=t("help.activity.add"))
@@ -19,7 +20,7 @@ def add(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     title: str = typer.Option(None, "--title", help=t("help.opt.title")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.activity_date")),
     funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
     budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
@@ -60,7 +61,7 @@ def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID"),
     title: str = typer.Option(None, "--title", help=t("help.opt.title")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
     funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
     budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),
@@ -121,8 +122,10 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
-    stage: str = typer.Option(None, "--stage", help=t("help.opt.stage")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    stage: str = typer.Option(
+        None, "--stage", help=t("help.opt.stage"), metavar=t("help.metavar.stage")
+    ),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_FILTER, metavar=TYPE),
     stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),

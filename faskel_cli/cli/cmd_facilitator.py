@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
+ROLE_OPTION = t("help.opt.role", choices=t("help.choices.role"))
+ROLE = t("help.metavar.role")
+
 COLUMNS = [
     ("handle", "col.handle"),
     ("name", "col.name"),
@@ -44,7 +47,7 @@ def add(
     name: str = typer.Argument(..., metavar="NAME", help=t("help.opt.name")),
     handle: str = typer.Option(..., "--handle", help=t("help.opt.handle")),
     kelurahan: list[str] = common.kelurahan_option("help.opt.kelurahan_many"),
-    role: str = typer.Option("faskel", "--role", help="faskel|koordinator"),
+    role: str = typer.Option("faskel", "--role", help=ROLE_OPTION, metavar=ROLE),
     phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
@@ -89,7 +92,7 @@ def edit(
     remove_kelurahan: list[str] = typer.Option(
         None, "--remove-kelurahan", help=t("help.opt.remove_kelurahan")
     ),
-    role: str = typer.Option(None, "--role", help="faskel|koordinator"),
+    role: str = typer.Option(None, "--role", help=ROLE_OPTION, metavar=ROLE),
     phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
     activate: bool = typer.Option(
         None, "--active/--inactive", help=t("help.opt.active"), show_default=False

@@ -50,9 +50,9 @@ def edit(
     ref: str = typer.Argument(..., metavar="ID"),
     problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
     action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
-    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due")),
+    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due_edit")),
     owner: str = typer.Option(
-        None, "--owner", help=t("help.opt.fu_owner"), autocompletion=common.complete_handle
+        None, "--owner", help=t("help.opt.fu_owner_edit"), autocompletion=common.complete_handle
     ),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:

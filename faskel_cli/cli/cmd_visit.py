@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
+# The choices as prompts show them (`a|b|c`) ...
 KINDS_HELP = choices_help(VisitKind)
 STRANDS_HELP = choices_help(Strand)
+# ... and as --help shows them: each with its meaning, wrapped over lines, never cut.
+KIND_OPTION = t("help.opt.kind", choices=t("help.choices.kind"))
+KIND_FILTER = t("help.opt.kind_filter", choices=t("help.choices.kind"))
+STRAND_OPTION = t("help.opt.strand", choices=t("help.choices.strand"))
+KIND, STRAND = t("help.metavar.kind"), t("help.metavar.strand")
 
 TABLE_COLUMNS = [
     ("id", "id"),
@@ -66,8 +72,8 @@ def add(
     facilitator: str = typer.Option(
         None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
-    strand: str = typer.Option(None, "--strand", help=STRANDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
+    strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk")),
     male: str = typer.Option(None, "--male", help=t("help.opt.male")),
     female: str = typer.Option(None, "--female", help=t("help.opt.female")),
@@ -114,9 +120,12 @@ def list_(
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
     facilitator: str = typer.Option(
-        None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
+        None,
+        "--facilitator",
+        help=t("help.opt.facilitator_filter"),
+        autocompletion=common.complete_handle,
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_FILTER, metavar=KIND),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
@@ -181,20 +190,23 @@ def _show_record(item: dict) -> None:
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID"),
-    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.date")),
-    kelurahan: str = common.kelurahan_option(),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.edit_date")),
+    kelurahan: str = common.kelurahan_option("help.opt.edit_kelurahan"),
     facilitator: str = typer.Option(
-        None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
+        None,
+        "--facilitator",
+        help=t("help.opt.edit_facilitator"),
+        autocompletion=common.complete_handle,
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
-    strand: str = typer.Option(None, "--strand", help=STRANDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
+    strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),
     no_lkk: bool = typer.Option(False, "--no-lkk", help=t("help.opt.no_lkk")),
     male: str = typer.Option(None, "--male", help=t("help.opt.male")),
     female: str = typer.Option(None, "--female", help=t("help.opt.female")),
     duration: str = typer.Option(None, "--duration", help=t("help.opt.duration")),
     notes: str = typer.Option(None, "--notes", help=t("help.opt.notes")),
-    activity: str = typer.Option(None, "--activity", help=t("help.opt.activity")),
+    activity: str = typer.Option(None, "--activity", help=t("help.opt.edit_activity")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render

@@ -229,8 +229,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an LKK of that kelurahan taking part (repeatable)",
     ),
     "help.opt.to": (
-        "tahap tujuan (bawaan: tahap berikutnya); planning/implementation/accountability/evaluation juga boleh",
-        "target stage (default: the next one); planning/implementation/accountability/evaluation also work",
+        "tahap tujuan (bawaan: tahap berikutnya); planning, implementation, accountability, evaluation juga boleh",
+        "target stage (default: the next one); planning, implementation, accountability, evaluation also work",
     ),
     "help.opt.stage_date": (
         "tanggal pindah tahap (bawaan: hari ini)",
@@ -246,8 +246,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "allow skipping a stage or going back (needs --note)",
     ),
     "help.opt.stage": (
-        "perencanaan|pelaksanaan|pertanggungjawaban|evaluasi",
-        "perencanaan|pelaksanaan|pertanggungjawaban|evaluasi (or planning, ...)",
+        "hanya kegiatan yang kini di tahap ini: perencanaan, pelaksanaan, "
+        "pertanggungjawaban, evaluasi (planning, implementation, accountability, evaluation "
+        "juga boleh)",
+        "only activities now at this stage: perencanaan (planning), pelaksanaan "
+        "(implementation), pertanggungjawaban (accountability), evaluasi (evaluation)",
+    ),
+    "help.metavar.stage": ("TAHAP", "STAGE"),
+    "help.opt.activity_type": ("jenis kegiatan: {choices}", "type of activity: {choices}"),
+    "help.opt.activity_type_filter": (
+        "hanya kegiatan jenis ini: {choices}",
+        "only activities of this type: {choices}",
+    ),
+    "help.choices.activity_type": (
+        "fisik (pembangunan fisik: jalan, saluran, MCK), "
+        "nonfisik (pelatihan, penyuluhan, usaha warga)",
+        "fisik (physical works: paths, drains, toilets), "
+        "nonfisik (training, outreach, livelihoods)",
     ),
     "help.opt.stalled": (
         "hanya yang macet: lebih dari stall_days hari di satu tahap selain evaluasi",
@@ -286,6 +301,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.fu_problem": ("kendala yang ditemui", "the problem met"),
     "help.opt.fu_action": ("tindak lanjut yang akan dilakukan", "what will be done about it"),
     "help.opt.fu_due": ("tenggat tindak lanjut", "due date of the follow-up"),
+    "help.opt.fu_due_edit": ("tenggat yang baru", "the new due date"),
+    "help.opt.fu_owner_edit": (
+        "penanggung jawab yang baru (handle)",
+        "the new owner (handle)",
+    ),
     "help.opt.fu_date": (
         "tanggal kendala ditemukan (bawaan: tanggal kunjungan, atau hari ini)",
         "date the problem was met (default: the visit's date, or today)",

@@ -40,6 +40,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
     "help.opt.format": ("format keluaran: {choices}", "output format: {choices}"),
+    # --- the panels of `faskel --help` ------------------------------------------------------
+    "help.panel.daily": ("Kerja harian", "Daily work"),
+    "help.panel.reports": ("Laporan", "Reports"),
+    "help.panel.exchange": ("Pertukaran data", "Data exchange"),
+    "help.panel.setup": ("Pengaturan", "Setup"),
     "help.db": (
         "Basis data: lokasi, migrasi, data contoh.",
         "The database: path, migrations, sample data.",
@@ -183,4 +188,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ISO week: 2026-W48, W48 (this year), this or last",
     ),
     "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+    # --- options that differ between adding, editing and filtering ------------------------
+    "help.opt.edit_date": (
+        "tanggal yang benar: 2026-11-23, 23/11/2026, hari-ini, kemarin",
+        "the right date: 2026-11-23, 23/11/2026, today, yesterday",
+    ),
+    "help.opt.edit_facilitator": (
+        "fasilitator yang benar (handle)",
+        "the right facilitator (handle)",
+    ),
+    "help.opt.edit_kelurahan": (
+        "kelurahan yang benar (kode atau nama); tindak lanjut kunjungan ikut pindah",
+        "the right kelurahan (kode or name); the visit's follow-ups move with it",
+    ),
+    "help.opt.edit_activity": (
+        "id kegiatan kelurahan itu yang terkait ('' melepasnya)",
+        "id of a related activity ('' unlinks it)",
+    ),
+    "help.opt.facilitator_filter": (
+        "hanya kunjungan fasilitator ini (handle); bawaan: semua fasilitator",
+        "only the visits of this facilitator (handle); default: everyone",
+    ),
+    "help.opt.lkk_kelurahan": (
+        "kelurahan LKK itu, bila namanya ada di lebih dari satu kelurahan",
+        "the LKK's kelurahan, when its name is used in more than one",
+    ),
+    # --- choices, each with what it means ---------------------------------------------------
+    "help.metavar.kind": ("JENIS", "KIND"),
+    "help.metavar.strand": ("UNSUR", "STRAND"),
+    "help.metavar.type": ("JENIS", "TYPE"),
+    "help.metavar.role": ("PERAN", "ROLE"),
+    "help.opt.kind": ("jenis kerja: {choices}", "kind of work: {choices}"),
+    "help.opt.kind_filter": (
+        "hanya kunjungan dengan jenis kerja ini: {choices}",
+        "only visits of this kind of work: {choices}",
+    ),
+    "help.opt.strand": ("unsur: {choices}", "strand: {choices}"),
+    "help.opt.lkk_type": ("jenis LKK: {choices}", "LKK type: {choices}"),
+    "help.opt.lkk_type_filter": (
+        "hanya LKK jenis ini: {choices}",
+        "only LKK of this type: {choices}",
+    ),
+    "help.opt.role": ("peran: {choices}", "role: {choices}"),
+    "help.choices.kind": (
+        "pendampingan (mendampingi warga dan LKK menjalankan kegiatan), "
+        "bimbingan (membina dan melatih pengurus LKK), "
+        "pengawasan (memantau pelaksanaan dan hasil kegiatan)",
+        "pendampingan (accompanying residents and LKK in their activities), "
+        "bimbingan (coaching and training LKK officers), "
+        "pengawasan (supervising how activities are carried out)",
+    ),
+    "help.choices.strand": (
+        "kesadaran (membangun kesadaran kritis), "
+        "pemetaan (pemetaan swadaya potensi dan kebutuhan), "
+        "perencanaan (perencanaan partisipatif), "
+        "pengorganisasian (pengorganisasian komunitas), "
+        "mobilisasi (mobilisasi sumber daya), "
+        "pengawasan (pengawasan oleh warga), "
+        "pemeliharaan (pemeliharaan hasil pembangunan)",
+        "kesadaran (building critical awareness), "
+        "pemetaan (residents' own survey of assets and needs), "
+        "perencanaan (participatory planning), "
+        "pengorganisasian (community organising), "
+        "mobilisasi (mobilising resources), "
+        "pengawasan (oversight by residents), "
+        "pemeliharaan (maintaining what was built)",
+    ),
+    "help.choices.lkk_type": (
+        "rt (Rukun Tetangga), rw (Rukun Warga), "
+        "pkk (Pemberdayaan Kesejahteraan Keluarga), karang-taruna (organisasi pemuda), "
+        "posyandu (pos pelayanan terpadu), lpm (Lembaga Pemberdayaan Masyarakat), "
+        "bkm (Badan Keswadayaan Masyarakat), dasawisma (kelompok PKK sepuluh rumah), "
+        "lainnya (lembaga lain)",
+        "rt (neighbourhood unit), rw (community unit), "
+        "pkk (family welfare movement), karang-taruna (youth organisation), "
+        "posyandu (integrated health post), lpm (community empowerment board), "
+        "bkm (community self-reliance board), dasawisma (PKK group of ten houses), "
+        "lainnya (any other)",
+    ),
+    "help.choices.role": (
+        "faskel (fasilitator kelurahan, bertugas di kelurahan), "
+        "koordinator (membaca ringkasan semua kelurahan)",
+        "faskel (kelurahan facilitator, assigned to kelurahan), "
+        "koordinator (coordinator, reads the summaries of every kelurahan)",
+    ),
 }
