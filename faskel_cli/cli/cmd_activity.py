@@ -128,6 +128,7 @@ def list_(
     activity_type: str = typer.Option(None, "--type", help=TYPE_FILTER, metavar=TYPE),
     stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -183,10 +184,15 @@ def list_(
     ]
     if kelurahan:  # every row has it
         columns = [c for c in columns if c[0] != "kelurahan"]
-    columns = render.fit_columns(rows, columns, out.width, drop=("type", "stage_since"))
-    tbl = render.table(rows, columns, title=title)
-    render.style_rows(tbl, rows, "yellow", lambda row: row["stalled"])
-    out.print(tbl)
+    # The list answers which activity, where, at which stage and for how long.
+    render.show_list(
+        rows,
+        columns,
+        title=title,
+        drop=("type", "stage_since"),
+        wide=wide,
+        style=("yellow", lambda row: row["stalled"]),
+    )
 
 
 @app.command("show", help=t("help.activity.show"))

@@ -28,16 +28,25 @@ COLUMNS = [
 ]
 
 
-def _show(database: Db, rows: list[dict], fmt: str, title: str | None = None) -> None:
+def _show(database: Db, rows: list[dict], fmt: str, *, include_inactive: bool, wide: bool) -> None:
     from faskel_cli import render
 
+    columns = [(k, t(h)) for k, h in COLUMNS]
     if fmt == "table":
         names = dict(
             database.execute("select kode, nama from regions where level = 'kelurahan'").fetchall()
         )
         rows = [{**r, "kelurahan_names": [names.get(k, k) for k in r["kelurahan"]]} for r in rows]
+        if not include_inactive:  # every row is active: the column says nothing
+            columns = [c for c in columns if c[0] != "active"]
+    # Who and where: handle, name and kelurahan stay; phone and role go first.
     render.emit(
-        rows, fmt, [(k, t(h)) for k, h in COLUMNS], title=title, empty=t("msg.no_facilitators")
+        rows,
+        fmt,
+        columns,
+        empty=t("msg.no_facilitators"),
+        drop=("phone", "role", "active"),
+        wide=wide,
     )
 
 
@@ -67,6 +76,7 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     include_inactive: bool = typer.Option(False, "--all", help=t("help.opt.all_inactive")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option(),
 ) -> None:
     from faskel_cli import render
@@ -76,7 +86,7 @@ def list_(
     database = common.db(ctx, write=False)
     kode = regions.kelurahan(database, kelurahan).kode if kelurahan else None
     rows = facilitators.list_all(database, include_inactive=include_inactive, kelurahan_kode=kode)
-    _show(database, rows, fmt)
+    _show(database, rows, fmt, include_inactive=include_inactive, wide=wide)
 
 
 @app.command("edit", help=t("help.facilitator.edit"))

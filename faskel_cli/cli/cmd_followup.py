@@ -85,6 +85,7 @@ def list_(
         None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
     ),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -143,13 +144,18 @@ def list_(
     columns = [
         c for c in columns if not (c[0] == "kelurahan" and kelurahan or c[0] == "owner" and owner)
     ]
-    columns = render.fit_columns(
-        rows, columns, out.width, drop=("problem_date", "owner", "kelurahan", "due")
-    )
     title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
-    tbl = render.table(rows, columns, title=title)
-    render.style_rows(tbl, rows, "bold red", lambda row: row["state"] == "overdue")
-    out.print(tbl)
+    # The list answers what, where, who and by when: the problem, kelurahan, owner and due
+    # date stay; the problem date, the status (the due date and the red rows say it) and the
+    # action go first when the terminal is narrow.
+    render.show_list(
+        rows,
+        columns,
+        title=title,
+        drop=("problem_date", "state_text", "action"),
+        wide=wide,
+        style=("bold red", lambda row: row["state"] == "overdue"),
+    )
 
 
 @app.command("show", help=t("help.followup.show"))

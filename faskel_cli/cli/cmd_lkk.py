@@ -42,6 +42,7 @@ def list_(
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
     lkk_type: str = typer.Option(None, "--type", help=TYPE_FILTER, metavar=TYPE),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option(),
 ) -> None:
     from faskel_cli import render
@@ -65,6 +66,8 @@ def list_(
             ("name", t("col.name")),
         ],
         empty=t("msg.no_lkk"),
+        drop=("type", "id"),
+        wide=wide,
     )
 
 

@@ -36,7 +36,11 @@ TABLE_COLUMNS = [
     ("lkk", "col.lkk"),
     ("male", "col.male"),
     ("female", "col.female"),
+    ("notes", "field.notes"),
 ]
+# When the terminal is too narrow, the columns left out first: the list answers when, where
+# and who (date, kelurahan, facilitator), with the counts.
+TABLE_DROP = ("strand", "lkk", "notes", "kind")
 
 
 def _prompt_missing(database: Db, data: VisitInput) -> None:
@@ -130,6 +134,7 @@ def list_(
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
     limit: int = typer.Option(None, "--limit", help=t("help.opt.limit")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -157,7 +162,8 @@ def list_(
         [(k, t(h) if h != "id" else "id") for k, h in TABLE_COLUMNS],
         title=title,
         empty=t("msg.no_visits"),
-        drop=("lkk", "strand", "kind"),
+        drop=TABLE_DROP,
+        wide=wide,
     )
 
 

@@ -120,6 +120,11 @@ def kecamatan_option(*, required: bool = False):
     )
 
 
+def wide_option():
+    """`--wide` of a list: every column, however wide the table gets."""
+    return typer.Option(False, "--wide", help=t("help.opt.wide"))
+
+
 def format_option(default: str = "table", choices: str = "table|json|csv"):
     return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))
 

@@ -188,6 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ISO week: 2026-W48, W48 (this year), this or last",
     ),
     "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+    "help.opt.wide": (
+        "tampilkan semua kolom, selebar yang diperlukan (baris bisa lebih lebar dari terminal)",
+        "show every column, as wide as needed (lines may be wider than the terminal)",
+    ),
     # --- options that differ between adding, editing and filtering ------------------------
     "help.opt.edit_date": (
         "tanggal yang benar: 2026-11-23, 23/11/2026, hari-ini, kemarin",

@@ -295,6 +295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.lkk_removed": ("LKK {name} ({kelurahan}) dihapus", "LKK {name} ({kelurahan}) removed"),
     "msg.no_lkk": ("Belum ada LKK.", "No LKK yet."),
     "msg.no_visits": ("Tidak ada kunjungan.", "No visits."),
+    "msg.columns_hidden": (
+        "Kolom tidak ditampilkan: {columns} — lihat --wide atau --format csv",
+        "Columns not shown: {columns} — see --wide or --format csv",
+    ),
     "msg.visit_updated": ("kunjungan {id} diperbarui", "visit {id} updated"),
     "msg.visit_deleted": (
         "kunjungan {id} dihapus (pulihkan dengan `faskel visit restore`)",
