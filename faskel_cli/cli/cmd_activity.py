@@ -72,8 +72,10 @@ def edit(
     from faskel_cli.core import activities
 
     fmt = render.check_format(fmt, ("table", "json"))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
     item = activities.edit(
-        common.db(ctx),
+        database,
         ref,
         title=title,
         activity_type=activity_type,
@@ -81,7 +83,12 @@ def edit(
         budget=budget,
         lkk_names=[] if no_lkk else (lkk or None),
     )
-    common.echo(render.to_json(item) if fmt == "json" else t("msg.activity_updated", id=item["id"]))
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.activity_unchanged", id=item["id"]))
+    else:
+        common.echo(t("msg.activity_updated", id=item["id"]))
 
 
 @app.command("advance", help=t("help.activity.advance"))

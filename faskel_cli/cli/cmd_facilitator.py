@@ -114,6 +114,7 @@ def edit(
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx)
+    mark = common.audit_mark(database)
     item = facilitators.edit(
         database,
         handle,
@@ -128,6 +129,8 @@ def edit(
     )
     if fmt == "json":
         common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.facilitator_unchanged", handle=item["handle"]))
     else:
         common.echo(t("msg.facilitator_updated", handle=item["handle"]))
 

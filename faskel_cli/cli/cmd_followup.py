@@ -60,8 +60,15 @@ def edit(
     from faskel_cli.core import followups
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = followups.edit(common.db(ctx), ref, problem=problem, action=action, due=due, owner=owner)
-    common.echo(render.to_json(item) if fmt == "json" else t("msg.followup_updated", id=item["id"]))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item = followups.edit(database, ref, problem=problem, action=action, due=due, owner=owner)
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.followup_unchanged", id=item["id"]))
+    else:
+        common.echo(t("msg.followup_updated", id=item["id"]))
 
 
 def _state_text(row: dict) -> str:
@@ -175,6 +182,10 @@ def show(
     out = render.console()
     if item["deleted_at"]:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    shown = {**item, "status": t(f"status.{item['status']}")}
+    if item["visit_deleted_at"]:  # the visit was deleted, the follow-up was not
+        gone = t("label.visit_deleted", date=item["visit_deleted_at"])
+        shown["visit_id"] = f"{item['visit_id']} ({gone})"
     keys = [
         "id",
         "kelurahan",
@@ -192,7 +203,7 @@ def show(
         "created_at",
         "updated_at",
     ]
-    out.print(render.record_grid(item, keys, lambda key: t(f"field.{key}")))
+    out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
 
 
 def _note_required(note: str | None) -> None:

@@ -81,8 +81,11 @@ def edit(
 ) -> None:
     from faskel_cli.core import lkk
 
-    item = lkk.edit(common.db(ctx), ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
-    common.echo(t("msg.lkk_updated", name=item["name"], kelurahan=item["kelurahan"]))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item = lkk.edit(database, ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
+    done = "msg.lkk_unchanged" if common.audit_mark(database) == mark else "msg.lkk_updated"
+    common.echo(t(done, name=item["name"], kelurahan=item["kelurahan"]))
 
 
 @app.command("remove", help=t("help.lkk.remove"))

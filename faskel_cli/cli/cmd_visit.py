@@ -88,6 +88,9 @@ def add(
     followup: list[str] = typer.Option(None, "--followup", help=t("help.opt.followup")),
     due: list[str] = typer.Option(None, "--due", help=t("help.opt.due")),
     owner: list[str] = typer.Option(None, "--owner", help=t("help.opt.owner")),
+    allow_duplicate: bool = typer.Option(
+        False, "--allow-duplicate", help=t("help.opt.allow_duplicate")
+    ),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -110,12 +113,32 @@ def add(
     )
     _prompt_missing(database, data)
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
-    item, warns = visits.add(database, data, problems=problems)
+    item, warns = _add(database, data, problems, allow_duplicate)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:
         common.echo(item["id"])
+
+
+def _add(database: Db, data: VisitInput, problems: list, allow_duplicate: bool) -> tuple:
+    """The same visit logged twice: on a terminal asked about (refused unless confirmed);
+    without one (scripts, cron) logged with a warning; --allow-duplicate: logged."""
+    from faskel_cli.core import visits
+    from faskel_cli.core.errors import ConflictError
+
+    if allow_duplicate:
+        return visits.add(database, data, problems=problems)
+    if not common.is_interactive():
+        return visits.add(database, data, problems=problems, duplicates="warn")
+    try:
+        return visits.add(database, data, problems=problems, duplicates="refuse")
+    except ConflictError as exc:
+        if exc.key != "err.visit_duplicate":
+            raise
+        if not typer.confirm(t("prompt.visit_duplicate", id=exc.params["id"]), default=False):
+            raise
+        return visits.add(database, data, problems=problems)
 
 
 @app.command("list", help=t("help.visit.list"))
@@ -178,18 +201,54 @@ def show(
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx, write=False)
-    item = visits.get(database, visits.resolve(database, ref))
+    item = visits.show(database, ref)
     if fmt == "json":
-        common.echo(render.to_json(item))
+        common.echo(render.to_json({key: item[key] for key in visits.KEYS}))
         return
     _show_record(item)
 
 
 def _show_record(item: dict) -> None:
+    """The visit, then its activity and the problems met on it with their follow-ups."""
     from faskel_cli import render
+    from faskel_cli.core import clock, visits
+    from faskel_cli.core.followups import state_as_of
 
-    grid = render.record_grid(item, list(item), lambda key: t(f"field.{key}"))
-    render.console().print(grid)
+    out = render.console()
+    if item["deleted_at"]:
+        out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    shown = dict(item)
+    keys = list(visits.KEYS)
+    activity = item["activity"]
+    if activity:
+        deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
+        shown["activity_id"] = (
+            f"{activity['title']} ({activity['stage']}){deleted} · {activity['id']}"
+        )
+        keys.insert(keys.index("notes") + 1, "activity_id")
+    out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
+    rows = item["followups"]
+    if not rows:
+        out.print(t("msg.no_visit_followups"))
+        return
+    today = clock.today()
+    for row in rows:
+        state, days = state_as_of(row, today)
+        if state == "overdue":
+            row["state_text"] = t("state.overdue", days=days)
+        elif state == "done":
+            row["state_text"] = t("state.done", date=row["done_date"])
+        else:
+            row["state_text"] = t("state.open")
+    columns = [
+        ("id", "id"),
+        ("problem", t("col.problem")),
+        ("action", t("col.action")),
+        ("due", t("col.due")),
+        ("owner", t("col.owner")),
+        ("state_text", t("col.state")),
+    ]
+    out.print(render.table(rows, columns, title=t("title.visit_followups", n=len(rows))))
 
 
 @app.command("edit", help=t("help.visit.edit"))
@@ -232,12 +291,54 @@ def edit(
         notes=notes,
         activity=activity,
     )
-    item, warns = visits.edit(common.db(ctx), ref, data)
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item, warns = visits.edit(database, ref, data)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.visit_unchanged", id=item["id"]))
     else:
         common.echo(t("msg.visit_updated", id=item["id"]))
 
 
-common.add_delete_restore(app, "visit", "visits")
+@app.command("delete", help=t("help.visit.delete"))
+def delete(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    with_followups: bool = typer.Option(
+        None, "--with-followups/--keep-followups", help=t("help.opt.with_followups")
+    ),
+) -> None:
+    """A visit with open follow-ups: asked on a terminal whether they go too; without one,
+    they stay open and a warning names them."""
+    from faskel_cli.core import followups, visits
+
+    database = common.db(ctx)
+    visit_id = visits.resolve(database, ref)
+    still_open = followups.open_for_visit(database, visit_id)
+    if still_open and with_followups is None and common.is_interactive():
+        problems = "; ".join(f["problem"] for f in still_open)
+        with_followups = typer.confirm(
+            t("prompt.delete_followups", n=len(still_open), problems=problems), default=False
+        )
+    item = visits.delete(database, visit_id, with_followups=bool(with_followups))
+    common.echo(t("msg.visit_deleted", id=item["id"]))
+    if still_open and with_followups:
+        common.echo(t("msg.followups_deleted_with_visit", n=len(still_open)))
+    elif still_open:
+        ids = ", ".join(f["id"] for f in still_open)
+        common.warn("warn.followups_kept", n=len(still_open), ids=ids)
+
+
+@app.command("restore", help=t("help.visit.restore"))
+def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import visits
+
+    database = common.db(ctx)
+    coming_back = visits.followups_deleted_with(database, ref)
+    item = visits.restore(database, ref)
+    common.echo(t("msg.visit_restored", id=item["id"]))
+    if coming_back:
+        common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))

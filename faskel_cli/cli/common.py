@@ -66,6 +66,13 @@ def warnings(items) -> None:
         warn(key, **params)
 
 
+def audit_mark(database: Db) -> int:
+    """The latest audit row: the same after an edit means the edit changed nothing."""
+    from faskel_cli.core import audit
+
+    return audit.last_id(database)
+
+
 def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 

@@ -80,3 +80,10 @@ def history(db: Db, ref: str) -> list[dict]:
         item["after"] = json.loads(item["after"]) if item["after"] else None
         out.append(item)
     return out
+
+
+def last_id(db: Db) -> int:
+    """The number of the latest audit row (0 for none): an edit that leaves it unchanged
+    wrote nothing (core edits skip writing what is already so)."""
+    row = db.execute("select max(id) from audit").fetchone()
+    return int(row[0] or 0)

@@ -300,7 +300,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.fu_problem": ("kendala yang ditemui", "the problem met"),
     "help.opt.fu_action": ("tindak lanjut yang akan dilakukan", "what will be done about it"),
-    "help.opt.fu_due": ("tenggat tindak lanjut", "due date of the follow-up"),
+    "help.opt.fu_due": (
+        "tenggat tindak lanjut (bawaan: tanggal kendala + pengaturan followup_days, 14 hari)",
+        "due date of the follow-up (default: the problem date + the followup_days setting, 14 days)",
+    ),
     "help.opt.fu_due_edit": ("tenggat yang baru", "the new due date"),
     "help.opt.fu_owner_edit": (
         "penanggung jawab yang baru (handle)",
@@ -329,9 +332,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Correct an activity's title, type, funding, budget or LKK.",
     ),
     "msg.activity_updated": ("kegiatan {id} diperbarui", "activity {id} updated"),
+    "msg.activity_unchanged": (
+        "tidak ada yang berubah pada kegiatan {id}",
+        "nothing changed in activity {id}",
+    ),
     "help.followup.edit": (
         "Koreksi kendala, tindak lanjut, tenggat atau penanggung jawab.",
         "Correct a follow-up's problem, action, due date or owner.",
     ),
     "msg.followup_updated": ("tindak lanjut {id} diperbarui", "follow-up {id} updated"),
+    "msg.followup_unchanged": (
+        "tidak ada yang berubah pada tindak lanjut {id}",
+        "nothing changed in follow-up {id}",
+    ),
 }

@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "record id or its prefix (6+ characters)",
     ),
     "help.config": (
-        "Pengaturan basis data ini (area, me, lang, stall_days).",
-        "Settings of this database (area, me, lang, stall_days).",
+        "Pengaturan basis data ini (area, me, lang, stall_days, followup_days).",
+        "Settings of this database (area, me, lang, stall_days, followup_days).",
     ),
     "help.config.set": ("Ubah satu pengaturan.", "Change one setting."),
     "help.config.get": ("Tampilkan satu pengaturan.", "Print one setting."),
@@ -179,7 +179,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tindak lanjut untuk --problem yang sesuai urutan",
         "follow-up for the --problem in the same position",
     ),
-    "help.opt.due": ("tenggat tindak lanjut yang sesuai urutan", "due date of that follow-up"),
+    "help.opt.due": (
+        "tenggat tindak lanjut yang sesuai urutan (bawaan: tanggal kunjungan + followup_days hari)",
+        "due date of that follow-up (default: the visit's date + followup_days days)",
+    ),
     "help.opt.owner": ("handle penanggung jawab tindak lanjut", "handle owning that follow-up"),
     "help.opt.since": ("sejak tanggal (termasuk)", "from this date (inclusive)"),
     "help.opt.until": ("sampai tanggal (termasuk)", "up to this date (inclusive)"),
@@ -188,6 +191,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ISO week: 2026-W48, W48 (this year), this or last",
     ),
     "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+    "help.opt.allow_duplicate": (
+        "catat juga bila kunjungan yang sama persis sudah ada, tanpa bertanya",
+        "log it even when the very same visit is there already, without asking",
+    ),
+    "help.opt.with_followups": (
+        "hapus juga tindak lanjutnya yang masih terbuka (--keep-followups: biarkan terbuka; "
+        "tanpa keduanya: ditanyakan di terminal, dibiarkan terbuka tanpa terminal)",
+        "delete its open follow-ups too (--keep-followups: leave them open; with neither: "
+        "asked on a terminal, left open without one)",
+    ),
     "help.opt.wide": (
         "tampilkan semua kolom, selebar yang diperlukan (baris bisa lebih lebar dari terminal)",
         "show every column, as wide as needed (lines may be wider than the terminal)",
