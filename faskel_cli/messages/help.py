@@ -55,6 +55,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Apply schema migrations (--list: show applied and pending).",
     ),
     "help.db.migrate.list": ("hanya tampilkan migrasi", "only list migrations"),
+    "help.db.tables": (
+        "Tabel dan tampilan basis data: tampilan lihat_* untuk dibaca, data, dan tabel "
+        "internal faskel (jangan diubah).",
+        "The database's tables and views: the lihat_* views to read, the data, and faskel's "
+        "internal tables (leave them alone).",
+    ),
     "help.db.seed": (
         "Muat data contoh dari berkas JSON (dipakai `make demo`).",
         "Load sample records from a JSON file (used by `make demo`).",

@@ -402,6 +402,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.value": ("Nilai", "Value"),
     "col.about": ("Keterangan", "About"),
     "col.migration": ("Migrasi", "Migration"),
+    "col.table": ("Tabel", "Table"),
+    "col.rows": ("Baris", "Rows"),
+    "label.table_view": ("tampilan", "view"),
+    "label.table_data": ("data", "data"),
+    "label.table_internal": ("internal", "internal"),
+    "label.table_unknown": ("tidak terdaftar", "not described"),
+    "title.tables": ("Tabel dan tampilan {path}", "Tables and views of {path}"),
     "col.status": ("Status", "Status"),
     "col.applied_at": ("Diterapkan", "Applied at"),
     # --- fields (visit show) ------------------------------------------------------------
