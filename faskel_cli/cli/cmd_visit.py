@@ -317,6 +317,8 @@ def delete(
 
     database = common.db(ctx)
     visit_id = visits.resolve(database, ref)
+    if visits.show(database, visit_id)["deleted_at"]:
+        visits.delete(database, visit_id)  # refused: it is deleted already; nothing to ask
     still_open = followups.open_for_visit(database, visit_id)
     if still_open and with_followups is None and common.is_interactive():
         problems = "; ".join(f["problem"] for f in still_open)
