@@ -284,3 +284,11 @@ def test_a_coordinator_without_kelurahan_is_no_row_of_zeros(seeded):
         *VISIT[:6], "--facilitator", "hendra", "--kind", "pengawasan", "--strand", "pengawasan"
     )
     assert "hendra" in handles()  # visits in the period: a row
+
+
+def test_deleting_a_deleted_visit_is_refused_before_anything_is_asked(seeded, on_a_terminal):
+    visit_id = visit_with_problems(seeded)
+    seeded.ok("visit", "delete", visit_id, "--keep-followups")
+    again = seeded.fails("visit", "delete", visit_id, code=4, input="y\n")
+    assert "Hapus juga" not in again.stdout and "sudah dihapus" in again.stderr
+    assert len(followups_of(seeded, visit_id)) == 2
