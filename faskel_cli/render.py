@@ -8,7 +8,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 FORMATS = ("table", "json", "csv")
@@ -153,6 +154,92 @@ def fit_columns(
     return columns
 
 
+# The least a column gets before a list drops a column instead (see `fit`): wrapping text
+# (notes, problems, names of LKK) keeps this many characters a line, other text is cut with
+# an ellipsis down to this many. Ids, dates and numbers are never shortened.
+WRAP_MIN = 16
+TEXT_MIN = 16
+# A column of `--wide` holds at most this many characters a line.
+WIDE_MAX = 40
+
+
+def _natural(rows: list[dict], key: str, heading: str) -> int:
+    return max([len(heading), *(len(_plain(r.get(key))) for r in rows[:200])])
+
+
+def _keeps_width(rows: list[dict], key: str) -> bool:
+    """Ids, dates and numbers never shrink: a cut number is worse than a dropped column."""
+    numeric = bool(rows) and all(
+        isinstance(r.get(key), int | float) and not isinstance(r.get(key), bool)
+        for r in rows
+        if r.get(key) is not None
+    )
+    return numeric or key in ("id", "date", "due") or key.endswith(("_date", "_since"))
+
+
+def _least(rows: list[dict], key: str, heading: str) -> int:
+    """The narrowest a column may be made: the least text a list shows of it."""
+    natural = min(_natural(rows, key, heading), WIDE_MAX)
+    if _keeps_width(rows, key):
+        return natural
+    return min(natural, max(len(heading), WRAP_MIN if key in WRAP else TEXT_MIN))
+
+
+def _table_width(widths: Sequence[int]) -> int:
+    """The width of a `table` whose columns are this wide: each column has a space either
+    side, one between neighbours, none at the outer edges (pad_edge off) plus the edges."""
+    return sum(widths) + 3 * len(widths) - 1 if widths else 0
+
+
+@dataclass
+class Fitted:
+    """The columns a list shows (key, heading) and the headings it left out for lack of room."""
+
+    columns: list[tuple[str, str]]
+    hidden: list[str]
+    width: int  # the width to draw at: the terminal's, or wider with --wide
+
+
+def fit(
+    rows: list[dict],
+    columns: Sequence[tuple[str, str]],
+    width: int,
+    drop: Sequence[str] = (),
+    *,
+    wide: bool = False,
+) -> Fitted:
+    """The columns of a list for a terminal `width` columns wide. Every column gets at least
+    `_least` (long text wraps or is cut with … first); while even that does not fit, the
+    columns named in `drop` are left out, least useful first, and any of them that fits
+    again afterwards comes back. Columns not in `drop` answer the list's question and are
+    always shown. `wide`: every column, the table as wide as it needs (the lines may then be
+    wider than the terminal)."""
+    columns = list(columns)
+    if wide:
+        natural = [min(_natural(rows, k, h), WIDE_MAX) for k, h in columns]
+        return Fitted(columns, [], max(width, _table_width(natural)))
+    least = {key: _least(rows, key, heading) for key, heading in columns}
+
+    def fits(cols: list[tuple[str, str]]) -> bool:
+        return _table_width([least[k] for k, _ in cols]) <= width
+
+    shown = list(columns)
+    left_out: list[str] = []
+    for key in drop:
+        if fits(shown):
+            break
+        if any(k == key for k, _ in shown):
+            shown = [c for c in shown if c[0] != key]
+            left_out.append(key)
+    for key in reversed(left_out):  # the most useful of them first
+        again = [c for c in columns if c[0] == key or c in shown]
+        if fits(again):
+            shown = again
+            left_out.remove(key)
+    hidden = [heading for key, heading in columns if key in left_out]
+    return Fitted(shown, hidden, width)
+
+
 def _plain(value) -> str:
     if value is None:
         return "-"
@@ -169,6 +256,7 @@ def table(
     *,
     title: str | None = None,
     caption: str | None = None,
+    fitted: bool = False,
 ):
     """A rich Table: `columns` are (key, heading) pairs."""
     from rich import box
@@ -192,15 +280,14 @@ def table(
             if r.get(key) is not None
         )
         wrap = key in WRAP
-        # Ids, dates and numbers never shrink: a cut number is worse than a dropped column.
-        keep = numeric or key in ("id", "date") or key.endswith("_date")
-        widest = max([len(heading), *(len(_plain(r.get(key))) for r in rows[:200])])
         tbl.add_column(
             heading,
             justify="right" if numeric else "left",
             no_wrap=not wrap,
             overflow="fold" if wrap else "ellipsis",
-            min_width=min(widest, 40) if keep else None,
+            # Ids, dates and numbers never shrink; in a fitted list (show_list) text keeps
+            # what `fit` counted on too.
+            min_width=_least(rows, key, heading) if fitted or _keeps_width(rows, key) else None,
         )
     for row in rows:
         cells = []
@@ -244,6 +331,31 @@ def _cell(value) -> str:
     return escape(str(value))
 
 
+def show_list(
+    rows: list[dict],
+    columns: Sequence[tuple[str, str]],
+    *,
+    title: str | None = None,
+    drop: Sequence[str] = (),
+    wide: bool = False,
+    style: tuple[str, Callable[[dict], bool]] | None = None,
+) -> None:
+    """A list as a table that fits the terminal (`fit`), and under it one line naming the
+    columns left out and how to see them (--wide, --format csv). `style`: (rich style, which
+    rows get it)."""
+    from faskel_cli.messages import t
+
+    fitted = fit(rows, columns, console().width, drop, wide=wide)
+    out = console(width=fitted.width)
+    tbl = table(rows, fitted.columns, title=title, fitted=True)
+    if style is not None:
+        style_rows(tbl, rows, *style)
+    out.print(tbl)
+    if fitted.hidden:
+        # One line, however long: the terminal may wrap it, a script reads it whole.
+        out.print(t("msg.columns_hidden", columns=", ".join(fitted.hidden)), soft_wrap=True)
+
+
 def emit(
     rows: list[dict],
     fmt: str,
@@ -252,18 +364,17 @@ def emit(
     title: str | None = None,
     empty: str = "",
     drop: Sequence[str] = (),
+    wide: bool = False,
 ) -> None:
     """Print rows: JSON (every key), CSV of either form (every key, flat) or a table of
-    `columns`."""
+    `columns` (`show_list`)."""
     if fmt == "json":
         sys.stdout.write(to_json(rows) + "\n")
     elif fmt in CSV_FORMATS:
         keys = list(rows[0].keys()) if rows else [k for k, _ in columns]
         write_csv(to_csv(rows, keys, form=fmt))
     else:
-        out = console()
         if not rows and empty:
-            out.print(empty)
+            console().print(empty)
             return
-        columns = fit_columns(rows, columns, out.width, drop)
-        out.print(table(rows, columns, title=title))
+        show_list(rows, columns, title=title, drop=drop, wide=wide)

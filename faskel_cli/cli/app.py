@@ -88,6 +88,12 @@ class FaskelGroup(TranslatedUsage, TyperGroup):
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
 
+    def list_commands(self, ctx):
+        """The commands in the order `_register` gives them (typer puts single commands
+        before groups), so `faskel --help` starts with visit."""
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
     def get_params(self, ctx):
         """The completion options typer adds to the root, with help in the user's language."""
         params = super().get_params(ctx)
@@ -159,6 +165,10 @@ def root(
     use_gettext(chosen)
 
 
+# The top-level commands in the order of `faskel --help` (FaskelGroup.list_commands).
+ORDER: list[str] = []
+
+
 def _register() -> None:
     from faskel_cli.cli import (
         cmd_activity,
@@ -175,23 +185,35 @@ def _register() -> None:
         cmd_visit,
     )
 
-    app.add_typer(cmd_db.app, name="db", help=t("help.db"))
-    app.add_typer(cmd_config.app, name="config", help=t("help.config"))
-    app.command("init", help=t("help.init"))(cmd_db.init)
-    app.command("history", help=t("help.history"))(cmd_db.history)
-    app.add_typer(cmd_kelurahan.app, name="kelurahan", help=t("help.kelurahan"))
-    app.add_typer(cmd_kelurahan.kecamatan_app, name="kecamatan", help=t("help.kecamatan"))
-    app.add_typer(cmd_facilitator.app, name="facilitator", help=t("help.facilitator"))
-    app.add_typer(cmd_lkk.app, name="lkk", help=t("help.lkk"))
-    app.add_typer(cmd_visit.app, name="visit", help=t("help.visit"))
-    app.add_typer(cmd_bundle.app, name="bundle", help=t("help.bundle"))
-    app.command("sync", help=t("help.sync"))(cmd_bundle.sync)
-    app.command("summary", help=t("help.summary"))(cmd_summary.summary)
-    app.command("trend", help=t("help.trend"))(cmd_summary.trend)
-    app.command("report", help=t("help.report"))(cmd_report.report)
-    app.add_typer(cmd_activity.app, name="activity", help=t("help.activity"))
-    app.add_typer(cmd_followup.app, name="followup", help=t("help.followup"))
-    app.add_typer(cmd_template.app, name="template", help=t("help.template"))
+    def group(sub: typer.Typer, name: str, help_key: str, panel: str) -> None:
+        app.add_typer(sub, name=name, help=t(help_key), rich_help_panel=panel)
+        ORDER.append(name)
+
+    def command(function: Any, name: str, help_key: str, panel: str) -> None:
+        app.command(name, help=t(help_key), rich_help_panel=panel)(function)
+        ORDER.append(name)
+
+    # Grouped by use, daily work first (typer's public rich_help_panel); `faskel --help`
+    # lists them in this order.
+    daily, reports = t("help.panel.daily"), t("help.panel.reports")
+    exchange, setup = t("help.panel.exchange"), t("help.panel.setup")
+    group(cmd_visit.app, "visit", "help.visit", daily)
+    group(cmd_followup.app, "followup", "help.followup", daily)
+    group(cmd_activity.app, "activity", "help.activity", daily)
+    command(cmd_db.history, "history", "help.history", daily)
+    command(cmd_summary.summary, "summary", "help.summary", reports)
+    command(cmd_report.report, "report", "help.report", reports)
+    command(cmd_summary.trend, "trend", "help.trend", reports)
+    command(cmd_bundle.sync, "sync", "help.sync", exchange)
+    group(cmd_bundle.app, "bundle", "help.bundle", exchange)
+    command(cmd_db.init, "init", "help.init", setup)
+    group(cmd_config.app, "config", "help.config", setup)
+    group(cmd_facilitator.app, "facilitator", "help.facilitator", setup)
+    group(cmd_lkk.app, "lkk", "help.lkk", setup)
+    group(cmd_kelurahan.app, "kelurahan", "help.kelurahan", setup)
+    group(cmd_kelurahan.kecamatan_app, "kecamatan", "help.kecamatan", setup)
+    group(cmd_db.app, "db", "help.db", setup)
+    group(cmd_template.app, "template", "help.template", daily)
 
 
 _register()

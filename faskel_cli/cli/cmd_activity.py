@@ -6,12 +6,13 @@ import typer
 
 from faskel_cli.cli import common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.core.vocab import ActivityType, choices_help
 from faskel_cli.messages import t
 
 app = FaskelTyper()
 
-TYPES_HELP = choices_help(ActivityType)
+TYPE_OPTION = t("help.opt.activity_type", choices=t("help.choices.activity_type"))
+TYPE_FILTER = t("help.opt.activity_type_filter", choices=t("help.choices.activity_type"))
+TYPE = t("help.metavar.type")
 
 
 @app.command("add", help=t("help.activity.add"))
@@ -19,7 +20,7 @@ def add(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     title: str = typer.Option(None, "--title", help=t("help.opt.title")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.activity_date")),
     funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
     budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
@@ -60,7 +61,7 @@ def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID"),
     title: str = typer.Option(None, "--title", help=t("help.opt.title")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
     funding: str = typer.Option(None, "--funding", help=t("help.opt.funding")),
     budget: str = typer.Option(None, "--budget", help=t("help.opt.budget")),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),
@@ -71,8 +72,10 @@ def edit(
     from faskel_cli.core import activities
 
     fmt = render.check_format(fmt, ("table", "json"))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
     item = activities.edit(
-        common.db(ctx),
+        database,
         ref,
         title=title,
         activity_type=activity_type,
@@ -80,7 +83,12 @@ def edit(
         budget=budget,
         lkk_names=[] if no_lkk else (lkk or None),
     )
-    common.echo(render.to_json(item) if fmt == "json" else t("msg.activity_updated", id=item["id"]))
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.activity_unchanged", id=item["id"]))
+    else:
+        common.echo(t("msg.activity_updated", id=item["id"]))
 
 
 @app.command("advance", help=t("help.activity.advance"))
@@ -121,10 +129,13 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
-    stage: str = typer.Option(None, "--stage", help=t("help.opt.stage")),
-    activity_type: str = typer.Option(None, "--type", help=TYPES_HELP),
+    stage: str = typer.Option(
+        None, "--stage", help=t("help.opt.stage"), metavar=t("help.metavar.stage")
+    ),
+    activity_type: str = typer.Option(None, "--type", help=TYPE_FILTER, metavar=TYPE),
     stalled: bool = typer.Option(False, "--stalled", help=t("help.opt.stalled")),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -180,10 +191,15 @@ def list_(
     ]
     if kelurahan:  # every row has it
         columns = [c for c in columns if c[0] != "kelurahan"]
-    columns = render.fit_columns(rows, columns, out.width, drop=("type", "stage_since"))
-    tbl = render.table(rows, columns, title=title)
-    render.style_rows(tbl, rows, "yellow", lambda row: row["stalled"])
-    out.print(tbl)
+    # The list answers which activity, where, at which stage and for how long.
+    render.show_list(
+        rows,
+        columns,
+        title=title,
+        drop=("type", "stage_since"),
+        wide=wide,
+        style=("yellow", lambda row: row["stalled"]),
+    )
 
 
 @app.command("show", help=t("help.activity.show"))

@@ -40,6 +40,45 @@ def migrate(
     common.echo(t("msg.migrated", names=", ".join(pending)) if pending else t("msg.up_to_date"))
 
 
+# The kinds of `faskel db tables`, in the reader's words.
+TABLE_KINDS = {
+    "tampilan": "label.table_view",
+    "data": "label.table_data",
+    "internal": "label.table_internal",
+}
+
+
+@app.command("tables", help=t("help.db.tables"))
+def tables(ctx: typer.Context, fmt: str = common.format_option()) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import browse
+    from faskel_cli.messages import get_lang
+
+    fmt = render.check_format(fmt)
+    found = browse.tables(common.db(ctx, write=False))
+    english = get_lang() == "en"
+    rows = [
+        {
+            "name": item["name"],
+            "kind": item["kind"],
+            "rows": item["rows"],
+            "about": item["description"] if english else item["keterangan"],
+        }
+        for item in found
+    ]
+    if fmt == "table":
+        unknown = t("label.table_unknown")
+        for row in rows:
+            row["kind"] = t(TABLE_KINDS[row["kind"]]) if row["kind"] in TABLE_KINDS else unknown
+    columns = [
+        ("name", t("col.table")),
+        ("kind", t("col.type")),
+        ("rows", t("col.rows")),
+        ("about", t("col.about")),
+    ]
+    render.emit(rows, fmt, columns, title=t("title.tables", path=str(common.state(ctx).db_path)))
+
+
 @app.command("seed", help=t("help.db.seed"))
 def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
     from pathlib import Path

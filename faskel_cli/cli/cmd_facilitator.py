@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
+ROLE_OPTION = t("help.opt.role", choices=t("help.choices.role"))
+ROLE = t("help.metavar.role")
+
 COLUMNS = [
     ("handle", "col.handle"),
     ("name", "col.name"),
@@ -25,16 +28,25 @@ COLUMNS = [
 ]
 
 
-def _show(database: Db, rows: list[dict], fmt: str, title: str | None = None) -> None:
+def _show(database: Db, rows: list[dict], fmt: str, *, include_inactive: bool, wide: bool) -> None:
     from faskel_cli import render
 
+    columns = [(k, t(h)) for k, h in COLUMNS]
     if fmt == "table":
         names = dict(
             database.execute("select kode, nama from regions where level = 'kelurahan'").fetchall()
         )
         rows = [{**r, "kelurahan_names": [names.get(k, k) for k in r["kelurahan"]]} for r in rows]
+        if not include_inactive:  # every row is active: the column says nothing
+            columns = [c for c in columns if c[0] != "active"]
+    # Who and where: handle, name and kelurahan stay; phone and role go first.
     render.emit(
-        rows, fmt, [(k, t(h)) for k, h in COLUMNS], title=title, empty=t("msg.no_facilitators")
+        rows,
+        fmt,
+        columns,
+        empty=t("msg.no_facilitators"),
+        drop=("phone", "role", "active"),
+        wide=wide,
     )
 
 
@@ -44,7 +56,7 @@ def add(
     name: str = typer.Argument(..., metavar="NAME", help=t("help.opt.name")),
     handle: str = typer.Option(..., "--handle", help=t("help.opt.handle")),
     kelurahan: list[str] = common.kelurahan_option("help.opt.kelurahan_many"),
-    role: str = typer.Option("faskel", "--role", help="faskel|koordinator"),
+    role: str = typer.Option("faskel", "--role", help=ROLE_OPTION, metavar=ROLE),
     phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
@@ -64,6 +76,7 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     include_inactive: bool = typer.Option(False, "--all", help=t("help.opt.all_inactive")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option(),
 ) -> None:
     from faskel_cli import render
@@ -73,7 +86,7 @@ def list_(
     database = common.db(ctx, write=False)
     kode = regions.kelurahan(database, kelurahan).kode if kelurahan else None
     rows = facilitators.list_all(database, include_inactive=include_inactive, kelurahan_kode=kode)
-    _show(database, rows, fmt)
+    _show(database, rows, fmt, include_inactive=include_inactive, wide=wide)
 
 
 @app.command("edit", help=t("help.facilitator.edit"))
@@ -89,7 +102,7 @@ def edit(
     remove_kelurahan: list[str] = typer.Option(
         None, "--remove-kelurahan", help=t("help.opt.remove_kelurahan")
     ),
-    role: str = typer.Option(None, "--role", help="faskel|koordinator"),
+    role: str = typer.Option(None, "--role", help=ROLE_OPTION, metavar=ROLE),
     phone: str = typer.Option(None, "--phone", help=t("help.opt.phone")),
     activate: bool = typer.Option(
         None, "--active/--inactive", help=t("help.opt.active"), show_default=False
@@ -101,6 +114,7 @@ def edit(
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx)
+    mark = common.audit_mark(database)
     item = facilitators.edit(
         database,
         handle,
@@ -115,6 +129,8 @@ def edit(
     )
     if fmt == "json":
         common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.facilitator_unchanged", handle=item["handle"]))
     else:
         common.echo(t("msg.facilitator_updated", handle=item["handle"]))
 

@@ -50,9 +50,9 @@ def edit(
     ref: str = typer.Argument(..., metavar="ID"),
     problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
     action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
-    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due")),
+    due: str = typer.Option(None, "--due", help=t("help.opt.fu_due_edit")),
     owner: str = typer.Option(
-        None, "--owner", help=t("help.opt.fu_owner"), autocompletion=common.complete_handle
+        None, "--owner", help=t("help.opt.fu_owner_edit"), autocompletion=common.complete_handle
     ),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
@@ -60,8 +60,15 @@ def edit(
     from faskel_cli.core import followups
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = followups.edit(common.db(ctx), ref, problem=problem, action=action, due=due, owner=owner)
-    common.echo(render.to_json(item) if fmt == "json" else t("msg.followup_updated", id=item["id"]))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item = followups.edit(database, ref, problem=problem, action=action, due=due, owner=owner)
+    if fmt == "json":
+        common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.followup_unchanged", id=item["id"]))
+    else:
+        common.echo(t("msg.followup_updated", id=item["id"]))
 
 
 def _state_text(row: dict) -> str:
@@ -85,6 +92,7 @@ def list_(
         None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
     ),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -143,13 +151,18 @@ def list_(
     columns = [
         c for c in columns if not (c[0] == "kelurahan" and kelurahan or c[0] == "owner" and owner)
     ]
-    columns = render.fit_columns(
-        rows, columns, out.width, drop=("problem_date", "owner", "kelurahan", "due")
-    )
     title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
-    tbl = render.table(rows, columns, title=title)
-    render.style_rows(tbl, rows, "bold red", lambda row: row["state"] == "overdue")
-    out.print(tbl)
+    # The list answers what, where, who and by when: the problem, kelurahan, owner and due
+    # date stay; the problem date, the status (the due date and the red rows say it) and the
+    # action go first when the terminal is narrow.
+    render.show_list(
+        rows,
+        columns,
+        title=title,
+        drop=("problem_date", "state_text", "action"),
+        wide=wide,
+        style=("bold red", lambda row: row["state"] == "overdue"),
+    )
 
 
 @app.command("show", help=t("help.followup.show"))
@@ -169,6 +182,10 @@ def show(
     out = render.console()
     if item["deleted_at"]:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    shown = {**item, "status": t(f"status.{item['status']}")}
+    if item["visit_deleted_at"]:  # the visit was deleted, the follow-up was not
+        gone = t("label.visit_deleted", date=item["visit_deleted_at"])
+        shown["visit_id"] = f"{item['visit_id']} ({gone})"
     keys = [
         "id",
         "kelurahan",
@@ -186,7 +203,7 @@ def show(
         "created_at",
         "updated_at",
     ]
-    out.print(render.record_grid(item, keys, lambda key: t(f"field.{key}")))
+    out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
 
 
 def _note_required(note: str | None) -> None:

@@ -6,19 +6,20 @@ import typer
 
 from faskel_cli.cli import common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.core.vocab import LkkType, choices_help
 from faskel_cli.messages import t
 
 app = FaskelTyper()
 
-LKK_TYPES_HELP = choices_help(LkkType)
+TYPE_OPTION = t("help.opt.lkk_type", choices=t("help.choices.lkk_type"))
+TYPE_FILTER = t("help.opt.lkk_type_filter", choices=t("help.choices.lkk_type"))
+TYPE = t("help.metavar.type")
 
 
 @app.command("add", help=t("help.lkk.add"))
 def add(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(required=True),
-    lkk_type: str = typer.Option(..., "--type", help=LKK_TYPES_HELP),
+    lkk_type: str = typer.Option(..., "--type", help=TYPE_OPTION, metavar=TYPE),
     name: str = typer.Option(..., "--name", help=t("help.opt.lkk_name")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
@@ -40,7 +41,8 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
-    lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
+    lkk_type: str = typer.Option(None, "--type", help=TYPE_FILTER, metavar=TYPE),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option(),
 ) -> None:
     from faskel_cli import render
@@ -64,6 +66,8 @@ def list_(
             ("name", t("col.name")),
         ],
         empty=t("msg.no_lkk"),
+        drop=("type", "id"),
+        wide=wide,
     )
 
 
@@ -71,21 +75,24 @@ def list_(
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID|NAME"),
-    kelurahan: str = common.kelurahan_option(),
+    kelurahan: str = common.kelurahan_option("help.opt.lkk_kelurahan"),
     name: str = typer.Option(None, "--name", help=t("help.opt.lkk_name")),
-    lkk_type: str = typer.Option(None, "--type", help=LKK_TYPES_HELP),
+    lkk_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
 ) -> None:
     from faskel_cli.core import lkk
 
-    item = lkk.edit(common.db(ctx), ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
-    common.echo(t("msg.lkk_updated", name=item["name"], kelurahan=item["kelurahan"]))
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item = lkk.edit(database, ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
+    done = "msg.lkk_unchanged" if common.audit_mark(database) == mark else "msg.lkk_updated"
+    common.echo(t(done, name=item["name"], kelurahan=item["kelurahan"]))
 
 
 @app.command("remove", help=t("help.lkk.remove"))
 def remove(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID|NAME"),
-    kelurahan: str = common.kelurahan_option(),
+    kelurahan: str = common.kelurahan_option("help.opt.lkk_kelurahan"),
 ) -> None:
     from faskel_cli.core import lkk
 

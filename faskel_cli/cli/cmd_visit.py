@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
+# The choices as prompts show them (`a|b|c`) ...
 KINDS_HELP = choices_help(VisitKind)
 STRANDS_HELP = choices_help(Strand)
+# ... and as --help shows them: each with its meaning, wrapped over lines, never cut.
+KIND_OPTION = t("help.opt.kind", choices=t("help.choices.kind"))
+KIND_FILTER = t("help.opt.kind_filter", choices=t("help.choices.kind"))
+STRAND_OPTION = t("help.opt.strand", choices=t("help.choices.strand"))
+KIND, STRAND = t("help.metavar.kind"), t("help.metavar.strand")
 
 TABLE_COLUMNS = [
     ("id", "id"),
@@ -30,7 +36,11 @@ TABLE_COLUMNS = [
     ("lkk", "col.lkk"),
     ("male", "col.male"),
     ("female", "col.female"),
+    ("notes", "field.notes"),
 ]
+# When the terminal is too narrow, the columns left out first: the list answers when, where
+# and who (date, kelurahan, facilitator), with the counts.
+TABLE_DROP = ("strand", "lkk", "notes", "kind")
 
 
 def _prompt_missing(database: Db, data: VisitInput) -> None:
@@ -66,8 +76,8 @@ def add(
     facilitator: str = typer.Option(
         None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
-    strand: str = typer.Option(None, "--strand", help=STRANDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
+    strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk")),
     male: str = typer.Option(None, "--male", help=t("help.opt.male")),
     female: str = typer.Option(None, "--female", help=t("help.opt.female")),
@@ -78,6 +88,9 @@ def add(
     followup: list[str] = typer.Option(None, "--followup", help=t("help.opt.followup")),
     due: list[str] = typer.Option(None, "--due", help=t("help.opt.due")),
     owner: list[str] = typer.Option(None, "--owner", help=t("help.opt.owner")),
+    allow_duplicate: bool = typer.Option(
+        False, "--allow-duplicate", help=t("help.opt.allow_duplicate")
+    ),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -100,12 +113,32 @@ def add(
     )
     _prompt_missing(database, data)
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
-    item, warns = visits.add(database, data, problems=problems)
+    item, warns = _add(database, data, problems, allow_duplicate)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:
         common.echo(item["id"])
+
+
+def _add(database: Db, data: VisitInput, problems: list, allow_duplicate: bool) -> tuple:
+    """The same visit logged twice: on a terminal asked about (refused unless confirmed);
+    without one (scripts, cron) logged with a warning; --allow-duplicate: logged."""
+    from faskel_cli.core import visits
+    from faskel_cli.core.errors import ConflictError
+
+    if allow_duplicate:
+        return visits.add(database, data, problems=problems)
+    if not common.is_interactive():
+        return visits.add(database, data, problems=problems, duplicates="warn")
+    try:
+        return visits.add(database, data, problems=problems, duplicates="refuse")
+    except ConflictError as exc:
+        if exc.key != "err.visit_duplicate":
+            raise
+        if not typer.confirm(t("prompt.visit_duplicate", id=exc.params["id"]), default=False):
+            raise
+        return visits.add(database, data, problems=problems)
 
 
 @app.command("list", help=t("help.visit.list"))
@@ -114,13 +147,17 @@ def list_(
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
     facilitator: str = typer.Option(
-        None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
+        None,
+        "--facilitator",
+        help=t("help.opt.facilitator_filter"),
+        autocompletion=common.complete_handle,
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_FILTER, metavar=KIND),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
     limit: int = typer.Option(None, "--limit", help=t("help.opt.limit")),
+    wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
@@ -148,7 +185,8 @@ def list_(
         [(k, t(h) if h != "id" else "id") for k, h in TABLE_COLUMNS],
         title=title,
         empty=t("msg.no_visits"),
-        drop=("lkk", "strand", "kind"),
+        drop=TABLE_DROP,
+        wide=wide,
     )
 
 
@@ -163,38 +201,77 @@ def show(
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx, write=False)
-    item = visits.get(database, visits.resolve(database, ref))
+    item = visits.show(database, ref)
     if fmt == "json":
-        common.echo(render.to_json(item))
+        common.echo(render.to_json({key: item[key] for key in visits.KEYS}))
         return
     _show_record(item)
 
 
 def _show_record(item: dict) -> None:
+    """The visit, then its activity and the problems met on it with their follow-ups."""
     from faskel_cli import render
+    from faskel_cli.core import clock, visits
+    from faskel_cli.core.followups import state_as_of
 
-    grid = render.record_grid(item, list(item), lambda key: t(f"field.{key}"))
-    render.console().print(grid)
+    out = render.console()
+    if item["deleted_at"]:
+        out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
+    shown = dict(item)
+    keys = list(visits.KEYS)
+    activity = item["activity"]
+    if activity:
+        deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
+        shown["activity_id"] = (
+            f"{activity['title']} ({activity['stage']}){deleted} · {activity['id']}"
+        )
+        keys.insert(keys.index("notes") + 1, "activity_id")
+    out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
+    rows = item["followups"]
+    if not rows:
+        out.print(t("msg.no_visit_followups"))
+        return
+    today = clock.today()
+    for row in rows:
+        state, days = state_as_of(row, today)
+        if state == "overdue":
+            row["state_text"] = t("state.overdue", days=days)
+        elif state == "done":
+            row["state_text"] = t("state.done", date=row["done_date"])
+        else:
+            row["state_text"] = t("state.open")
+    columns = [
+        ("id", "id"),
+        ("problem", t("col.problem")),
+        ("action", t("col.action")),
+        ("due", t("col.due")),
+        ("owner", t("col.owner")),
+        ("state_text", t("col.state")),
+    ]
+    out.print(render.table(rows, columns, title=t("title.visit_followups", n=len(rows))))
 
 
 @app.command("edit", help=t("help.visit.edit"))
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="ID"),
-    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.date")),
-    kelurahan: str = common.kelurahan_option(),
+    date: str = typer.Option(None, "--date", "-d", help=t("help.opt.edit_date")),
+    kelurahan: str = common.kelurahan_option("help.opt.edit_kelurahan"),
     facilitator: str = typer.Option(
-        None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
+        None,
+        "--facilitator",
+        help=t("help.opt.edit_facilitator"),
+        autocompletion=common.complete_handle,
     ),
-    kind: str = typer.Option(None, "--kind", help=KINDS_HELP),
-    strand: str = typer.Option(None, "--strand", help=STRANDS_HELP),
+    kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
+    strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),
     no_lkk: bool = typer.Option(False, "--no-lkk", help=t("help.opt.no_lkk")),
     male: str = typer.Option(None, "--male", help=t("help.opt.male")),
     female: str = typer.Option(None, "--female", help=t("help.opt.female")),
     duration: str = typer.Option(None, "--duration", help=t("help.opt.duration")),
     notes: str = typer.Option(None, "--notes", help=t("help.opt.notes")),
-    activity: str = typer.Option(None, "--activity", help=t("help.opt.activity")),
+    activity: str = typer.Option(None, "--activity", help=t("help.opt.edit_activity")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -214,15 +291,60 @@ def edit(
         notes=notes,
         activity=activity,
     )
-    item, warns = visits.edit(common.db(ctx), ref, data)
+    database = common.db(ctx)
+    mark = common.audit_mark(database)
+    item, warns = visits.edit(database, ref, data)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
+    elif common.audit_mark(database) == mark:
+        common.echo(t("msg.visit_unchanged", id=item["id"]))
     else:
         common.echo(t("msg.visit_updated", id=item["id"]))
 
 
-common.add_delete_restore(app, "visit", "visits")
+@app.command("delete", help=t("help.visit.delete"))
+def delete(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="ID"),
+    with_followups: bool = typer.Option(
+        None, "--with-followups/--keep-followups", help=t("help.opt.with_followups")
+    ),
+) -> None:
+    """A visit with open follow-ups: asked on a terminal whether they go too; without one,
+    they stay open and a warning names them."""
+    from faskel_cli.core import followups, visits
+
+    database = common.db(ctx)
+    visit_id = visits.resolve(database, ref)
+    if visits.show(database, visit_id)["deleted_at"]:
+        visits.delete(database, visit_id)  # refused: it is deleted already; nothing to ask
+    still_open = followups.open_for_visit(database, visit_id)
+    if still_open and with_followups is None and common.is_interactive():
+        problems = "; ".join(f["problem"] for f in still_open)
+        with_followups = typer.confirm(
+            t("prompt.delete_followups", n=len(still_open), problems=problems), default=False
+        )
+    item = visits.delete(database, visit_id, with_followups=bool(with_followups))
+    common.echo(t("msg.visit_deleted", id=item["id"]))
+    if still_open and with_followups:
+        common.echo(t("msg.followups_deleted_with_visit", n=len(still_open)))
+    elif still_open:
+        ids = ", ".join(f["id"] for f in still_open)
+        common.warn("warn.followups_kept", n=len(still_open), ids=ids)
+
+
+@app.command("restore", help=t("help.visit.restore"))
+def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:
+    from faskel_cli.core import visits
+
+    database = common.db(ctx)
+    coming_back = visits.followups_deleted_with(database, ref)
+    item = visits.restore(database, ref)
+    common.echo(t("msg.visit_restored", id=item["id"]))
+    if coming_back:
+        common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))
+
 
 # `visit import FILE`: rows of a spreadsheet or a Kobo/ODK export (cli/cmd_sheet_import.py).
 app.command("import", help=t("help.visit.import"))(cmd_sheet_import.import_command)

@@ -80,6 +80,13 @@ def warnings(items) -> None:
         warn(key, **params)
 
 
+def audit_mark(database: Db) -> int:
+    """The latest audit row: the same after an edit means the edit changed nothing."""
+    from faskel_cli.core import audit
+
+    return audit.last_id(database)
+
+
 def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -136,6 +143,11 @@ def kecamatan_option(*, required: bool = False):
         help=t("help.opt.kecamatan"),
         autocompletion=complete_kecamatan,
     )
+
+
+def wide_option():
+    """`--wide` of a list: every column, however wide the table gets."""
+    return typer.Option(False, "--wide", help=t("help.opt.wide"))
 
 
 def format_option(default: str = "table", choices: str = "table|json|csv"):

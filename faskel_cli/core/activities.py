@@ -170,6 +170,16 @@ def edit(
         lkk_ids = lkk.ids_by_names(db, regions.kelurahan(db, row["kelurahan_kode"]), lkk_names)
     if not changes and lkk_ids is None:
         raise InputError("err.nothing_to_change")
+    linked = {
+        r[0]
+        for r in db.execute(
+            "select lkk_id from activity_lkk where activity_id = ?", [row["id"]]
+        ).fetchall()
+    }
+    if all(row[key] == value for key, value in changes.items()) and (
+        lkk_ids is None or set(lkk_ids) == linked
+    ):
+        return get(db, row["id"])  # already so: nothing written, nothing in the history
     with transaction(db):
         with records.audited(db, "update", "activity", row["id"], lambda i: _snapshot(db, i)):
             if lkk_ids is not None:

@@ -135,3 +135,10 @@ def _source(bundle: str | None, details: str | None) -> dict | None:
         "sender_name": sender.get("name"),
         "bundle": bundle,
     }
+
+
+def last_id(db: Db) -> int:
+    """The number of the latest audit row (0 for none): an edit that leaves it unchanged
+    wrote nothing (core edits skip writing what is already so)."""
+    row = db.execute("select max(id) from audit").fetchone()
+    return int(row[0] or 0)

@@ -176,6 +176,11 @@ def edit(
         kodes = [k for k in kodes if k not in removed]
     if not changes and kodes is None:
         raise InputError("err.nothing_to_change")
+    stored = {**current, "active": int(current["active"])}
+    if all(stored[key] == value for key, value in changes.items()) and (
+        kodes is None or set(kodes) == set(current["kelurahan"])
+    ):
+        return current  # already so: nothing written, nothing in the history
     with transaction(db):
         if "handle" in changes and changes["handle"] != current["handle"]:
             if db.execute(

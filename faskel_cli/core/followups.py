@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import activities, audit, clock, facilitators, records, regions, rules
@@ -87,9 +87,14 @@ def resolve(db: Db, ref: str, *, include_deleted: bool = True) -> str:
     return resolve_id(db, "followups", ref, entity="tindak lanjut", include_deleted=include_deleted)
 
 
-def _due(text: str | None, problem_date: date) -> str | None:
+def _due(db: Db, text: str | None, problem_date: date) -> str:
+    """--due, else the problem date + the `followup_days` setting: every follow-up has a
+    due date, so every open one can become overdue."""
     if text is None or not str(text).strip():
-        return None
+        from faskel_cli.core import settings
+
+        days = int(settings.get(db, "followup_days"))
+        return (problem_date + timedelta(days=days)).isoformat()
     due = rules.day("followups", "due", str(text), "--due")
     if due < problem_date:
         raise InputError(
@@ -134,7 +139,7 @@ def add_for_visit(db: Db, visit_id: str, problems: Iterable[ProblemInput]) -> li
                 "problem": rules.text("followups", "problem", item.problem, "--problem"),
                 "action": rules.text("followups", "action", item.action, "--followup"),
                 "problem_date": visit["date"],
-                "due": _due(item.due, problem_date),
+                "due": _due(db, item.due, problem_date),
                 "owner_id": _owner_id(db, item.owner) or visit["facilitator_id"],
                 "visit_id": visit_id,
                 "activity_id": visit["activity_id"],
@@ -204,7 +209,7 @@ def add(
         "problem": rules.text("followups", "problem", problem, "--problem"),
         "action": rules.text("followups", "action", action, "--action"),
         "problem_date": problem_date.isoformat(),
-        "due": _due(due, problem_date),
+        "due": _due(db, due, problem_date),
         "owner_id": owner_id,
         "visit_id": visit_row["id"] if visit_row else None,
         "activity_id": activity_row["id"]
@@ -241,11 +246,13 @@ def edit(
     if action is not None:
         changes["action"] = rules.text("followups", "action", action, "--action")
     if due is not None:
-        changes["due"] = _due(due, date.fromisoformat(row["problem_date"]))
+        changes["due"] = _due(db, due, date.fromisoformat(row["problem_date"]))
     if owner is not None:
         changes["owner_id"] = _owner_id(db, owner)
     if not changes:
         raise InputError("err.nothing_to_change")
+    if all(row[key] == value for key, value in changes.items()):
+        return get(db, row["id"])  # already so: nothing written, nothing in the history
     with transaction(db):
         with records.audited(db, "update", "followup", row["id"], lambda i: _snapshot(db, i)):
             records.update(db, "followups", row["id"], changes)
@@ -316,7 +323,83 @@ def restore(db: Db, ref: str) -> dict:
 
 
 def show(db: Db, ref: str) -> dict:
-    return _full(db, resolve(db, ref))
+    """A follow-up with `problem_date`, `kecamatan`, `deleted_at` and `visit_deleted_at`
+    (when the visit it was met on is deleted)."""
+    item = _full(db, resolve(db, ref))
+    item["visit_deleted_at"] = None
+    if item["visit_id"]:
+        found = records.row(db, "visits", item["visit_id"])
+        item["visit_deleted_at"] = found["deleted_at"] if found else None
+    return item
+
+
+# --- the follow-ups of one visit ------------------------------------------------------------
+
+
+def for_visit(db: Db, visit_id: str, *, only_open: bool = False) -> list[dict]:
+    """The live follow-ups of the problems met on a visit, oldest first (JSON keys)."""
+    sql = _SELECT + " where f.visit_id = ? and f.deleted_at is null"
+    if only_open:
+        sql += " and f.status = 'open'"
+    rows = db.execute(sql + " order by f.created_at, f.id", [visit_id]).fetchall()
+    return [public(_out(row)) for row in rows]
+
+
+def open_for_visit(db: Db, visit_id: str) -> list[dict]:
+    return for_visit(db, visit_id, only_open=True)
+
+
+def delete_with_visit(db: Db, visit_id: str, stamp: str) -> int:
+    """Tombstone the open follow-ups of a visit being deleted, with the visit's own stamp
+    (inside its transaction); how many."""
+    ids = [item["id"] for item in open_for_visit(db, visit_id)]
+    for followup_id in ids:
+        with records.audited(db, "delete", "followup", followup_id, lambda i: _snapshot(db, i)):
+            records.update(db, "followups", followup_id, {"deleted_at": stamp})
+    return len(ids)
+
+
+def deleted_with_visit(db: Db, visit_id: str, stamp: str | None) -> list[str]:
+    """The follow-ups deleted together with a visit: their tombstone is the visit's."""
+    if not stamp:
+        return []
+    return [
+        row[0]
+        for row in db.execute(
+            "select id from followups where visit_id = ? and deleted_at = ? order by id",
+            [visit_id, stamp],
+        ).fetchall()
+    ]
+
+
+def restore_with_visit(db: Db, visit_id: str, stamp: str | None) -> int:
+    """Bring back the follow-ups deleted together with a visit (inside its transaction);
+    how many."""
+    ids = deleted_with_visit(db, visit_id, stamp)
+    for followup_id in ids:
+        with records.audited(db, "restore", "followup", followup_id, lambda i: _snapshot(db, i)):
+            records.update(db, "followups", followup_id, {"deleted_at": None})
+    return len(ids)
+
+
+def move_with_visit(
+    db: Db, visit_id: str, old_kode: str, new_kode: str, activity_id: str | None
+) -> int:
+    """A visit moved from kelurahan `old_kode` to `new_kode` (inside its transaction): the
+    follow-ups of its problems that were in the old kelurahan move with it, each audited;
+    an activity of theirs stays only if it is the visit's (of the new kelurahan). How many."""
+    rows = db.execute(
+        "select id, activity_id from followups where visit_id = ? and kelurahan_kode = ? "
+        "and deleted_at is null",
+        [visit_id, old_kode],
+    ).fetchall()
+    for followup_id, linked in rows:
+        changes: dict[str, Any] = {"kelurahan_kode": new_kode}
+        if linked and linked != activity_id:
+            changes["activity_id"] = activity_id
+        with records.audited(db, "update", "followup", followup_id, lambda i: _snapshot(db, i)):
+            records.update(db, "followups", followup_id, changes)
+    return len(rows)
 
 
 @dataclass

@@ -165,6 +165,8 @@ def edit(
         changes["type"] = pick(lkk_type, LKK_TYPES, option="--type")
     if not changes:
         raise InputError("err.nothing_to_change")
+    if all(current[key] == value for key, value in changes.items()):
+        return current  # already so: nothing written, nothing in the history
     with transaction(db):
         if "name" in changes and _name_taken(
             db, current["kelurahan_kode"], changes["name"], current["id"]

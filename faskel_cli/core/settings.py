@@ -16,6 +16,7 @@ KNOWN = {
     "me": (None, "cfg.me"),
     "lang": ("id", "cfg.lang"),
     "stall_days": ("30", "cfg.stall_days"),
+    "followup_days": ("14", "cfg.followup_days"),
     "device_id": (None, "cfg.device_id"),
 }
 READ_ONLY = {"device_id"}
@@ -29,7 +30,9 @@ def _check_key(key: str) -> str:
 
 
 @overload
-def get(db: Db, key: Literal["lang", "stall_days"]) -> str: ...  # the keys with a default
+def get(  # the keys with a default
+    db: Db, key: Literal["lang", "stall_days", "followup_days"]
+) -> str: ...
 @overload
 def get(db: Db, key: str) -> str | None: ...
 def get(db: Db, key: str) -> str | None:
@@ -63,7 +66,7 @@ def set_value(db: Db, key: str, value: str) -> str:
             ).fetchone()
             if not row:
                 raise NotFoundError("err.facilitator_unknown", ref=value, matches="-")
-        elif key == "stall_days":
+        elif key in ("stall_days", "followup_days"):
             if (
                 not (value.isascii() and value.isdigit())
                 or len(value) > 4

@@ -396,7 +396,9 @@ def summary_by_facilitator(
     db: Reader, period: Period, kecamatan_kode: str | None = None
 ) -> list[dict]:
     """One row per facilitator (by handle): every active facilitator (with a kecamatan: every
-    active one assigned there), and anyone else who has visits in the period (in it).
+    active one assigned there), and anyone else who has visits in the period (in it). A
+    koordinator assigned no kelurahan is not a row of zeros: listed only with visits in the
+    period or follow-ups open at its end.
 
     Keys (FACILITATOR_KEYS): id, handle, name, visits, kelurahan_covered (assigned kelurahan
     visited in the period), kelurahan_assigned, kelurahan_visited (any), lkk_reached, male,
@@ -466,16 +468,18 @@ def summary_by_facilitator(
         ).fetchall()
     }
     people = db.execute(
-        "select id, handle, name, active, deleted_at from facilitators order by handle"
+        "select id, handle, name, active, deleted_at, role from facilitators order by handle"
     ).fetchall()
     rows = []
-    for person_id, handle, name, active, deleted_at in people:
+    for person_id, handle, name, active, deleted_at, role in people:
         counted = visits.get(person_id)
+        still_open, overdue = owned.get(person_id) or (0, 0)
         listed = not deleted_at and active and (not kecamatan_kode or assigned.get(person_id))
+        if role == "koordinator" and not assigned.get(person_id) and not still_open:
+            listed = False  # coordinates, visits nowhere in particular: not a row of zeros
         if not counted and not listed:
             continue
         n, male, female, kel_visited, covered = counted or (0, 0, 0, 0, 0)
-        still_open, overdue = owned.get(person_id) or (0, 0)
         rows.append(
             {
                 "id": person_id,

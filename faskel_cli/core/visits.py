@@ -272,8 +272,55 @@ def insert(db: Db, row: dict, lkk_ids: list[str]) -> str:
     return insert_many(db, [(row, lkk_ids)])[0]
 
 
-def add(db: Db, data: VisitInput, problems: list[ProblemInput] | None = None) -> tuple[dict, list]:
+# What `add` does when the database already holds the same visit (`duplicate_of`):
+# "refuse" (a ConflictError naming it), "warn" (add it, with a warning) or "allow".
+DUPLICATES = ("refuse", "warn", "allow")
+
+
+def duplicate_of(db: Db, row: dict, lkk_ids: Sequence[str]) -> str | None:
+    """The id of a live visit holding exactly what `row` holds (date, kelurahan,
+    facilitator, kind, strand, participants, duration, notes, activity and LKK): the same
+    visit typed twice. Two visits that differ in anything at all are two visits."""
+    found = db.execute(
+        "select id from visits where deleted_at is null and date = ? and kelurahan_kode = ? "
+        "and facilitator_id = ? and kind = ? and strand = ? and male = ? and female = ? "
+        "and duration_minutes is ? and notes is ? and activity_id is ? order by id",
+        [
+            row["date"],
+            row["kelurahan_kode"],
+            row["facilitator_id"],
+            row["kind"],
+            row["strand"],
+            row["male"],
+            row["female"],
+            row["duration_minutes"],
+            row["notes"],
+            row["activity_id"],
+        ],
+    ).fetchall()
+    for (visit_id,) in found:
+        linked = db.execute("select lkk_id from visit_lkk where visit_id = ?", [visit_id])
+        if {r[0] for r in linked.fetchall()} == set(lkk_ids):
+            return str(visit_id)
+    return None
+
+
+def add(
+    db: Db,
+    data: VisitInput,
+    problems: list[ProblemInput] | None = None,
+    *,
+    duplicates: str = "allow",
+) -> tuple[dict, list]:
+    """Log a visit (and the follow-ups of its problems); `duplicates` says what to do when
+    the same visit is there already (DUPLICATES)."""
     row, lkk_ids, warnings = _validated(db, data)
+    if duplicates != "allow":
+        same = duplicate_of(db, row, lkk_ids)
+        if same and duplicates == "refuse":
+            raise ConflictError("err.visit_duplicate", id=same)
+        if same:
+            warnings.append(("warn.visit_duplicate", {"id": same}))
     with transaction(db):
         visit_id = insert(db, row, lkk_ids)
         if problems:
@@ -317,24 +364,77 @@ def edit(db: Db, ref: str, data: VisitInput) -> tuple[dict, list]:
     if not given:
         raise InputError("err.nothing_to_change")
     row, lkk_ids, warnings = _validated(db, data, base)
+    if all(row[key] == base[key] for key in row) and set(lkk_ids) == set(base["lkk_ids"]):
+        return get(db, visit_id), warnings  # what was typed is what is there: no write
     with transaction(db):
         with records.audited(db, "update", "visit", visit_id, lambda i: get(db, i)):
             records.update(db, "visits", visit_id, row)
             if lkk_ids != base["lkk_ids"]:
                 records.set_links(db, "visit_lkk", "visit_id", visit_id, "lkk_id", lkk_ids)
+        if row["kelurahan_kode"] != base["kelurahan_kode"]:
+            # The visit was in another kelurahan: so were the problems met on it.
+            moved = followups.move_with_visit(
+                db, visit_id, base["kelurahan_kode"], row["kelurahan_kode"], row["activity_id"]
+            )
+            if moved:
+                kel = regions.kelurahan(db, row["kelurahan_kode"])
+                warnings.append(("warn.followups_moved", {"n": moved, "kelurahan": kel.nama}))
     return get(db, visit_id), warnings
 
 
-def delete(db: Db, ref: str) -> dict:
+def delete(db: Db, ref: str, *, with_followups: bool = False) -> dict:
+    """Tombstone a visit; `with_followups`: its open follow-ups too (they get the visit's
+    own deletion stamp, so that `restore` brings them back with it). Its follow-ups
+    otherwise stay as they are (`followups.open_for_visit` lists the open ones)."""
     visit_id = resolve(db, ref)
-    records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=True)
+    with transaction(db):
+        records.set_deleted(
+            db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=True
+        )
+        if with_followups:
+            stamp = records.row_or_raise(db, "visits", visit_id)["deleted_at"]
+            followups.delete_with_visit(db, visit_id, stamp)
     return get(db, visit_id)
 
 
 def restore(db: Db, ref: str) -> dict:
+    """Bring a deleted visit back, with the follow-ups deleted together with it
+    (`followups_deleted_with`)."""
     visit_id = resolve(db, ref)
-    records.set_deleted(db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=False)
+    with transaction(db):
+        stamp = records.row_or_raise(db, "visits", visit_id)["deleted_at"]
+        records.set_deleted(
+            db, "visits", "visit", visit_id, lambda i: _snapshot(db, i), deleted=False
+        )
+        followups.restore_with_visit(db, visit_id, stamp)
     return get(db, visit_id)
+
+
+def followups_deleted_with(db: Db, ref: str) -> list[str]:
+    """The ids of the follow-ups deleted together with a (deleted) visit: `restore` brings
+    them back with it."""
+    visit_id = resolve(db, ref)
+    stamp = records.row_or_raise(db, "visits", visit_id)["deleted_at"]
+    return followups.deleted_with_visit(db, visit_id, stamp)
+
+
+def show(db: Db, ref: str) -> dict:
+    """A visit (its JSON keys) with `deleted_at`, its `activity` ({id, title, stage} or
+    None) and `followups` (the problems met on it, as `followups.for_visit` lists them)."""
+    visit_id = resolve(db, ref)
+    item = get(db, visit_id)
+    stored = records.row_or_raise(db, "visits", visit_id)
+    item["deleted_at"] = stored["deleted_at"]
+    item["activity"] = None
+    if stored["activity_id"]:
+        found = db.execute(
+            "select id, title, stage, deleted_at from activities where id = ?",
+            [stored["activity_id"]],
+        ).fetchone()
+        if found:
+            item["activity"] = dict(zip(("id", "title", "stage", "deleted_at"), found, strict=True))
+    item["followups"] = followups.for_visit(db, visit_id)
+    return item
 
 
 def _snapshot(db: Db, visit_id: str) -> dict:

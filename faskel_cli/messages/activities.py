@@ -66,11 +66,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.spent_stage": (
         "--spent (dana terpakai) dicatat saat pindah ke pertanggungjawaban, bukan ke {stage}",
-        "--spent (money used) goes with the move to pertanggungjawaban, not {stage}",
+        "--spent (money spent) goes with the move to pertanggungjawaban, not {stage}",
     ),
     "warn.spent_over_budget": (
         "dana terpakai {spent} melebihi anggaran {budget}",
-        "money used {spent} is more than the budget {budget}",
+        "money spent {spent} is more than the budget {budget}",
     ),
     # --- follow-ups ---------------------------------------------------------------------
     "err.visit_other_kelurahan": (
@@ -161,23 +161,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.days_in_stage": ("Hari", "Days"),
     "col.seq": ("#", "#"),
     "col.note": ("Catatan", "Note"),
-    "col.spent": ("Terpakai", "Spent"),
+    "col.spent": ("Dana terpakai", "Spent"),
     "col.problem": ("Kendala", "Problem"),
     "col.action": ("Tindak lanjut", "Action"),
-    "col.problem_date": ("Ditemukan", "Met on"),
+    "col.problem_date": ("Tanggal kendala", "Problem date"),
     "col.due": ("Tenggat", "Due"),
     "col.owner": ("PJ", "Owner"),
-    "col.state": ("Keadaan", "State"),
+    "col.state": ("Status", "Status"),
     "field.title": ("Judul", "Title"),
     "field.type": ("Jenis", "Type"),
     "field.funding": ("Sumber dana", "Funding"),
     "field.budget": ("Anggaran", "Budget"),
-    "field.spent": ("Dana terpakai", "Money used"),
+    "field.spent": ("Dana terpakai", "Spent"),
     "field.stage": ("Tahap", "Stage"),
     "field.stage_since": ("Sejak", "Since"),
     "field.problem": ("Kendala", "Problem"),
     "field.action": ("Tindak lanjut", "Action"),
-    "field.problem_date": ("Tanggal kendala", "Problem met on"),
+    "field.problem_date": ("Tanggal kendala", "Problem date"),
     "field.due": ("Tenggat", "Due"),
     "field.owner": ("Penanggung jawab", "Owner"),
     "field.status": ("Status", "Status"),
@@ -229,8 +229,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an LKK of that kelurahan taking part (repeatable)",
     ),
     "help.opt.to": (
-        "tahap tujuan (bawaan: tahap berikutnya); planning/implementation/accountability/evaluation juga boleh",
-        "target stage (default: the next one); planning/implementation/accountability/evaluation also work",
+        "tahap tujuan (bawaan: tahap berikutnya); planning, implementation, accountability, evaluation juga boleh",
+        "target stage (default: the next one); planning, implementation, accountability, evaluation also work",
     ),
     "help.opt.stage_date": (
         "tanggal pindah tahap (bawaan: hari ini)",
@@ -239,15 +239,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.stage_note": ("catatan atau alasan pindah tahap", "note or reason for the move"),
     "help.opt.spent": (
         "dana yang benar-benar terpakai (bersama pertanggungjawaban)",
-        "money actually used (with pertanggungjawaban)",
+        "money actually spent (with pertanggungjawaban)",
     ),
     "help.opt.force": (
         "izinkan melompati tahap atau mundur (wajib dengan --note)",
         "allow skipping a stage or going back (needs --note)",
     ),
     "help.opt.stage": (
-        "perencanaan|pelaksanaan|pertanggungjawaban|evaluasi",
-        "perencanaan|pelaksanaan|pertanggungjawaban|evaluasi (or planning, ...)",
+        "hanya kegiatan yang kini di tahap ini: perencanaan, pelaksanaan, "
+        "pertanggungjawaban, evaluasi (planning, implementation, accountability, evaluation "
+        "juga boleh)",
+        "only activities now at this stage: perencanaan (planning), pelaksanaan "
+        "(implementation), pertanggungjawaban (accountability), evaluasi (evaluation)",
+    ),
+    "help.metavar.stage": ("TAHAP", "STAGE"),
+    "help.opt.activity_type": ("jenis kegiatan: {choices}", "type of activity: {choices}"),
+    "help.opt.activity_type_filter": (
+        "hanya kegiatan jenis ini: {choices}",
+        "only activities of this type: {choices}",
+    ),
+    "help.choices.activity_type": (
+        "fisik (pembangunan fisik: jalan, saluran, MCK), "
+        "nonfisik (pelatihan, penyuluhan, usaha warga)",
+        "fisik (physical works: paths, drains, toilets), "
+        "nonfisik (training, outreach, livelihoods)",
     ),
     "help.opt.stalled": (
         "hanya yang macet: lebih dari stall_days hari di satu tahap selain evaluasi",
@@ -285,7 +300,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.fu_problem": ("kendala yang ditemui", "the problem met"),
     "help.opt.fu_action": ("tindak lanjut yang akan dilakukan", "what will be done about it"),
-    "help.opt.fu_due": ("tenggat tindak lanjut", "due date of the follow-up"),
+    "help.opt.fu_due": (
+        "tenggat tindak lanjut (bawaan: tanggal kendala + pengaturan followup_days, 14 hari)",
+        "due date of the follow-up (default: the problem date + the followup_days setting, 14 days)",
+    ),
+    "help.opt.fu_due_edit": ("tenggat yang baru", "the new due date"),
+    "help.opt.fu_owner_edit": (
+        "penanggung jawab yang baru (handle)",
+        "the new owner (handle)",
+    ),
     "help.opt.fu_date": (
         "tanggal kendala ditemukan (bawaan: tanggal kunjungan, atau hari ini)",
         "date the problem was met (default: the visit's date, or today)",
@@ -309,9 +332,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Correct an activity's title, type, funding, budget or LKK.",
     ),
     "msg.activity_updated": ("kegiatan {id} diperbarui", "activity {id} updated"),
+    "msg.activity_unchanged": (
+        "tidak ada yang berubah pada kegiatan {id}",
+        "nothing changed in activity {id}",
+    ),
     "help.followup.edit": (
         "Koreksi kendala, tindak lanjut, tenggat atau penanggung jawab.",
         "Correct a follow-up's problem, action, due date or owner.",
     ),
     "msg.followup_updated": ("tindak lanjut {id} diperbarui", "follow-up {id} updated"),
+    "msg.followup_unchanged": (
+        "tidak ada yang berubah pada tindak lanjut {id}",
+        "nothing changed in follow-up {id}",
+    ),
 }

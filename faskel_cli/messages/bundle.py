@@ -3,11 +3,11 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- help ---------------------------------------------------------------------------
     "help.bundle": (
-        "Bundel: kirim dan terima catatan antarlaptop (flashdisk, Google Drive, WhatsApp).",
+        "Bundel: kirim dan terima data antarlaptop (flashdisk, Google Drive, WhatsApp).",
         "Bundles: send and receive records between laptops (USB stick, Google Drive, WhatsApp).",
     ),
     "help.bundle.export": (
-        "Tulis bundel: semua catatan (bawaan), pekerjaan satu periode (--week, --month, --since), atau perubahan sejak ekspor terakhir ke berkas yang sama (--changes). Baris hasilnya menyebut isinya.",
+        "Tulis bundel: semua entri (bawaan), pekerjaan satu periode (--week, --month, --since), atau perubahan sejak ekspor terakhir ke berkas yang sama (--changes). Baris hasilnya menyebut isinya.",
         "Write a bundle: every record (the default), a period's work (--week, --month, --since), or the changes since the last export to the same file (--changes). The line it prints says what it holds.",
     ),
     "help.bundle.export.output": (
@@ -15,29 +15,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The bundle file to write, e.g. siti-2026-W48.faskel.",
     ),
     "help.bundle.export.since": (
-        "Pekerjaan sejak tanggal ini (kunjungan, tindak lanjut, kegiatan dan tahapnya menurut tanggalnya) dan catatan yang berubah sejak itu, dengan catatan yang dirujuknya.",
+        "Pekerjaan sejak tanggal ini (kunjungan, tindak lanjut, kegiatan dan tahapnya menurut tanggalnya) dan entri yang berubah sejak itu, dengan entri yang dirujuknya.",
         "Work since this date (visits, follow-ups, activities and their stages by their dates) and records changed since then, with the records they refer to.",
     ),
     "help.bundle.export.week": (
-        "Pekerjaan satu minggu ISO (2026-W48, this, last) dan catatan yang berubah di minggu itu, dengan catatan yang dirujuknya.",
+        "Pekerjaan satu minggu ISO (2026-W48, this, last) dan entri yang berubah di minggu itu, dengan entri yang dirujuknya.",
         "One ISO week's work (2026-W48, this, last) and records changed that week, with the records they refer to.",
     ),
     "help.bundle.export.month": (
-        "Pekerjaan satu bulan (2026-11, this, last) dan catatan yang berubah di bulan itu, dengan catatan yang dirujuknya.",
+        "Pekerjaan satu bulan (2026-11, this, last) dan entri yang berubah di bulan itu, dengan entri yang dirujuknya.",
         "One month's work (2026-11, this, last) and records changed that month, with the records they refer to.",
     ),
     "help.bundle.export.changes": (
         "Hanya perubahan sejak ekspor terakhir ke berkas ini; bila berkas itu masih ada (belum dipindah atau dikirim), isinya ikut, jadi berkas baru tidak pernah memuat lebih sedikit.",
         "Only the changes since the last export to this file; when that file is still there (not moved or sent), what it held too, so the new file never holds less.",
     ),
-    "help.bundle.export.all": ("Semua catatan (bawaan).", "Every record (the default)."),
+    "help.bundle.export.all": ("Semua entri (bawaan).", "Every record (the default)."),
     "help.bundle.inspect": (
         "Tampilkan manifest dan isi bundel, dan periksa keutuhannya, tanpa mengimpor.",
         "Show a bundle's manifest and contents and check it is intact, without importing.",
     ),
     "help.bundle.file": ("Berkas bundel.", "A bundle file."),
     "help.bundle.import": (
-        "Masukkan bundel: catatan baru ditambah, versi yang lebih baru menggantikan yang lama.",
+        "Masukkan bundel: entri baru ditambah, versi yang lebih baru menggantikan yang lama.",
         "Bring bundles in: new records are added, newer versions replace older ones.",
     ),
     "help.bundle.import.files": (
@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show what would happen without writing anything.",
     ),
     "help.bundle.restamp": (
-        "Beri cap waktu sekarang pada catatan yang dicap di depan jam komputer ini (jamnya pernah salah), supaya bundelnya diterima laptop lain.",
+        "Beri cap waktu sekarang pada entri yang dicap di depan jam komputer ini (jamnya pernah salah), supaya bundelnya diterima laptop lain.",
         "Stamp with the time of now the records stamped ahead of this computer's clock (it was once wrong), so that other laptops accept its bundles.",
     ),
     "help.sync": (
@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.kind.followups": ("tindak lanjut", "follow-up"),
     # --- columns and labels -------------------------------------------------------------
     "bundle.col.kind": ("Jenis", "Kind"),
-    "bundle.col.records": ("Catatan", "Records"),
+    "bundle.col.records": ("Entri", "Records"),
     "bundle.col.added": ("Baru", "Added"),
     "bundle.col.updated": ("Diperbarui", "Updated"),
     "bundle.col.unchanged": ("Tetap", "Unchanged"),
@@ -85,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.field.sender": ("Pengirim", "Sender"),
     "bundle.field.scope": ("Cakupan", "Scope"),
     "bundle.field.sha256": ("SHA-256 isi", "Content SHA-256"),
-    "bundle.scope.all": ("semua catatan", "every record"),
+    "bundle.scope.all": ("semua entri", "every record"),
     "bundle.scope.since": (
         "pekerjaan sejak {since} dan yang berubah sejak itu",
         "work since {since} and what changed since then",
@@ -111,11 +111,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle.more": (" (dan {n} lagi)", " (and {n} more)"),
     # --- results ------------------------------------------------------------------------
     "msg.bundle_written": (
-        "Bundel ditulis: {file} — {n} catatan: {scope} ({kinds})",
+        "Bundel ditulis: {file} — {n} entri: {scope} ({kinds})",
         "Bundle written: {file} — {n} records: {scope} ({kinds})",
     ),
     "msg.bundle_intact": (
-        "Isi utuh: checksum SHA-256 dan jumlah catatan cocok dengan manifest.",
+        "Isi utuh: checksum SHA-256 dan jumlah entri cocok dengan manifest.",
         "Intact: the SHA-256 checksum and the record counts match the manifest.",
     ),
     "msg.bundle_empty": ("Bundel ini kosong.", "This bundle is empty."),
@@ -140,15 +140,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run (--dry-run): nothing was written.",
     ),
     "msg.bundle_restamped": (
-        "Cap waktu diperbarui: {n} catatan ({kinds}).",
+        "Cap waktu diperbarui: {n} entri ({kinds}).",
         "Stamped anew: {n} records ({kinds}).",
     ),
     "msg.bundle_restamp_none": (
-        "Tidak ada catatan yang dicap di depan jam komputer ini.",
+        "Tidak ada entri yang dicap di depan jam komputer ini.",
         "No record is stamped ahead of this computer's clock.",
     ),
     "warn.bundle_ahead": (
-        "{n} catatan di sini dicap di depan jam komputer ini ({kinds}); laptop lain akan menolaknya. Bila jam ini sudah benar, jalankan `faskel bundle restamp` lalu ekspor lagi",
+        "{n} entri di sini dicap di depan jam komputer ini ({kinds}); laptop lain akan menolaknya. Bila jam ini sudah benar, jalankan `faskel bundle restamp` lalu ekspor lagi",
         "{n} records here are stamped ahead of this computer's clock ({kinds}); other laptops will refuse them. If this clock is right now, run `faskel bundle restamp` and export again",
     ),
     "msg.sync_title": ("Sinkronisasi {folder}", "Sync of {folder}"),
@@ -208,7 +208,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} was changed or damaged (SHA-256 checksum mismatch); nothing written, send the original file again",
     ),
     "err.bundle_counts": (
-        "manifest bundel {file} tidak cocok dengan isinya (jumlah catatan berbeda); tidak ada yang ditulis",
+        "manifest bundel {file} tidak cocok dengan isinya (jumlah entri berbeda); tidak ada yang ditulis",
         "the manifest of bundle {file} does not match its content (record counts differ); nothing written",
     ),
     "err.bundle_version": (
@@ -232,7 +232,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} line {line} is too long; this is not an intact faskel bundle",
     ),
     "err.bundle_duplicate": (
-        "bundel {file} memuat catatan {id} dua kali; tidak ada yang ditulis",
+        "bundel {file} memuat entri {id} dua kali; tidak ada yang ditulis",
         "bundle {file} holds record {id} twice; nothing written",
     ),
     "err.bundle_area": (
@@ -240,8 +240,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {file} comes from area {area}, this database is for {here}; nothing written",
     ),
     "err.bundle_refused": (
-        "bundel {file} ditolak, tidak ada yang ditulis ({n} masalah): {details}{more}",
-        "bundle {file} refused, nothing written ({n} problems): {details}{more}",
+        "bundel {file} ditolak, tidak ada yang ditulis ({n} kesalahan): {details}{more}",
+        "bundle {file} refused, nothing written ({n} errors): {details}{more}",
     ),
     "err.bundle_rule": (
         "bundel {file} ditolak oleh aturan basis data ({reason}); tidak ada yang ditulis",

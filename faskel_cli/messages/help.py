@@ -18,8 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.extra_arguments": ("argumen berlebih: {args}", "unexpected extra arguments: {args}"),
     "usage.did_you_mean": ("; mungkin maksudnya {matches}?", "; did you mean {matches}?"),
     "help.app": (
-        "Buku catatan Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, "
-        "ringkasan dan laporan.",
+        "Logbook Fasilitator Kelurahan: kunjungan, kegiatan, tindak lanjut, ringkasan dan laporan.",
         "Logbook for Fasilitator Kelurahan: visits, activities, follow-ups, summaries and reports.",
     ),
     "help.opt.db": (
@@ -41,6 +40,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
     "help.opt.format": ("format keluaran: {choices}", "output format: {choices}"),
+    # --- the panels of `faskel --help` ------------------------------------------------------
+    "help.panel.daily": ("Kerja harian", "Daily work"),
+    "help.panel.reports": ("Laporan", "Reports"),
+    "help.panel.exchange": ("Pertukaran data", "Data exchange"),
+    "help.panel.setup": ("Pengaturan", "Setup"),
     "help.db": (
         "Basis data: lokasi, migrasi, data contoh.",
         "The database: path, migrations, sample data.",
@@ -51,6 +55,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Apply schema migrations (--list: show applied and pending).",
     ),
     "help.db.migrate.list": ("hanya tampilkan migrasi", "only list migrations"),
+    "help.db.tables": (
+        "Tabel dan tampilan basis data: tampilan lihat_* untuk dibaca, data, dan tabel "
+        "internal faskel (jangan diubah).",
+        "The database's tables and views: the lihat_* views to read, the data, and faskel's "
+        "internal tables (leave them alone).",
+    ),
     "help.db.seed": (
         "Muat data contoh dari berkas JSON (dipakai `make demo`).",
         "Load sample records from a JSON file (used by `make demo`).",
@@ -65,16 +75,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
     ),
     "help.history": (
-        "Tampilkan riwayat perubahan satu catatan (id atau awalannya).",
+        "Tampilkan riwayat perubahan satu entri (id atau awalannya).",
         "Show the change history of one record (id or its prefix).",
     ),
     "help.history.id": (
-        "id catatan atau awalannya (minimal 6 karakter)",
+        "id entri atau awalannya (minimal 6 karakter)",
         "record id or its prefix (6+ characters)",
     ),
     "help.config": (
-        "Pengaturan basis data ini (area, me, lang, stall_days).",
-        "Settings of this database (area, me, lang, stall_days).",
+        "Pengaturan basis data ini (area, me, lang, stall_days, followup_days).",
+        "Settings of this database (area, me, lang, stall_days, followup_days).",
     ),
     "help.config.set": ("Ubah satu pengaturan.", "Change one setting."),
     "help.config.get": ("Tampilkan satu pengaturan.", "Print one setting."),
@@ -94,7 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.facilitator.list": ("Daftar fasilitator.", "List facilitators."),
     "help.facilitator.edit": ("Ubah data fasilitator.", "Change a facilitator."),
     "help.facilitator.deactivate": (
-        "Nonaktifkan fasilitator (catatannya tetap ada).",
+        "Nonaktifkan fasilitator (datanya tetap ada).",
         "Deactivate a facilitator (their records stay).",
     ),
     "help.lkk": (
@@ -161,7 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.no_lkk": ("kosongkan daftar LKK", "clear the LKK list"),
     "help.opt.male": ("jumlah peserta laki-laki", "number of male participants"),
     "help.opt.female": ("jumlah peserta perempuan", "number of female participants"),
-    "help.opt.duration": ("lama kunjungan: menit (90) atau 1h30", "duration: minutes (90) or 1h30"),
+    "help.opt.duration": (
+        "durasi kunjungan: menit (90) atau 1h30",
+        "duration: minutes (90) or 1h30",
+    ),
     "help.opt.notes": (
         "catatan (paling panjang 10.000 karakter)",
         "notes (at most 10,000 characters)",
@@ -172,7 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tindak lanjut untuk --problem yang sesuai urutan",
         "follow-up for the --problem in the same position",
     ),
-    "help.opt.due": ("tenggat tindak lanjut yang sesuai urutan", "due date of that follow-up"),
+    "help.opt.due": (
+        "tenggat tindak lanjut yang sesuai urutan (bawaan: tanggal kunjungan + followup_days hari)",
+        "due date of that follow-up (default: the visit's date + followup_days days)",
+    ),
     "help.opt.owner": ("handle penanggung jawab tindak lanjut", "handle owning that follow-up"),
     "help.opt.since": ("sejak tanggal (termasuk)", "from this date (inclusive)"),
     "help.opt.until": ("sampai tanggal (termasuk)", "up to this date (inclusive)"),
@@ -181,4 +197,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ISO week: 2026-W48, W48 (this year), this or last",
     ),
     "help.opt.limit": ("paling banyak sekian baris", "at most this many rows"),
+    "help.opt.allow_duplicate": (
+        "catat juga bila kunjungan yang sama persis sudah ada, tanpa bertanya",
+        "log it even when the very same visit is there already, without asking",
+    ),
+    "help.opt.with_followups": (
+        "hapus juga tindak lanjutnya yang masih terbuka (--keep-followups: biarkan terbuka; "
+        "tanpa keduanya: ditanyakan di terminal, dibiarkan terbuka tanpa terminal)",
+        "delete its open follow-ups too (--keep-followups: leave them open; with neither: "
+        "asked on a terminal, left open without one)",
+    ),
+    "help.opt.wide": (
+        "tampilkan semua kolom, selebar yang diperlukan (baris bisa lebih lebar dari terminal)",
+        "show every column, as wide as needed (lines may be wider than the terminal)",
+    ),
+    # --- options that differ between adding, editing and filtering ------------------------
+    "help.opt.edit_date": (
+        "tanggal yang benar: 2026-11-23, 23/11/2026, hari-ini, kemarin",
+        "the right date: 2026-11-23, 23/11/2026, today, yesterday",
+    ),
+    "help.opt.edit_facilitator": (
+        "fasilitator yang benar (handle)",
+        "the right facilitator (handle)",
+    ),
+    "help.opt.edit_kelurahan": (
+        "kelurahan yang benar (kode atau nama); tindak lanjut kunjungan ikut pindah",
+        "the right kelurahan (kode or name); the visit's follow-ups move with it",
+    ),
+    "help.opt.edit_activity": (
+        "id kegiatan kelurahan itu yang terkait ('' melepasnya)",
+        "id of a related activity ('' unlinks it)",
+    ),
+    "help.opt.facilitator_filter": (
+        "hanya kunjungan fasilitator ini (handle); bawaan: semua fasilitator",
+        "only the visits of this facilitator (handle); default: everyone",
+    ),
+    "help.opt.lkk_kelurahan": (
+        "kelurahan LKK itu, bila namanya ada di lebih dari satu kelurahan",
+        "the LKK's kelurahan, when its name is used in more than one",
+    ),
+    # --- choices, each with what it means ---------------------------------------------------
+    "help.metavar.kind": ("JENIS", "KIND"),
+    "help.metavar.strand": ("UNSUR", "STRAND"),
+    "help.metavar.type": ("JENIS", "TYPE"),
+    "help.metavar.role": ("PERAN", "ROLE"),
+    "help.opt.kind": ("jenis kerja: {choices}", "kind of work: {choices}"),
+    "help.opt.kind_filter": (
+        "hanya kunjungan dengan jenis kerja ini: {choices}",
+        "only visits of this kind of work: {choices}",
+    ),
+    "help.opt.strand": ("unsur: {choices}", "strand: {choices}"),
+    "help.opt.lkk_type": ("jenis LKK: {choices}", "LKK type: {choices}"),
+    "help.opt.lkk_type_filter": (
+        "hanya LKK jenis ini: {choices}",
+        "only LKK of this type: {choices}",
+    ),
+    "help.opt.role": ("peran: {choices}", "role: {choices}"),
+    "help.choices.kind": (
+        "pendampingan (mendampingi warga dan LKK menjalankan kegiatan), "
+        "bimbingan (membina dan melatih pengurus LKK), "
+        "pengawasan (memantau pelaksanaan dan hasil kegiatan)",
+        "pendampingan (accompanying residents and LKK in their activities), "
+        "bimbingan (coaching and training LKK officers), "
+        "pengawasan (supervising how activities are carried out)",
+    ),
+    "help.choices.strand": (
+        "kesadaran (membangun kesadaran kritis), "
+        "pemetaan (pemetaan swadaya potensi dan kebutuhan), "
+        "perencanaan (perencanaan partisipatif), "
+        "pengorganisasian (pengorganisasian komunitas), "
+        "mobilisasi (mobilisasi sumber daya), "
+        "pengawasan (pengawasan oleh warga), "
+        "pemeliharaan (pemeliharaan hasil pembangunan)",
+        "kesadaran (building critical awareness), "
+        "pemetaan (residents' own survey of assets and needs), "
+        "perencanaan (participatory planning), "
+        "pengorganisasian (community organising), "
+        "mobilisasi (mobilising resources), "
+        "pengawasan (oversight by residents), "
+        "pemeliharaan (maintaining what was built)",
+    ),
+    "help.choices.lkk_type": (
+        "rt (Rukun Tetangga), rw (Rukun Warga), "
+        "pkk (Pemberdayaan Kesejahteraan Keluarga), karang-taruna (organisasi pemuda), "
+        "posyandu (pos pelayanan terpadu), lpm (Lembaga Pemberdayaan Masyarakat), "
+        "bkm (Badan Keswadayaan Masyarakat), dasawisma (kelompok PKK sepuluh rumah), "
+        "lainnya (lembaga lain)",
+        "rt (neighbourhood unit), rw (community unit), "
+        "pkk (family welfare movement), karang-taruna (youth organisation), "
+        "posyandu (integrated health post), lpm (community empowerment board), "
+        "bkm (community self-reliance board), dasawisma (PKK group of ten houses), "
+        "lainnya (any other)",
+    ),
+    "help.choices.role": (
+        "faskel (fasilitator kelurahan, bertugas di kelurahan), "
+        "koordinator (membaca ringkasan semua kelurahan)",
+        "faskel (kelurahan facilitator, assigned to kelurahan), "
+        "koordinator (coordinator, reads the summaries of every kelurahan)",
+    ),
 }

@@ -102,7 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.id_unknown": ("{entity} dengan id '{ref}' tidak ditemukan", "no {entity} with id '{ref}'"),
     "err.id_ambiguous": (
-        "id '{ref}' cocok dengan {n} catatan ({matches}); tulis lebih panjang",
+        "id '{ref}' cocok dengan {n} entri ({matches}); tulis lebih panjang",
         "id '{ref}' matches {n} records ({matches}); give more characters",
     ),
     # --- database -----------------------------------------------------------------------
@@ -168,7 +168,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{ref}' could be: {matches}; give its kode or full name",
     ),
     "err.area_in_use": (
-        "basis data ini sudah berisi {n} catatan untuk wilayah {area}; "
+        "basis data ini sudah berisi {n} entri untuk wilayah {area}; "
         "pakai basis data baru (--db) untuk wilayah lain",
         "this database already holds {n} records of area {area}; "
         "use a new database (--db) for another area",
@@ -259,6 +259,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--due/--owner lebih banyak daripada --problem",
         "more --due/--owner than --problem",
     ),
+    "err.visit_duplicate": (
+        "kunjungan yang sama persis sudah ada ({id}); tidak dicatat lagi "
+        "(--allow-duplicate: bila memang dua kunjungan)",
+        "the very same visit is there already ({id}); not logged again "
+        "(--allow-duplicate: if these are two visits)",
+    ),
+    "warn.visit_duplicate": (
+        "kunjungan yang sama persis sudah ada ({id}); yang ini tetap dicatat "
+        "(hapus dengan `faskel visit delete` bila keliru)",
+        "the very same visit is there already ({id}); this one is logged too "
+        "(delete it with `faskel visit delete` if it is a mistake)",
+    ),
+    "warn.followups_moved": (
+        "{n} tindak lanjut kunjungan ini ikut pindah ke {kelurahan}",
+        "{n} follow-ups of this visit moved to {kelurahan} with it",
+    ),
+    "warn.followups_kept": (
+        "{n} tindak lanjut kunjungan ini tetap terbuka ({ids}); tutup dengan "
+        "`faskel followup done` atau hapus dengan `faskel followup delete`",
+        "{n} follow-ups of this visit stay open ({ids}); close them with "
+        "`faskel followup done` or delete them with `faskel followup delete`",
+    ),
     "warn.not_assigned": (
         "{handle} tidak ditugaskan di {kelurahan} (dicatat sebagai pengganti)",
         "{handle} is not assigned to {kelurahan} (logged as cover)",
@@ -267,6 +289,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.kelurahan": ("Kelurahan", "Kelurahan"),
     "prompt.facilitator": ("Fasilitator ({choices})", "Facilitator ({choices})"),
     "prompt.choice": ("{option} ({choices})", "{option} ({choices})"),
+    "prompt.visit_duplicate": (
+        "Kunjungan yang sama persis sudah ada ({id}). Catat lagi sebagai kunjungan kedua?",
+        "The very same visit is there already ({id}). Log it again as a second visit?",
+    ),
+    "prompt.delete_followups": (
+        "Kunjungan ini punya {n} tindak lanjut terbuka ({problems}). Hapus juga? "
+        "(tidak: tetap terbuka)",
+        "This visit has {n} open follow-ups ({problems}). Delete them too? (no: they stay open)",
+    ),
     # --- messages -----------------------------------------------------------------------
     "msg.migrated": ("migrasi diterapkan: {names}", "migrations applied: {names}"),
     "msg.up_to_date": ("skema basis data sudah terbaru", "the database schema is up to date"),
@@ -308,12 +339,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.lkk_removed": ("LKK {name} ({kelurahan}) dihapus", "LKK {name} ({kelurahan}) removed"),
     "msg.no_lkk": ("Belum ada LKK.", "No LKK yet."),
     "msg.no_visits": ("Tidak ada kunjungan.", "No visits."),
+    "msg.columns_hidden": (
+        "Kolom tidak ditampilkan: {columns} — lihat --wide atau --format csv",
+        "Columns not shown: {columns} — see --wide or --format csv",
+    ),
     "msg.visit_updated": ("kunjungan {id} diperbarui", "visit {id} updated"),
     "msg.visit_deleted": (
         "kunjungan {id} dihapus (pulihkan dengan `faskel visit restore`)",
         "visit {id} deleted (undo with `faskel visit restore`)",
     ),
     "msg.visit_restored": ("kunjungan {id} dipulihkan", "visit {id} restored"),
+    "msg.visit_unchanged": (
+        "tidak ada yang berubah pada kunjungan {id}",
+        "nothing changed in visit {id}",
+    ),
+    "msg.followups_deleted_with_visit": (
+        "{n} tindak lanjut terbuka ikut dihapus (dipulihkan bersama kunjungannya)",
+        "{n} open follow-ups deleted with it (restored together with the visit)",
+    ),
+    "msg.followups_restored_with_visit": (
+        "{n} tindak lanjut ikut dipulihkan",
+        "{n} follow-ups restored with it",
+    ),
+    "msg.facilitator_unchanged": (
+        "tidak ada yang berubah pada fasilitator {handle}",
+        "nothing changed for facilitator {handle}",
+    ),
+    "msg.lkk_unchanged": (
+        "tidak ada yang berubah pada LKK {name} ({kelurahan})",
+        "nothing changed in LKK {name} ({kelurahan})",
+    ),
+    "title.visit_followups": ("Kendala dan tindak lanjut ({n})", "Problems and follow-ups ({n})"),
+    "msg.no_visit_followups": (
+        "Tidak ada kendala yang dicatat pada kunjungan ini.",
+        "No problems were met on this visit.",
+    ),
+    "label.visit_deleted": ("kunjungan dihapus {date}", "visit deleted {date}"),
     "title.kelurahan": ("Kelurahan {area} ({n})", "Kelurahan of {area} ({n})"),
     "title.visits": ("Kunjungan ({n})", "Visits ({n})"),
     # --- settings descriptions ----------------------------------------------------------
@@ -326,6 +387,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cfg.stall_days": (
         "hari di satu tahap sebelum kegiatan dianggap macet",
         "days in one stage before an activity counts as stalled",
+    ),
+    "cfg.followup_days": (
+        "hari dari tanggal kendala sampai tenggat tindak lanjut yang dicatat tanpa --due",
+        "days from the problem date to the due date of a follow-up given without --due",
     ),
     "cfg.device_id": ("id perangkat ini (otomatis)", "this device's id (automatic)"),
     # --- column headings ----------------------------------------------------------------
@@ -350,6 +415,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.value": ("Nilai", "Value"),
     "col.about": ("Keterangan", "About"),
     "col.migration": ("Migrasi", "Migration"),
+    "col.table": ("Tabel", "Table"),
+    "col.rows": ("Baris", "Rows"),
+    "label.table_view": ("tampilan", "view"),
+    "label.table_data": ("data", "data"),
+    "label.table_internal": ("internal", "internal"),
+    "label.table_unknown": ("tidak terdaftar", "not described"),
+    "title.tables": ("Tabel dan tampilan {path}", "Tables and views of {path}"),
     "col.status": ("Status", "Status"),
     "col.applied_at": ("Diterapkan", "Applied at"),
     # --- fields (visit show) ------------------------------------------------------------

@@ -73,11 +73,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "harus tanggal atau waktu UTC",
         "must be a date or a UTC time",
     ),
-    "bundle.rule.count_key": ("harus nama jenis catatan", "must be the name of a kind of record"),
+    "bundle.rule.count_key": ("harus nama jenis entri", "must be the name of a kind of record"),
     "bundle.rule.sha256": ("harus 64 digit heksadesimal", "must be 64 hexadecimal digits"),
     "bundle.reason.not_json": ("bukan JSON", "not JSON"),
     "bundle.reason.too_deep": ("JSON bersarang terlalu dalam", "JSON nested too deep"),
-    "bundle.reason.not_record": ("bukan catatan bundel", "not a bundle record"),
+    "bundle.reason.not_record": ("bukan entri bundel", "not a bundle record"),
     "bundle.excerpt.number": ("{first}... ({n} digit)", "{first}... ({n} digits)"),
     "bundle.excerpt.text": ("{first}... ({n} karakter)", "{first}... ({n} characters)"),
     # --- records of a bundle breaking a rule between records ----------------------------

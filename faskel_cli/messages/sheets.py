@@ -182,7 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Number of female participants (a whole number, 0 to 10000).",
     ),
     "sheet.hint.durasi": (
-        "Lama kunjungan dalam menit (mis. 90), atau 1h30.",
+        "Durasi kunjungan dalam menit (mis. 90), atau 1h30.",
         "Length of the visit in minutes (e.g. 90), or 1h30.",
     ),
     "sheet.hint.kegiatan": (

@@ -60,7 +60,7 @@ def test_the_default_holds_everything_every_time(siti, tmp_path):
     target = tmp_path / "siti-W48.faskel"
     first = export(siti, target)
     assert first == (
-        f"Bundel ditulis: {target} — 4 catatan: semua catatan (fasilitator 2, LKK 1, kunjungan 1)"
+        f"Bundel ditulis: {target} — 4 entri: semua entri (fasilitator 2, LKK 1, kunjungan 1)"
     )
     again = export(siti, target)  # the same file again: the same records, not none
     assert again == first
@@ -75,12 +75,12 @@ def test_the_default_holds_everything_every_time(siti, tmp_path):
 def test_changes_never_hold_less_than_the_file_they_replace(siti, tmp_path):
     target = tmp_path / "siti.faskel"
     v1 = add_visit(siti, "2026-11-20")
-    assert "semua catatan" in export(siti, target, "--changes")  # nothing sent there yet
+    assert "semua entri" in export(siti, target, "--changes")  # nothing sent there yet
     v2 = add_visit(siti, "2026-11-21")
     # The file is still there (not sent yet): the new one holds what it held, and more.
     line = export(siti, target, "--changes")
     assert {v1, v2} <= ids(target, "visits")
-    assert "semua catatan" in line  # it held everything, so this one does too
+    assert "semua entri" in line  # it held everything, so this one does too
     # Sent (moved away): only what came since.
     target.rename(tmp_path / "sent-1.faskel")
     v3 = add_visit(siti, "2026-11-22")
@@ -88,7 +88,7 @@ def test_changes_never_hold_less_than_the_file_they_replace(siti, tmp_path):
     manifest, _ = read_bundle(target)
     assert ids(target) == {v3}
     assert manifest["scope"] == "changes"
-    assert "1 catatan: perubahan sejak ekspor" in line and "WIB ke berkas ini" in line
+    assert "1 entri: perubahan sejak ekspor" in line and "WIB ke berkas ini" in line
     # Not sent, then more work: the new file holds both, since the same export.
     v4 = add_visit(siti, "2026-11-23")
     again = export(siti, target, "--changes")
@@ -97,11 +97,11 @@ def test_changes_never_hold_less_than_the_file_they_replace(siti, tmp_path):
     assert f"perubahan sejak ekspor {since} ke berkas ini (kunjungan 2)" in again
     # Sent again: nothing new means an empty file, saying so.
     target.unlink()
-    assert "0 catatan" in export(siti, target, "--changes")
+    assert "0 entri" in export(siti, target, "--changes")
     # A file there that is not the one written last (someone copied another over it):
     # nothing is known of what it held, so everything.
     (tmp_path / "sent-1.faskel").replace(target)
-    assert "semua catatan" in export(siti, target, "--changes")
+    assert "semua entri" in export(siti, target, "--changes")
     assert {v1, v2, v3, v4} <= ids(target, "visits")
 
 
@@ -112,9 +112,9 @@ def test_changes_after_a_period_file_hold_everything(siti, tmp_path):
     target.unlink()
     export(siti, target, "--week", "2026-W48")  # a period: it did not carry every change
     line = export(siti, target, "--changes")
-    assert "semua catatan" in line
+    assert "semua entri" in line
     target.unlink()
-    assert "0 catatan" in export(siti, target, "--changes")
+    assert "0 entri" in export(siti, target, "--changes")
 
 
 # --- periods of work -----------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_visit_problems_become_followups(seeded):
     assert len(rows) == 2 and all(list(r) == KEYS for r in rows)
     assert {(r["owner"], r["due"], r["visit_id"]) for r in rows} == {
         ("budi", "2026-11-30", visit_id),
-        ("siti", None, visit_id),
+        ("siti", "2026-12-07", visit_id),  # no --due: problem date + followup_days (14)
     }
 
 

@@ -213,10 +213,10 @@ def test_help_is_english_when_asked(tmp_path):
 def test_without_the_hooks_typer_would_label_types_and_speak_english():
     """The hooks are what makes the difference: unhooked, typer's own answers differ."""
     command = dict(tree())[("visit", "list")]
-    kind = next(p for p in command.params if p.name == "kind")
-    assert kind.metavar is None
-    assert type(kind).display_type_rich.__wrapped__(kind, None) == "<str>"
-    assert kind.display_type_rich(None) is None
+    since = next(p for p in command.params if p.name == "since")  # a plain option
+    assert since.metavar is None
+    assert type(since).display_type_rich.__wrapped__(since, None) == "<str>"
+    assert since.display_type_rich(None) is None
     ctx = typer.Context(command, info_name="list")
     original = type(command).get_help_option.__wrapped__
     assert original(command, ctx).help == "Show this message and exit."

@@ -325,7 +325,7 @@ def test_a_visit_linked_to_another_kelurahans_lkk_or_activity(pair):
     bad["activity_id"] = tirto_activity["id"]
     stderr = pair.refused(
         pair.bundle(("visits", bad)),
-        "2 masalah",
+        "2 kesalahan",
         f"kunjungan {visit['id']}: lkk_ids {kauman_lkk['id']} ada di kelurahan Kauman (",
         f"activity_id {tirto_activity['id']} ada di kelurahan Tirto (",
         code=4,
@@ -377,7 +377,7 @@ def test_stage_dates_and_money_spent_follow_the_activity(pair):
     since = newer(activity, stage_since="2026-10-30")
     pair.refused(
         pair.bundle(("activities", since), ("activity_stages", early), ("activity_stages", spent)),
-        "3 masalah",
+        "3 kesalahan",
         "stage_since 2026-10-30 sebelum tanggal mulai kegiatannya (2026-11-02)",
         f"tahap kegiatan {early['id']}: date 2026-11-01 sebelum tanggal mulai",
         f"tahap kegiatan {spent['id']}: dana terpakai hanya dicatat saat masuk tahap "

@@ -52,7 +52,7 @@ def test_visit_problems_become_followups(db, db_path):
     )
     assert (second["action"], second["due"], second["owner"]) == (
         "Koordinasi dengan DLH",
-        None,
+        "2026-12-07",  # no due given: the problem date + followup_days (14)
         "siti",  # the visit's facilitator
     )
     for row in (first, second):

@@ -144,7 +144,7 @@ def test_template_rows_become_visits_then_stay_unchanged(seeded, db, tmp_path):
         "select v.date, f.due, o.handle from followups f join visits v on v.id = f.visit_id "
         "join facilitators o on o.id = f.owner_id"
     ).fetchall()
-    assert (followup_visit, due, owner) == ("2026-11-23", None, "siti")
+    assert (followup_visit, due, owner) == ("2026-11-23", "2026-12-07", "siti")  # +14 days
     before = dump(Path(db.conn.execute("pragma database_list").fetchone()[2]))
     again, _ = run(db, book)
     assert again.visits.as_dict() == {"added": 0, "updated": 0, "unchanged": 2, "refused": 0}
