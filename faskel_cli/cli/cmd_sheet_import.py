@@ -14,7 +14,7 @@ from faskel_cli.cli import common
 from faskel_cli.messages import t, text
 
 if TYPE_CHECKING:
-    from faskel_cli.core.sheet_import import ImportResult, RowProblem, Warned
+    from faskel_cli.core.sheet_rows import ImportResult, RowProblem, Warned
 
 # Stands for the option an error names while its text is made (a private-use character:
 # no text of a message or a cell holds it).
