@@ -47,7 +47,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
-		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|typing.extensions)=='
+		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions)=='
 	$(LOWEST)/bin/python -m pytest
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
