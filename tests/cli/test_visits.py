@@ -149,6 +149,7 @@ def test_on_a_terminal_missing_values_are_asked_for_with_choices(seeded, db_path
     os.close(slave)
     answers = iter(["tirto", "siti", "bimbingan", "pemetaan"])
     seen = b""
+    answered_at = -1  # where the last prompt answered ended: its trailing space may come later
     try:
         while proc.poll() is None or select.select([master], [], [], 0)[0]:
             ready, _, _ = select.select([master], [], [], 20)
@@ -160,7 +161,9 @@ def test_on_a_terminal_missing_values_are_asked_for_with_choices(seeded, db_path
             if not chunk:
                 break
             seen += chunk
-            if seen.rstrip().endswith(b":"):
+            prompt_end = len(seen.rstrip())
+            if seen.rstrip().endswith(b":") and prompt_end != answered_at:
+                answered_at = prompt_end
                 os.write(master, (next(answers) + "\n").encode())
     finally:
         os.close(master)
