@@ -21,9 +21,7 @@ def add(
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.fu_date")),
     visit: str = typer.Option(None, "--visit", help=t("help.opt.fu_visit")),
     activity: str = typer.Option(None, "--activity", help=t("help.opt.fu_activity")),
-    owner: str = typer.Option(
-        None, "--owner", help=t("help.opt.fu_owner"), autocompletion=common.complete_handle
-    ),
+    owner: str = common.handle_option("--owner", "help.opt.fu_owner"),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -51,9 +49,7 @@ def edit(
     problem: str = typer.Option(None, "--problem", help=t("help.opt.fu_problem")),
     action: str = typer.Option(None, "--action", help=t("help.opt.fu_action")),
     due: str = typer.Option(None, "--due", help=t("help.opt.fu_due_edit")),
-    owner: str = typer.Option(
-        None, "--owner", help=t("help.opt.fu_owner_edit"), autocompletion=common.complete_handle
-    ),
+    owner: str = common.handle_option("--owner", "help.opt.fu_owner_edit"),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -88,9 +84,7 @@ def list_(
     show_all: bool = typer.Option(False, "--all", help=t("help.opt.all")),
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
-    owner: str = typer.Option(
-        None, "--owner", help=t("help.opt.owner_filter"), autocompletion=common.complete_handle
-    ),
+    owner: str = common.handle_option("--owner", "help.opt.owner_filter"),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
     wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),

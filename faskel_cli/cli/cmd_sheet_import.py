@@ -71,13 +71,7 @@ def import_command(
     problems: str = typer.Option(
         None, "--problems", metavar="FILE", help=t("help.visit.import.problems")
     ),
-    facilitator: str = typer.Option(
-        None,
-        "--facilitator",
-        metavar="HANDLE",
-        help=t("help.visit.import.facilitator"),
-        autocompletion=common.complete_handle,
-    ),
+    facilitator: str = common.handle_option("--facilitator", "help.visit.import.facilitator"),
     dry_run: bool = typer.Option(False, "--dry-run", help=t("help.visit.import.dry_run")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:

@@ -20,13 +20,7 @@ def visits(
         ..., "--output", "-o", metavar="FILE", help=t("help.template.output")
     ),
     rows: int = typer.Option(500, "--rows", metavar="N", help=t("help.template.rows", max="10000")),
-    facilitator: str = typer.Option(
-        None,
-        "--facilitator",
-        metavar="HANDLE",
-        help=t("help.template.facilitator"),
-        autocompletion=common.complete_handle,
-    ),
+    facilitator: str = common.handle_option("--facilitator", "help.template.facilitator"),
 ) -> None:
     from faskel_cli.core import atomic
     from faskel_cli.reports import template

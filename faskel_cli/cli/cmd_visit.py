@@ -73,9 +73,7 @@ def add(
     ctx: typer.Context,
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.date")),
     kelurahan: str = common.kelurahan_option(),
-    facilitator: str = typer.Option(
-        None, "--facilitator", help=t("help.opt.facilitator"), autocompletion=common.complete_handle
-    ),
+    facilitator: str = common.handle_option("--facilitator", "help.opt.facilitator"),
     kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
     strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk")),
@@ -146,12 +144,7 @@ def list_(
     ctx: typer.Context,
     kelurahan: str = common.kelurahan_option(),
     kecamatan: str = common.kecamatan_option(),
-    facilitator: str = typer.Option(
-        None,
-        "--facilitator",
-        help=t("help.opt.facilitator_filter"),
-        autocompletion=common.complete_handle,
-    ),
+    facilitator: str = common.handle_option("--facilitator", "help.opt.facilitator_filter"),
     kind: str = typer.Option(None, "--kind", help=KIND_FILTER, metavar=KIND),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
@@ -257,12 +250,7 @@ def edit(
     ref: str = typer.Argument(..., metavar="ID"),
     date: str = typer.Option(None, "--date", "-d", help=t("help.opt.edit_date")),
     kelurahan: str = common.kelurahan_option("help.opt.edit_kelurahan"),
-    facilitator: str = typer.Option(
-        None,
-        "--facilitator",
-        help=t("help.opt.edit_facilitator"),
-        autocompletion=common.complete_handle,
-    ),
+    facilitator: str = common.handle_option("--facilitator", "help.opt.edit_facilitator"),
     kind: str = typer.Option(None, "--kind", help=KIND_OPTION, metavar=KIND),
     strand: str = typer.Option(None, "--strand", help=STRAND_OPTION, metavar=STRAND),
     lkk: list[str] = typer.Option(None, "--lkk", help=t("help.opt.lkk_replace")),

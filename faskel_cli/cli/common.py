@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -133,6 +133,13 @@ def kelurahan_option(help_key: str = "help.opt.kelurahan", *, required: bool = F
         "-k",
         help=t(help_key),
         autocompletion=complete_kelurahan,
+    )
+
+
+def handle_option(name: str, help_key: str, **params: object) -> Any:
+    """`--facilitator` or `--owner`: a facilitator's handle, completed from the database."""
+    return typer.Option(
+        None, name, metavar="HANDLE", help=t(help_key, **params), autocompletion=complete_handle
     )
 
 

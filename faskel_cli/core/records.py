@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import audit, clock
@@ -12,6 +13,19 @@ from faskel_cli.core.store import get_setting
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
+
+
+@dataclass
+class Counts:
+    """What an import did with the records of one kind (bundles) or one sheet (spreadsheets)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
 
 
 def row(db: Db, table: str, record_id: str) -> dict | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core import regions, visits
 from faskel_cli.core.errors import ConflictError, FaskelError, InputError, NotFoundError
+from faskel_cli.core.records import Counts
 from faskel_cli.core.sheet_read import Row
 from faskel_cli.core.store import get_setting
 
@@ -44,22 +45,6 @@ _KEY_FIELDS = {
         ("err.followup_deleted", "kendala"),
     ),
 }
-
-
-@dataclass
-class Counts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    refused: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "refused": self.refused,
-        }
 
 
 @dataclass(frozen=True)

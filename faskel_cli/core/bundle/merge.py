@@ -36,18 +36,11 @@ from faskel_cli.core.bundle.wire import (
 )
 from faskel_cli.core.errors import ConflictError
 from faskel_cli.core.ids import short_device
+from faskel_cli.core.records import Counts as KindCounts
 from faskel_cli.core.store import BUSY_TIMEOUT_MS, get_setting, transaction
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
-
-
-@dataclass
-class KindCounts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    refused: int = 0
 
 
 @dataclass
