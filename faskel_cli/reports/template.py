@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from faskel_cli.core import sheet_format as fmt
 from faskel_cli.core.vocab import STRANDS, VISIT_KINDS
 from faskel_cli.messages import get_lang, t
+from faskel_cli.reports.xlsx import HEADER_FORMAT
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -117,16 +118,7 @@ class _Writer:
         )
         book = self.book
         date_pattern = "dd/mm/yyyy" if get_lang() == "id" else "yyyy-mm-dd"
-        self.header = book.add_format(
-            {
-                "bold": True,
-                "bg_color": "#1F4E79",
-                "font_color": "#FFFFFF",
-                "text_wrap": True,
-                "valign": "top",
-                "border": 1,
-            }
-        )
+        self.header = book.add_format(HEADER_FORMAT)
         self.required = book.add_format(
             {
                 "bold": True,

@@ -102,6 +102,17 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+# The heading cells of every faskel workbook (reports and the template to fill).
+HEADER_FORMAT = {
+    "bold": True,
+    "bg_color": "#1F4E79",
+    "font_color": "#FFFFFF",
+    "text_wrap": True,
+    "valign": "top",
+    "border": 1,
+}
+
+
 class _Formats:
     """Cell formats by (kind, row style), made once per workbook."""
 
@@ -111,16 +122,7 @@ class _Formats:
         self.date_pattern = "dd/mm/yyyy" if get_lang() == "id" else "yyyy-mm-dd"
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.subtitle = workbook.add_format({"italic": True, "font_color": "#555555"})
-        self.header = workbook.add_format(
-            {
-                "bold": True,
-                "bg_color": "#1F4E79",
-                "font_color": "#FFFFFF",
-                "text_wrap": True,
-                "valign": "top",
-                "border": 1,
-            }
-        )
+        self.header = workbook.add_format(HEADER_FORMAT)
 
     def __call__(self, kind: str, style: str = "normal"):
         key = (kind, style)
