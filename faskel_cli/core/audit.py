@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 
+# What the audit says was done, and to what: `faskel history` names each in words.
+ACTIONS = (
+    "create", "update", "delete", "restore", "advance", "done", "reopen", "import", "merge",
+    "restamp",
+)  # fmt: skip
+ENTITIES = ("visit", "activity", "followup", "lkk", "facilitator", "setting")
+
+
 def who(db: Db) -> str:
     """Who makes a change here: the `me` setting (a facilitator's handle); without it, this
     device and the operating-system user, which is all faskel knows."""

@@ -32,6 +32,15 @@ def parse_stamp(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
+def local_time(stamp: str) -> str:
+    """A stored UTC stamp as a person here reads it: `2026-11-27 14:05 WIB`."""
+    try:
+        moment = parse_stamp(stamp).astimezone(WIB)
+    except (TypeError, ValueError):
+        return stamp
+    return f"{moment:%Y-%m-%d %H:%M} WIB"
+
+
 def next_stamp(previous: str | None) -> str:
     """The stamp of a new version of a record whose version was stamped `previous`: now, or
     1 µs after `previous` when that is not earlier (a hybrid logical clock), so an edit
