@@ -33,8 +33,9 @@ from faskel_cli.reports.common import SUMMARY_FIELDS
 SOURCE = Path(__file__).resolve().parents[1] / "faskel_cli"
 # The first part of every key; a key with another prefix would not be found in the code.
 PREFIXES = (
-    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "hist", "label", "msg", "prompt",
-    "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait", "warn",
+    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "hist", "label", "msg",
+    "prompt", "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait",
+    "warn",
 )  # fmt: skip
 # A key ends in a letter or digit: `err.activity_` (sheet_import's prefixes of keys it reads
 # from errors) is no key.
