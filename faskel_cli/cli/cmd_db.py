@@ -177,14 +177,25 @@ def _changes(row: dict) -> list[str]:
         if row["before"] is None:
             if after.get(key) in (None, [], ""):
                 continue
-            lines.append(f"{label}: {_value(after.get(key))}")
+            lines.append(f"{label}: {_value(after.get(key), key)}")
         else:
-            lines.append(f"{label}: {_value(before.get(key))} → {_value(after.get(key))}")
+            old, new = _value(before.get(key), key), _value(after.get(key), key)
+            lines.append(f"{label}: {old} → {new}")
     return lines
 
 
 # Fields no show command prints, labelled for the history alone.
-HISTORY_FIELDS = ("device_id", "merged_into", "handle", "name", "phone", "role", "active", "value")
+HISTORY_FIELDS = (
+    "device_id",
+    "deleted_at",
+    "merged_into",
+    "handle",
+    "name",
+    "phone",
+    "role",
+    "active",
+    "value",
+)
 
 
 def _label(key: str) -> str:
@@ -193,9 +204,13 @@ def _label(key: str) -> str:
     return t(f"field.{key}") if known(f"field.{key}") else safe(key)
 
 
-def _value(value: object) -> str:
+def _value(value: object, key: str = "") -> str:
     if value is None or value == [] or value == "":
         return t("hist.empty")
+    if key.endswith("_at") and isinstance(value, str):
+        from faskel_cli.core.clock import local_time
+
+        return local_time(value)  # a moment, as the headline shows it
     if isinstance(value, bool):
         return t("hist.yes") if value else t("hist.no")
     if isinstance(value, list):

@@ -19,6 +19,7 @@ MESSAGES = {
     "hist.entity.setting": ("pengaturan", "setting"),
     # Fields of records that no show command prints (their labels live here).
     "hist.field.device_id": ("Dibuat di perangkat", "Made on device"),
+    "hist.field.deleted_at": ("Dihapus", "Deleted"),
     "hist.field.merged_into": ("Digabung ke", "Merged into"),
     "hist.field.handle": ("Nama pendek", "Handle"),
     "hist.field.name": ("Nama", "Name"),

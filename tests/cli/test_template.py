@@ -149,7 +149,7 @@ def test_english_and_json_errors(seeded, book):
     assert result.stderr.splitlines() == [
         "Error: Kunjungan, row 2, Durasi (menit): unknown 'lama'; write minutes (90) "
         "or hours (1h30)",
-        "Error: 1 rows refused; nothing written. Correct the rows above and import again",
+        "Error: 1 row refused; nothing written. Correct the row above and import again",
     ]
     report = json.loads(result.stdout)
     assert report["errors"] == [

@@ -76,7 +76,7 @@ def test_edit_delete_restore_and_history(seeded):
     assert visit_id in seeded.ok("visit", "restore", visit_id).stdout
     history = seeded.json("history", visit_id)
     assert [h["action"] for h in history] == ["create", "update", "delete", "restore"]
-    assert "female: 0 → 12" in seeded.ok("history", visit_id).stdout
+    assert "Peserta perempuan: 0 → 12" in seeded.ok("history", visit_id).stdout
 
 
 def test_missing_options_without_tty_names_them_all(seeded):

@@ -134,7 +134,7 @@ def test_a_person_registered_on_both_laptops_becomes_one_record(tmp_path):
     remapped = [h for h in coordinator.json("history", visit) if h["action"] == "merge"]
     assert remapped == []  # staged records are remapped before they are written
     table = coordinator.ok("history", newer).stdout
-    assert "merge" in table and "siti.faskel" in table
+    assert "digabung" in table and "siti.faskel" in table
 
 
 def test_the_database_record_is_merged_when_the_bundle_brings_the_older_one(tmp_path):

@@ -170,7 +170,7 @@ def test_an_edited_row_updates_its_visit_through_the_audit(seeded, db, tmp_path)
     [visit] = seeded.json("visit", "list")
     assert (visit["female"], visit["lkk"]) == (12, ["PKK Medono"])
     history = seeded.ok("history", visit["id"]).stdout
-    assert "update" in history and "female: 9 → 12" in history
+    assert "diubah" in history and "Peserta perempuan: 9 → 12" in history
 
 
 def test_a_copied_template_does_not_overwrite_another_facilitators_visit(seeded, db, tmp_path):
