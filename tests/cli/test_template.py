@@ -274,6 +274,7 @@ def test_the_wheel_ships_the_xlsform():
     assert any(d.startswith("openpyxl>=3.1") for d in dependencies)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_workbook_saved_by_libreoffice_imports_as_xlsx_and_as_csv(seeded, book, tmp_path):
     """LibreOffice saves its own .xlsx (and a CSV with dates as text): the same rows, so the

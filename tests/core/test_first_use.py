@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from faskel_cli.core.schema import migrations
 from tests.helpers import ROOT
 
@@ -83,6 +85,7 @@ def check_made_once(db: Path) -> None:
         conn.close()
 
 
+@pytest.mark.slow
 def test_eight_processes_on_a_new_database_all_succeed(tmp_path):
     for round_ in range(ROUNDS):
         folder = tmp_path / f"round{round_}"
