@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import bench-sheet check-clients clean
+.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ bench-import: $(STAMP)
 # writes docs/client-checks.md and docs/screenshots/. Not part of `make test`.
 check-clients: $(STAMP)
 	scripts/check-clients
+
+# Times `faskel visit add` (every option) against `faskel --version`; see bench/.
+bench-add: $(STAMP)
+	$(BIN)/python bench/bench_add.py
 
 # Times `faskel visit import` of a filled 10,000-row template against raw executemany; see bench/.
 bench-sheet: $(STAMP)

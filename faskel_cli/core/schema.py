@@ -12,7 +12,8 @@ from sqlite_utils.migrations import Migrations
 from faskel_cli.core.views import TABLES_M008, VIEWS_M008
 
 if TYPE_CHECKING:
-    from faskel_cli.core.store import Db
+    # A migration is given a sqlite-utils Database (on the connection of the core's Db).
+    from sqlite_utils import Database as Db
 
 migrations = Migrations("faskel")
 

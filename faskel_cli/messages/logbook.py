@@ -9,7 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} '{value}' tidak dikenal; pilih salah satu: {choices}",
         "unknown {option} '{value}'; choose one of: {choices}",
     ),
-    "err.invalid": ("nilai {field} tidak sah: {reason}", "invalid {field}: {reason}"),
     "err.missing_options": (
         "opsi wajib belum diisi: {options}",
         "missing required options: {options}",

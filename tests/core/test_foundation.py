@@ -55,6 +55,18 @@ def test_migrations_listed(empty_path):
     assert rows[0]["name"] == "m001_foundation"
 
 
+def test_opening_knows_every_migration_without_sqlite_utils(empty_path):
+    """connect() tells an up-to-date database by the names in db.MIGRATIONS: they must be
+    the schema's own, in order, or a new migration would never be applied."""
+    from sqlite_utils import Database
+
+    from faskel_cli.core.db import MIGRATIONS
+    from faskel_cli.core.schema import migrations
+
+    assert tuple(m.name for m in migrations.pending(Database(memory=True))) == MIGRATIONS
+    assert [m["name"] for m in migration_status(empty_path)] == list(MIGRATIONS)
+
+
 def test_migrations_of_a_file_not_yet_created_need_init(tmp_path):
     other = tmp_path / "new.db"
     with pytest.raises(DatabaseError) as caught:
