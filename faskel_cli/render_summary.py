@@ -62,7 +62,9 @@ def completeness_line(totals: dict) -> str:
 
 def period_title(data: dict, key: str = "sum.title") -> str:
     """'Ringkasan 2026-W48 · Kota Pekalongan' (a kecamatan named when only one is shown)."""
-    label = data["period"]["label"]
+    from faskel_cli.reports.periods import title
+
+    label = title(data["period"]["label"])
     area = data["area"]["nama"]
     kecamatan = data.get("kecamatan") or []
     if key == "sum.title" and len(kecamatan) == 1:  # asked for one kecamatan

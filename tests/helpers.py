@@ -422,6 +422,18 @@ def counts(activities=(0, 0, 0, 0), **values) -> dict:
     return row
 
 
+def period_kind(label: str) -> str:
+    """The `period.kind` of a summary's JSON from its label (2026-W48, 2026-11, 2026-Q4,
+    2026, START..END), written out here rather than read from faskel."""
+    if ".." in label:
+        return "range"
+    if "-W" in label:
+        return "week"
+    if "-Q" in label:
+        return "quarter"
+    return "month" if "-" in label else "year"
+
+
 def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) -> dict:
     """The whole JSON: every kelurahan and kecamatan, those not given being all zero."""
     kel_rows = []
@@ -452,7 +464,7 @@ def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) 
         )
     return {
         "area": {"kode": "33.75", "nama": "Kota Pekalongan"},
-        "period": {"label": label, "start": start, "end": end},
+        "period": {"label": label, "start": start, "end": end, "kind": period_kind(label)},
         "kelurahan": kel_rows,
         "kecamatan": kec_rows,
         "totals": totals,

@@ -86,12 +86,18 @@ def list_(
     kecamatan: str = common.kecamatan_option(),
     owner: str = common.handle_option("--owner", "help.opt.owner_filter"),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    week: str = typer.Option(None, "--week", "-w", help=t("help.opt.fu_period")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
+    since: str = typer.Option(None, "--since", help=t("help.opt.since")),
+    until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import clock, facilitators, followups, regions
-    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.dates import PeriodOptions, parse_date, resolve_period
     from faskel_cli.core.errors import InputError
 
     fmt = render.check_format(fmt, render.LIST_FORMATS)
@@ -108,14 +114,22 @@ def list_(
     if len(chosen) > 1:
         raise InputError("err.followup_status_flags")
     status = chosen[0] if chosen else "open"
+    options = PeriodOptions(week, month, quarter, year, since, until)
+    if as_of is not None and options.any:
+        raise InputError("err.period_and_as_of", option=options.given()[0])
+    period = resolve_period(options, default_this_week=False)
     database = common.db(ctx, write=False)
-    day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
+    if period is not None:
+        day = period.end
+    else:
+        day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
     flt = followups.FollowupFilter(
         status=status,
         kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
         kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
         owner_id=facilitators.resolve(database, owner)["id"] if owner else None,
         as_of=day,
+        since=period.start if period is not None else None,
     )
     rows = followups.list_followups(database, flt)
     if fmt == "json":
@@ -146,6 +160,10 @@ def list_(
         c for c in columns if not (c[0] == "kelurahan" and kelurahan or c[0] == "owner" and owner)
     ]
     title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
+    if period is not None:
+        from faskel_cli.reports.periods import title as period_title
+
+        title += f" · {period_title(period.label)}"
     # The list answers what, where, who and by when: the problem, kelurahan, owner and due
     # date stay; the problem date, the status (the due date and the red rows say it) and the
     # action go first when the terminal is narrow.

@@ -14,6 +14,9 @@ from faskel_cli.messages import t
 def report(
     ctx: typer.Context,
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     kecamatan: str = common.kecamatan_option(),
@@ -27,7 +30,7 @@ def report(
 
     from faskel_cli import render
     from faskel_cli.core import atomic, regions
-    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
     from faskel_cli.core.errors import InputError
     from faskel_cli.reports import FORMATS, TEXT_FORMATS, build, paths
 
@@ -40,7 +43,7 @@ def report(
     if output == "-" and fmt not in TEXT_FORMATS:
         raise InputError("err.output.binary_stdout", fmt=fmt)
     paths.check(output)
-    period = resolve_period(week, since, until)
+    period = resolve_period(PeriodOptions(week, month, quarter, year, since, until))
     database = common.db(ctx, write=False)
     kec = regions.kecamatan(database, kecamatan) if kecamatan else None
     scope = kec.nama if kec else regions.area(database).nama

@@ -149,29 +149,36 @@ def list_(
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
     limit: int = typer.Option(None, "--limit", help=t("help.opt.limit")),
     wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import facilitators, regions, visits
-    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
     from faskel_cli.core.vocab import VISIT_KINDS, pick
+    from faskel_cli.reports.periods import title as period_title
 
     fmt = render.check_format(fmt, render.LIST_FORMATS)
     database = common.db(ctx, write=False)
-    period = resolve_period(week, since, until, default_this_week=False)
+    options = PeriodOptions(week, month, quarter, year, since, until)
+    period = resolve_period(options, default_this_week=False)
+    # --since alone is open towards today, --until alone back to the first record.
+    bounded = period is not None and not (since is not None or until is not None)
     flt = visits.VisitFilter(
         kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
         kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
         facilitator_id=facilitators.resolve(database, facilitator)["id"] if facilitator else None,
         kind=pick(kind, VISIT_KINDS, option="--kind") if kind else None,
-        since=period.start.isoformat() if period and (week or since) else None,
-        until=period.end.isoformat() if period and (week or until) else None,
+        since=period.start.isoformat() if period and (bounded or since) else None,
+        until=period.end.isoformat() if period and (bounded or until) else None,
         limit=limit,
     )
     rows = visits.list_visits(database, flt)
-    title = t("title.visits", n=len(rows)) + (f" · {period.label}" if period else "")
+    title = t("title.visits", n=len(rows)) + (f" · {period_title(period.label)}" if period else "")
     render.emit(
         rows,
         fmt,

@@ -152,6 +152,18 @@ def kecamatan_option(*, required: bool = False):
     )
 
 
+def month_option():
+    return typer.Option(None, "--month", metavar="YYYY-MM", help=t("help.opt.month"))
+
+
+def quarter_option():
+    return typer.Option(None, "--quarter", metavar="YYYY-QN", help=t("help.opt.quarter"))
+
+
+def year_option():
+    return typer.Option(None, "--year", metavar="YYYY", help=t("help.opt.year"))
+
+
 def wide_option():
     """`--wide` of a list: every column, however wide the table gets."""
     return typer.Option(False, "--wide", help=t("help.opt.wide"))

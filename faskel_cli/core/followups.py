@@ -409,6 +409,9 @@ class FollowupFilter:
     kecamatan_kode: str | None = None
     owner_id: str | None = None
     as_of: date | None = None
+    # A period from `since` to `as_of`: `done` lists those done in it, `all` those raised in
+    # it; `open` and `overdue` stay "as of its end" (what is left when the period closes).
+    since: date | None = None
 
 
 def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
@@ -439,8 +442,14 @@ def list_followups(db: Db, flt: FollowupFilter) -> list[dict]:
     elif flt.status == "done":
         sql += " and f.status = 'done' and f.done_date <= ?"
         params.append(as_of)
+        if flt.since:
+            sql += " and f.done_date >= ?"
+            params.append(flt.since.isoformat())
         order = " order by f.done_date desc, f.created_at desc"
     else:
+        if flt.since:
+            sql += " and f.problem_date >= ?"
+            params.append(flt.since.isoformat())
         order = " order by f.problem_date desc, f.created_at desc"
     for column, value in (
         ("f.kelurahan_kode", flt.kelurahan_kode),

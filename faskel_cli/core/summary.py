@@ -381,6 +381,7 @@ def build_summary(db: Reader, period: Period, kecamatan_kode: str | None = None)
             "label": period.label,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
+            "kind": period.kind,
         },
         "kelurahan": kelurahan,
         "kecamatan": kecamatan,

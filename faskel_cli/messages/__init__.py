@@ -23,6 +23,7 @@ CATALOGUE_MODULES = (
     "rules",
     "sheets",
     "history",
+    "periods",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None

@@ -60,12 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "week '{value}' does not exist: ISO year {year} has no such week",
     ),
     "err.month_format": (
-        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, this atau last",
+        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, bulan-ini atau bulan-lalu",
         "unknown month '{value}'; write it like 2026-11, this or last",
-    ),
-    "err.week_and_range": (
-        "pakai --week atau --since/--until, bukan keduanya",
-        "use --week or --since/--until, not both",
     ),
     "err.range_reversed": (
         "--until {end} sebelum --since {start}",

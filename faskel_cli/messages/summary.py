@@ -3,8 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- help -----------------------------------------------------------------------------
     "help.summary": (
-        "Ringkasan per kelurahan (atau per fasilitator) untuk satu minggu ISO atau rentang tanggal.",
-        "Summary per kelurahan (or per facilitator) for one ISO week or a date range.",
+        "Ringkasan per kelurahan (atau per fasilitator) untuk satu minggu ISO, bulan, triwulan, tahun atau rentang tanggal.",
+        "Summary per kelurahan (or per facilitator) for one ISO week, month, quarter, year or date range.",
     ),
     "help.trend": (
         "Kunjungan per kelurahan per minggu ISO, sebagai grafik ringkas.",

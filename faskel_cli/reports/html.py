@@ -30,6 +30,7 @@ from faskel_cli.reports.common import (
     stage_label,
     value,
 )
+from faskel_cli.reports.periods import title as period_title
 
 # Fills of the stages; each number on them is printed in the ink of bars.ink (contrast of
 # 4.5:1 or more, tests/cli/test_html_layout.py).
@@ -130,7 +131,7 @@ def render(data: ReportData) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)} · {escape(data.period.label)}</title>",
+        f"<title>{escape(title)} · {escape(period_title(data.period.label))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",

@@ -29,6 +29,7 @@ from faskel_cli.reports.common import (
     to_date,
     value,
 )
+from faskel_cli.reports.periods import title as period_title
 
 HEADER_ROW = 3  # title, period line, a blank row, then the headings
 FIRST_ROW = HEADER_ROW + 1
@@ -263,7 +264,7 @@ def render(data: ReportData) -> bytes:
     made = datetime.combine(data.generated, time())
     workbook.set_properties(
         {
-            "title": f"{t('rep.title', area=data.scope)} {data.period.label}",
+            "title": f"{t('rep.title', area=data.scope)} {period_title(data.period.label)}",
             "author": "faskel",
             "created": made,
         }
@@ -284,7 +285,9 @@ def render(data: ReportData) -> bytes:
 
 
 def _title(sheet: str, data: ReportData) -> str:
-    return t("rep.sheet_title", sheet=sheet, area=data.scope, period=data.period.label)
+    return t(
+        "rep.sheet_title", sheet=sheet, area=data.scope, period=period_title(data.period.label)
+    )
 
 
 def _kind(field_kind: str) -> str:
