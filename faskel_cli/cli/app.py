@@ -149,6 +149,9 @@ def root(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", help=t("help.opt.db"), metavar="PATH", show_default=False),
     lang: str = typer.Option(None, "--lang", help=t("help.opt.lang"), metavar="id|en"),
+    no_input: bool = typer.Option(
+        False, "--no-input", envvar="FASKEL_NO_INPUT", help=t("help.opt.no_input")
+    ),
     version: bool = typer.Option(
         False, "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
     ),
@@ -158,6 +161,7 @@ def root(
 
     state = common.state(ctx)
     state.db_option = db
+    common.set_no_input(no_input)
     if lang and not normalise_lang(lang):
         _fail(t("err.config_lang", value=lang), 2)
     chosen = choose_lang(lang, state.db_path)

@@ -28,17 +28,28 @@ def add(
     from faskel_cli.core import followups
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = followups.add(
-        common.db(ctx, create=True),
-        kelurahan=kelurahan,
-        problem=problem,
-        action=action,
-        due=due,
-        on=date,
-        visit=visit,
-        activity=activity,
-        owner=owner,
-    )
+    where = kelurahan or visit or activity
+    ask = common.ask_missing({"--kelurahan": where, "--problem": problem, "--action": action})
+    database = common.db(ctx, create=True)
+    given = {
+        "kelurahan": kelurahan,
+        "problem": problem,
+        "action": action,
+        "due": due,
+        "date": date,
+        "visit": visit,
+        "activity": activity,
+        "owner": owner,
+    }
+    if ask:
+        from faskel_cli.cli import guided_records
+
+        item = guided_records.followup(
+            database, given, lambda **values: followups.add(database, **values)
+        )
+    else:
+        given["on"] = given.pop("date")
+        item = followups.add(database, **given)
     common.echo(render.to_json(item) if fmt == "json" else item["id"])
 
 

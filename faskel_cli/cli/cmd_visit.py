@@ -8,7 +8,6 @@ import typer
 
 from faskel_cli.cli import cmd_sheet_import, common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
@@ -17,10 +16,7 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
-# The choices as prompts show them (`a|b|c`) ...
-KINDS_HELP = choices_help(VisitKind)
-STRANDS_HELP = choices_help(Strand)
-# ... and as --help shows them: each with its meaning, wrapped over lines, never cut.
+# The choices as --help shows them: each with its meaning, wrapped over lines, never cut.
 KIND_OPTION = t("help.opt.kind", choices=t("help.choices.kind"))
 KIND_FILTER = t("help.opt.kind_filter", choices=t("help.choices.kind"))
 STRAND_OPTION = t("help.opt.strand", choices=t("help.choices.strand"))
@@ -43,29 +39,16 @@ TABLE_COLUMNS = [
 TABLE_DROP = ("strand", "lkk", "notes", "kind")
 
 
-def _prompt_missing(database: Db, data: VisitInput) -> None:
-    """On a TTY, ask for what is missing (showing the choices); without one, fail naming
-    every missing option at once."""
+def _missing(database: Db, data: VisitInput) -> bool:
+    """Whether a required value is missing: on a terminal it is asked (cli/guided_visit.py);
+    without one (or with --no-input), the command fails naming every missing option."""
     from faskel_cli.core import visits
     from faskel_cli.core.errors import InputError
 
     missing = visits.missing_for_add(data, database)
-    if not missing:
-        return
-    if not common.is_interactive():
+    if missing and not common.is_interactive():
         raise InputError("err.missing_options", options=", ".join(missing))
-    for option in missing:
-        if option == "--kelurahan":
-            data.kelurahan = typer.prompt(t("prompt.kelurahan"))
-        elif option == "--facilitator":
-            from faskel_cli.core import facilitators
-
-            handles = facilitators.handles(database)
-            data.facilitator = typer.prompt(t("prompt.facilitator", choices="|".join(handles)))
-        elif option == "--kind":
-            data.kind = typer.prompt(t("prompt.choice", option="--kind", choices=KINDS_HELP))
-        elif option == "--strand":
-            data.strand = typer.prompt(t("prompt.choice", option="--strand", choices=STRANDS_HELP))
+    return bool(missing)
 
 
 @app.command("add", help=t("help.visit.add"))
@@ -109,9 +92,15 @@ def add(
         notes=notes,
         activity=activity,
     )
-    _prompt_missing(database, data)
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
-    item, warns = _add(database, data, problems, allow_duplicate)
+    if _missing(database, data):
+        from faskel_cli.cli import guided_visit
+
+        item, warns = guided_visit.run(
+            database, data, problems, lambda d, p: _add(database, d, p, allow_duplicate)
+        )
+    else:
+        item, warns = _add(database, data, problems, allow_duplicate)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))

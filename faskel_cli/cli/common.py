@@ -87,8 +87,29 @@ def audit_mark(database: Db) -> int:
     return audit.last_id(database)
 
 
+# `faskel --no-input` (or FASKEL_NO_INPUT=1): never ask, even on a terminal (cli/app.py).
+_no_input = False
+
+
+def set_no_input(value: bool) -> None:
+    global _no_input
+    _no_input = value
+
+
 def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether questions may be asked: a terminal on both ends, and no --no-input."""
+    return not _no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_missing(options: dict[str, object]) -> bool:
+    """Whether a required option (name: value) is missing and will be asked (the guided
+    entry, cli/guided.py). Without a terminal, an InputError naming every missing one."""
+    from faskel_cli.core.errors import InputError
+
+    missing = [option for option, value in options.items() if not value]
+    if missing and not is_interactive():
+        raise InputError("err.missing_options", options=", ".join(missing))
+    return bool(missing)
 
 
 def _complete(sql: str, incomplete: str) -> list[str]:

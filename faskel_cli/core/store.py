@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 class Db:
     """The database handle the core passes around: what `connect` returns. A sqlite3
-    connection with sqlite-utils' way of calling it (`execute`, `executescript`, `conn`), so
+    connection with sqlite-utils' way of calling it (`execute`, `conn`, `close`), so
     that sqlite-utils itself (about 40 ms to import) is loaded only to apply migrations,
     which get a sqlite-utils Database on the same connection."""
 
@@ -40,15 +40,32 @@ class Db:
         self.conn = conn
 
     def execute(self, sql: str, parameters: Iterable[Any] | dict | None = None) -> sqlite3.Cursor:
-        if parameters is None:
-            return self.conn.execute(sql)
-        return self.conn.execute(sql, parameters)  # type: ignore[arg-type]
-
-    def executescript(self, sql: str) -> sqlite3.Cursor:
-        return self.conn.executescript(sql)
+        """As sqlite-utils' execute: a write outside a transaction is committed at once (the
+        sqlite3 module would leave it in an implicit transaction that closing rolls back);
+        inside `transaction` it is part of that transaction."""
+        conn = self.conn
+        was_in_transaction = conn.in_transaction
+        try:
+            if parameters is None:
+                cursor = conn.execute(sql)
+            else:
+                cursor = conn.execute(sql, parameters)  # type: ignore[arg-type]
+        except Exception:
+            if not was_in_transaction and conn.in_transaction:
+                conn.rollback()  # the failed statement opened a transaction: close it
+            raise
+        if not was_in_transaction and conn.in_transaction and cursor.description is None:
+            conn.commit()
+        return cursor
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> Db:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # as sqlite-utils' Database does: `with connect(path) as db:`
 
 
 if TYPE_CHECKING:

@@ -24,6 +24,7 @@ CATALOGUE_MODULES = (
     "sheets",
     "history",
     "periods",
+    "entry",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None

@@ -281,9 +281,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{handle} is not assigned to {kelurahan} (logged as cover)",
     ),
     # --- prompts ------------------------------------------------------------------------
-    "prompt.kelurahan": ("Kelurahan", "Kelurahan"),
-    "prompt.facilitator": ("Fasilitator ({choices})", "Facilitator ({choices})"),
-    "prompt.choice": ("{option} ({choices})", "{option} ({choices})"),
     "prompt.visit_duplicate": (
         "Kunjungan yang sama persis sudah ada ({id}). Catat lagi sebagai kunjungan kedua?",
         "The very same visit is there already ({id}). Log it again as a second visit?",

@@ -132,55 +132,6 @@ def test_english_messages(seeded):
     assert "unknown kelurahan" in seeded.fails(*wrong).stderr
 
 
-def test_on_a_terminal_missing_values_are_asked_for_with_choices(seeded, db_path):
-    """A real pseudo-terminal: the prompts show the choices and the answers are used."""
-    import os
-    import pty
-    import select
-    import subprocess
-    import sys
-
-    master, slave = pty.openpty()
-    env = {**os.environ, "FASKEL_DB": str(db_path), "TERM": "dumb"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "faskel_cli", "visit", "add", "--date", "2026-11-20"],
-        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-    )  # fmt: skip
-    os.close(slave)
-    answers = iter(["tirto", "siti", "bimbingan", "pemetaan"])
-    seen = b""
-    answered_at = -1  # where the last prompt answered ended: its trailing space may come later
-    try:
-        while proc.poll() is None or select.select([master], [], [], 0)[0]:
-            ready, _, _ = select.select([master], [], [], 20)
-            assert ready, seen
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            seen += chunk
-            prompt_end = len(seen.rstrip())
-            if seen.rstrip().endswith(b":") and prompt_end != answered_at:
-                answered_at = prompt_end
-                os.write(master, (next(answers) + "\n").encode())
-    finally:
-        os.close(master)
-        proc.wait(timeout=20)
-    text = seen.decode()
-    assert proc.returncode == 0, text
-    assert "pendampingan|bimbingan|pengawasan" in text
-    assert "siti" in text  # the facilitator prompt lists the handles
-    (visit,) = seeded.json("visit", "list")
-    assert (visit["kelurahan"], visit["facilitator"], visit["kind"], visit["strand"]) == (
-        "Tirto",
-        "siti",
-        "bimbingan",
-        "pemetaan",
-    )
-
-
 @pytest.mark.parametrize("key", [b"\x04", b"\x03"], ids=["ctrl-d", "ctrl-c"])
 def test_cancelling_a_prompt_exits_130_and_writes_nothing(seeded, db_path, key):
     """On a real pseudo-terminal: Ctrl-D or Ctrl-C at the first question, one line, 130."""

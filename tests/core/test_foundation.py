@@ -287,3 +287,20 @@ def test_each_test_gets_a_private_wal_copy_of_its_template(seeded_template, seed
         assert conn.execute("select count(*) from lkk").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+def test_a_write_outside_a_transaction_is_kept_and_one_inside_is_all_or_nothing(db_path):
+    """The core's Db commits a lone write at once, as sqlite-utils' execute does (the sqlite3
+    module alone would leave it in a transaction that closing rolls back)."""
+    from faskel_cli.core.store import get_setting, put_setting, transaction
+
+    with connect(db_path) as db:
+        put_setting(db, "me", "siti")
+    with connect(db_path) as db:
+        assert get_setting(db, "me") == "siti"
+        with pytest.raises(RuntimeError), transaction(db):
+            put_setting(db, "me", "budi")
+            raise RuntimeError("half-way")
+        assert not db.conn.in_transaction
+    with connect(db_path) as db:
+        assert get_setting(db, "me") == "siti"

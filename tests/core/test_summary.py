@@ -237,7 +237,10 @@ def test_earlier_week_stage_as_of_its_end_and_followup_closed_after_it(week):
 def test_default_and_named_weeks(week):
     this = summary.build_summary(week, resolve_period(None, None, None))
     assert this["period"] == {
-        "label": "2026-W48", "start": "2026-11-23", "end": "2026-11-29", "kind": "week"
+        "label": "2026-W48",
+        "start": "2026-11-23",
+        "end": "2026-11-29",
+        "kind": "week",
     }
     assert of_week(week, "this") == this
     assert of_week(week, "ini") == this
