@@ -231,6 +231,7 @@ def _show_table(item: dict) -> None:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
     keys = [
         "id",
+        "ref",
         "title",
         "kelurahan",
         "kecamatan",

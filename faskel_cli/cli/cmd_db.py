@@ -138,7 +138,11 @@ def history(
         common.echo(render.to_json(rows))
         return
     out = render.console()
-    out.print(t("msg.history_of", entity=rows[0]["entity"], id=rows[0]["entity_id"]))
+    first = rows[0]
+    if first.get("ref"):
+        out.print(t("msg.history_of_ref", entity=first["entity"], ref=first["ref"], id=first["entity_id"]))
+    else:
+        out.print(t("msg.history_of", entity=first["entity"], id=first["entity_id"]))
     for row in rows:
         out.print(
             f"{row['at']}  {row['action']}  {row['who'] or '?'}  {_where(row)}",

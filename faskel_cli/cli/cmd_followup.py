@@ -179,9 +179,14 @@ def show(
     shown = {**item, "status": t(f"status.{item['status']}")}
     if item["visit_deleted_at"]:  # the visit was deleted, the follow-up was not
         gone = t("label.visit_deleted", date=item["visit_deleted_at"])
-        shown["visit_id"] = f"{item['visit_id']} ({gone})"
+        shown["visit_id"] = f"{item['visit_ref'] or item['visit_id']} ({gone})"
+    elif item["visit_ref"]:
+        shown["visit_id"] = item["visit_ref"]
+    if item["activity_ref"]:
+        shown["activity_id"] = item["activity_ref"]
     keys = [
         "id",
+        "ref",
         "kelurahan",
         "kecamatan",
         "problem",

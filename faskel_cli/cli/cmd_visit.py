@@ -216,7 +216,7 @@ def _show_record(item: dict) -> None:
     if activity:
         deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
         shown["activity_id"] = (
-            f"{activity['title']} ({activity['stage']}){deleted} · {activity['id']}"
+            f"{activity['title']} ({activity['stage']}){deleted} · {activity['ref'] or activity['id']}"
         )
         keys.insert(keys.index("notes") + 1, "activity_id")
     out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))

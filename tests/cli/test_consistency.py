@@ -99,7 +99,8 @@ def test_without_a_terminal_its_followups_stay_open_and_a_warning_names_them(see
     assert all(f["id"] in result.stderr for f in opened)
     assert len(followups_of(seeded, visit_id)) == 2
     shown = seeded.ok("followup", "show", opened[0]["id"]).stdout
-    assert f"{visit_id} (kunjungan dihapus " in shown
+    ref = seeded.json("visit", "show", visit_id)["ref"]
+    assert f"{ref} (kunjungan dihapus " in shown
     assert "DIHAPUS" in seeded.ok("visit", "show", visit_id).stdout
 
 

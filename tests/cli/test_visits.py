@@ -21,7 +21,7 @@ def test_add_prints_the_id_and_show_json_has_exact_keys(seeded):
     assert len(visit_id) == 36 and visit_id[14] == "7"  # a UUIDv7, alone on its line
     shown = seeded.json("visit", "show", visit_id[:13])
     assert list(shown) == [
-        "id", "date", "kelurahan_kode", "kelurahan", "kecamatan", "facilitator", "kind",
+        "id", "ref", "date", "kelurahan_kode", "kelurahan", "kecamatan", "facilitator", "kind",
         "strand", "lkk", "male", "female", "duration_minutes", "notes", "created_at",
         "updated_at",
     ]  # fmt: skip
@@ -61,7 +61,7 @@ def test_list_periods_filters_and_formats(seeded):
     csv_text = seeded.ok("visit", "list", "--format", "csv").stdout.removeprefix(
         "\ufeff"
     )  # the BOM
-    assert csv_text.splitlines()[0].startswith("id,date,kelurahan_kode")
+    assert csv_text.splitlines()[0].startswith("id,ref,date,kelurahan_kode")
     table = seeded.ok("visit", "list").stdout
     assert "Tirto" in table and "Kauman" in table
     assert "Tidak ada kunjungan" in seeded.ok("visit", "list", "--week", "2026-W01").stdout
