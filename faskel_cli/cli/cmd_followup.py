@@ -62,9 +62,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.followup_unchanged", id=item["id"]))
+        common.echo(t("msg.followup_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.followup_updated", id=item["id"]))
+        common.echo(t("msg.followup_updated", id=common.shown_id(item)))
 
 
 def _state_text(row: dict) -> str:
@@ -223,7 +223,7 @@ def done(
 
     _note_required(note)
     item = followups.done(common.db(ctx), ref, note=note, on=date)
-    common.echo(t("msg.followup_done", id=item["id"], date=item["done_date"]))
+    common.echo(t("msg.followup_done", id=common.shown_id(item), date=item["done_date"]))
 
 
 @app.command("reopen", help=t("help.followup.reopen"))
@@ -236,7 +236,7 @@ def reopen(
 
     _note_required(note)
     item = followups.reopen(common.db(ctx), ref, note=note)
-    common.echo(t("msg.followup_reopened", id=item["id"]))
+    common.echo(t("msg.followup_reopened", id=common.shown_id(item)))
 
 
 common.add_delete_restore(app, "followup", "followups")

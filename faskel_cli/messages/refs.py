@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "field.ref": ("Ref", "Ref"),
+    "rep.col.ref": ("Ref", "Ref"),
     "field.visit_ref": ("Ref kunjungan", "Visit ref"),
     "field.activity_ref": ("Ref kegiatan", "Activity ref"),
     "err.ref_format": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import dump
+from tests.helpers import dump, ref_of
 
 VISIT = [
     "visit", "add", "--date", "2026-11-23", "--kelurahan", "Medono", "--facilitator", "siti",
@@ -71,9 +71,9 @@ def test_edit_delete_restore_and_history(seeded):
     visit_id = seeded.ok(*VISIT).stdout.strip()
     seeded.ok("visit", "edit", visit_id, "--female", "12", "--lkk", "PKK Medono")
     assert seeded.json("visit", "show", visit_id)["female"] == 12
-    assert visit_id in seeded.ok("visit", "delete", visit_id).stdout
+    assert ref_of(seeded, "visit", visit_id) in seeded.ok("visit", "delete", visit_id).stdout
     assert seeded.json("visit", "list") == []
-    assert visit_id in seeded.ok("visit", "restore", visit_id).stdout
+    assert ref_of(seeded, "visit", visit_id) in seeded.ok("visit", "restore", visit_id).stdout
     history = seeded.json("history", visit_id)
     assert [h["action"] for h in history] == ["create", "update", "delete", "restore"]
     assert "female: 0 → 12" in seeded.ok("history", visit_id).stdout
