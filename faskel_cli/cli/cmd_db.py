@@ -140,7 +140,9 @@ def history(
     out = render.console()
     first = rows[0]
     if first.get("ref"):
-        out.print(t("msg.history_of_ref", entity=first["entity"], ref=first["ref"], id=first["entity_id"]))
+        out.print(
+            t("msg.history_of_ref", entity=first["entity"], ref=first["ref"], id=first["entity_id"])
+        )
     else:
         out.print(t("msg.history_of", entity=first["entity"], id=first["entity_id"]))
     for row in rows:

@@ -215,9 +215,8 @@ def _show_record(item: dict) -> None:
     activity = item["activity"]
     if activity:
         deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
-        shown["activity_id"] = (
-            f"{activity['title']} ({activity['stage']}){deleted} · {activity['ref'] or activity['id']}"
-        )
+        named = activity["ref"] or activity["id"]
+        shown["activity_id"] = f"{activity['title']} ({activity['stage']}){deleted} · {named}"
         keys.insert(keys.index("notes") + 1, "activity_id")
     out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
     rows = item["followups"]

@@ -98,9 +98,7 @@ def history(db: Db, ref: str) -> list[dict]:
     elif short is not None:
         ids = refs.any_kind(db, short)
         if len(ids) > 1:
-            raise InputError(
-                "err.ref_ambiguous", ref=short, n=len(ids), matches=", ".join(ids[:3])
-            )
+            raise InputError("err.ref_ambiguous", ref=short, n=len(ids), matches=", ".join(ids[:3]))
     else:
         raw = (ref or "").strip().lower()
         if len(raw.replace("-", "")) < MIN_PREFIX:

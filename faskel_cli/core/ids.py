@@ -50,7 +50,9 @@ def resolve_id(db: Db, table: str, ref: str, *, entity: str, include_deleted: bo
         params = [raw, raw + "\uffff"]
     else:
         # Prefix typed without hyphens: compare against the id with hyphens removed.
-        sql = f"select id from [{table}] where replace(id, '-', '') like ?{where} order by id limit 3"
+        sql = (
+            f"select id from [{table}] where replace(id, '-', '') like ?{where} order by id limit 3"
+        )
         count = f"select count(*) from [{table}] where replace(id, '-', '') like ?{where}"
         params = [raw + "%"]
     found = [row[0] for row in db.execute(sql, params).fetchall()]

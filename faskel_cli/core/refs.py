@@ -88,8 +88,7 @@ def known_tags(db: Db) -> set[str]:
         tags.update(
             row[0]
             for row in db.execute(
-                f"select distinct substr(ref, 1, {TAG_LENGTH}) from [{table}] "
-                "where ref is not null"
+                f"select distinct substr(ref, 1, {TAG_LENGTH}) from [{table}] where ref is not null"
             ).fetchall()
         )
     return tags
@@ -175,13 +174,14 @@ def find(db: Db, table: str, ref: str, *, entity: str, include_deleted: bool = T
         ).fetchall()
     ]
     if len(found) > 1:
-        raise InputError(
-            "err.ref_ambiguous", ref=ref, n=len(found), matches=", ".join(found[:3])
-        )
+        raise InputError("err.ref_ambiguous", ref=ref, n=len(found), matches=", ".join(found[:3]))
     if found:
         return str(found[0])
     for other in TABLES:
-        if other != table and db.execute(f"select 1 from [{other}] where ref = ?", [ref]).fetchone():
+        if (
+            other != table
+            and db.execute(f"select 1 from [{other}] where ref = ?", [ref]).fetchone()
+        ):
             kind = Message.of(f"bundle.kind.{other}")
             raise NotFoundError("err.ref_other_kind", ref=ref, entity=entity, kind=kind)
     raise NotFoundError("err.id_unknown", entity=entity, ref=ref)

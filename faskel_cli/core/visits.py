@@ -433,7 +433,9 @@ def show(db: Db, ref: str) -> dict:
             [stored["activity_id"]],
         ).fetchone()
         if found:
-            item["activity"] = dict(zip(("id", "ref", "title", "stage", "deleted_at"), found, strict=True))
+            item["activity"] = dict(
+                zip(("id", "ref", "title", "stage", "deleted_at"), found, strict=True)
+            )
     item["followups"] = followups.for_visit(db, visit_id)
     return item
 

@@ -341,9 +341,7 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
         f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where n.state = 'a'",
         [at, who, ENTITY[k], device, source],
     )
-    sets = ", ".join(
-        shortrefs.kept(c) or f"[{c}] = excluded.[{c}]" for c in names if c != "id"
-    )
+    sets = ", ".join(shortrefs.kept(c) or f"[{c}] = excluded.[{c}]" for c in names if c != "id")
     # A handle or LKK name may move between records within one bundle (deleted here, made
     # anew there; renamed, then taken): unique indexes are checked on the final state
     # (_check_unique did, and re-creating them checks again), not row by row.
