@@ -371,3 +371,27 @@ def test_the_migration_gives_old_records_references_oldest_first(db, db_path):
         assert again.execute("select max(seq) from change_log").fetchone()[0] > log
     finally:
         again.close()
+
+
+def test_rows_of_a_sheet_become_visits_with_references_and_may_name_an_activity_by_its_own(
+    db, tmp_path
+):
+    from faskel_cli.core import sheet_import
+
+    activity = activities.get(db, add_activity(db))
+    path = tmp_path / "kunjungan.csv"
+    path.write_text(
+        "tanggal,kelurahan,fasilitator,jenis,bidang,kegiatan\n"
+        f"23/11/2026,Medono,siti,pendampingan,kesadaran,{activity['ref']}\n"
+        "24/11/2026,Tirto,siti,bimbingan,perencanaan,\n",
+        encoding="utf-8",
+    )
+    found: list = []
+    result = sheet_import.run(db, path, on_problem=found.append)
+    assert found == [] and result.visits.added == 2
+    rows = db.execute("select ref, activity_id from visits order by date").fetchall()
+    assert all(refs.is_ref(ref) for ref, _ in rows) and len({ref for ref, _ in rows}) == 2
+    assert rows[0][1] == activity["id"]
+    assert visits.resolve(db, "terakhir") in {
+        row[0] for row in db.execute("select id from visits").fetchall()
+    }
