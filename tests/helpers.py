@@ -537,3 +537,8 @@ def build_week_db(db) -> dict:
     ids["f6"] = followup("Medono", "2026-11-23", "2026-11-30", "siti")
     followups.delete(db, ids["f6"])
     return ids
+
+
+def ref_of(cli: Cli, kind: str, record_id: str) -> str:
+    """The short reference (core/refs.py) of a visit, activity or follow-up, as `show` gives it."""
+    return str(cli.json(kind, "show", record_id)["ref"])

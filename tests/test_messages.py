@@ -81,7 +81,7 @@ BUNDLE_PROBLEMS = (
 BUNDLE_RULES = (
     "area", "count_key", "date", "date_early", "date_future", "date_invalid", "date_late",
     "greater_than_equal", "handle", "id", "int_type", "kode", "less_than_equal",
-    "literal_error", "missing", "one_line", "since", "stamp", "string_too_long",
+    "literal_error", "missing", "one_line", "ref", "since", "stamp", "string_too_long",
     "string_type", "text", "too_long", "sha256",
 )  # fmt: skip
 

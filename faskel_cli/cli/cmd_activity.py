@@ -92,9 +92,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.activity_unchanged", id=item["id"]))
+        common.echo(t("msg.activity_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.activity_updated", id=item["id"]))
+        common.echo(t("msg.activity_updated", id=common.shown_id(item)))
 
 
 @app.command("advance", help=t("help.activity.advance"))
@@ -122,7 +122,7 @@ def advance(
         common.echo(
             t(
                 "msg.activity_advanced",
-                id=item["id"],
+                id=common.shown_id(item),
                 before=item["stages"][-2]["stage"],  # the stage it left
                 after=item["stage"],
                 date=item["stage_since"],
@@ -237,6 +237,7 @@ def _show_table(item: dict) -> None:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
     keys = [
         "id",
+        "ref",
         "title",
         "kelurahan",
         "kecamatan",

@@ -138,7 +138,12 @@ def history(
         common.echo(render.to_json(rows))
         return
     out = render.console()
-    out.print(t("msg.history_of", entity=_entity(rows[0]["entity"]), id=rows[0]["entity_id"]))
+    first = rows[0]
+    entity = _entity(first["entity"])
+    if first.get("ref"):
+        out.print(t("msg.history_of_ref", entity=entity, ref=first["ref"], id=first["entity_id"]))
+    else:
+        out.print(t("msg.history_of", entity=entity, id=first["entity_id"]))
     for row in rows:
         out.print(_headline(row), markup=False, soft_wrap=True)
         for line in _changes(row):
@@ -162,7 +167,7 @@ def _headline(row: dict) -> str:
 
 
 # What every record carries and the headline already says.
-_NOT_SHOWN = frozenset({"id", "created_at", "updated_at"})
+_NOT_SHOWN = frozenset({"id", "ref", "created_at", "updated_at"})
 
 
 def _changes(row: dict) -> list[str]:

@@ -73,9 +73,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.followup_unchanged", id=item["id"]))
+        common.echo(t("msg.followup_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.followup_updated", id=item["id"]))
+        common.echo(t("msg.followup_updated", id=common.shown_id(item)))
 
 
 def _state_text(row: dict) -> str:
@@ -208,9 +208,14 @@ def show(
     shown = {**item, "status": t(f"status.{item['status']}")}
     if item["visit_deleted_at"]:  # the visit was deleted, the follow-up was not
         gone = t("label.visit_deleted", date=item["visit_deleted_at"])
-        shown["visit_id"] = f"{item['visit_id']} ({gone})"
+        shown["visit_id"] = f"{item['visit_ref'] or item['visit_id']} ({gone})"
+    elif item["visit_ref"]:
+        shown["visit_id"] = item["visit_ref"]
+    if item["activity_ref"]:
+        shown["activity_id"] = item["activity_ref"]
     keys = [
         "id",
+        "ref",
         "kelurahan",
         "kecamatan",
         "problem",
@@ -247,7 +252,7 @@ def done(
 
     _note_required(note)
     item = followups.done(common.db(ctx), ref, note=note, on=date)
-    common.echo(t("msg.followup_done", id=item["id"], date=item["done_date"]))
+    common.echo(t("msg.followup_done", id=common.shown_id(item), date=item["done_date"]))
 
 
 @app.command("reopen", help=t("help.followup.reopen"))
@@ -260,7 +265,7 @@ def reopen(
 
     _note_required(note)
     item = followups.reopen(common.db(ctx), ref, note=note)
-    common.echo(t("msg.followup_reopened", id=item["id"]))
+    common.echo(t("msg.followup_reopened", id=common.shown_id(item)))
 
 
 common.add_delete_restore(app, "followup", "followups")

@@ -211,9 +211,8 @@ def _show_record(item: dict) -> None:
     activity = item["activity"]
     if activity:
         deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
-        shown["activity_id"] = (
-            f"{activity['title']} ({activity['stage']}){deleted} · {activity['id']}"
-        )
+        named = activity["ref"] or activity["id"]
+        shown["activity_id"] = f"{activity['title']} ({activity['stage']}){deleted} · {named}"
         keys.insert(keys.index("notes") + 1, "activity_id")
     out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
     rows = item["followups"]
@@ -282,9 +281,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.visit_unchanged", id=item["id"]))
+        common.echo(t("msg.visit_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.visit_updated", id=item["id"]))
+        common.echo(t("msg.visit_updated", id=common.shown_id(item)))
 
 
 @app.command("delete", help=t("help.visit.delete"))
@@ -310,11 +309,11 @@ def delete(
             t("prompt.delete_followups", n=len(still_open), problems=problems), default=False
         )
     item = visits.delete(database, visit_id, with_followups=bool(with_followups))
-    common.echo(t("msg.visit_deleted", id=item["id"]))
+    common.echo(t("msg.visit_deleted", id=common.shown_id(item)))
     if still_open and with_followups:
         common.echo(t("msg.followups_deleted_with_visit", n=len(still_open)))
     elif still_open:
-        ids = ", ".join(f["id"] for f in still_open)
+        ids = ", ".join(common.shown_id(f) for f in still_open)
         common.warn("warn.followups_kept", n=len(still_open), ids=ids)
 
 
@@ -325,7 +324,7 @@ def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) ->
     database = common.db(ctx)
     coming_back = visits.followups_deleted_with(database, ref)
     item = visits.restore(database, ref)
-    common.echo(t("msg.visit_restored", id=item["id"]))
+    common.echo(t("msg.visit_restored", id=common.shown_id(item)))
     if coming_back:
         common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))
 

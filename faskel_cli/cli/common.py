@@ -194,6 +194,12 @@ def format_option(default: str = "table", choices: str = "table|json|csv"):
     return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))
 
 
+def shown_id(item: dict) -> str:
+    """A record as a one-line message names it: its short reference (core/refs.py), else
+    its id."""
+    return str(item.get("ref") or item["id"])
+
+
 def add_delete_restore(group: typer.Typer, entity: str, core_module: str) -> None:
     """`delete ID` (a tombstone) and `restore ID` for a record kind: the same two commands
     for visits, activities and follow-ups."""
@@ -203,7 +209,7 @@ def add_delete_restore(group: typer.Typer, entity: str, core_module: str) -> Non
         core = import_module(f"faskel_cli.core.{core_module}")
         item = getattr(core, action)(db(ctx), ref)
         done = "deleted" if action == "delete" else "restored"
-        echo(t(f"msg.{entity}_{done}", id=item["id"]))
+        echo(t(f"msg.{entity}_{done}", id=shown_id(item)))
 
     @group.command("delete", help=t(f"help.{entity}.delete"))
     def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:

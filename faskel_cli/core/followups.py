@@ -34,6 +34,7 @@ class ProblemInput:
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [
     "id",
+    "ref",
     "kelurahan_kode",
     "kelurahan",
     "problem",
@@ -45,14 +46,18 @@ KEYS = [
     "resolution",
     "visit_id",
     "activity_id",
+    "visit_ref",
+    "activity_ref",
     "created_at",
     "updated_at",
 ]
 _EXTRA = ["problem_date", "kecamatan", "deleted_at"]
 
 _SELECT = (
-    "select f.id, f.kelurahan_kode, k.nama, f.problem, f.action, f.due, o.handle, f.status, "
-    "f.done_date, f.resolution, f.visit_id, f.activity_id, f.created_at, f.updated_at, "
+    "select f.id, f.ref, f.kelurahan_kode, k.nama, f.problem, f.action, f.due, o.handle, f.status, "
+    "f.done_date, f.resolution, f.visit_id, f.activity_id, "
+    "(select ref from visits where id = f.visit_id), "
+    "(select ref from activities where id = f.activity_id), f.created_at, f.updated_at, "
     "f.problem_date, c.nama, f.deleted_at "
     "from followups f join regions k on k.kode = f.kelurahan_kode "
     "join regions c on c.kode = k.parent_kode "

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 _SELECT = (
-    "select v.id, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
+    "select v.id, v.ref, v.date, v.kelurahan_kode, k.nama, c.nama, f.handle, v.kind, v.strand, "
     "(select json_group_array(name) from (select l.name from visit_lkk vl join lkk l "
     "on l.id = vl.lkk_id where vl.visit_id = v.id order by l.name)), "
     "v.male, v.female, v.duration_minutes, v.notes, v.created_at, v.updated_at "
@@ -36,6 +36,7 @@ _SELECT = (
 )
 KEYS = [
     "id",
+    "ref",
     "date",
     "kelurahan_kode",
     "kelurahan",
@@ -417,11 +418,13 @@ def show(db: Db, ref: str) -> dict:
     item["activity"] = None
     if stored["activity_id"]:
         found = db.execute(
-            "select id, title, stage, deleted_at from activities where id = ?",
+            "select id, ref, title, stage, deleted_at from activities where id = ?",
             [stored["activity_id"]],
         ).fetchone()
         if found:
-            item["activity"] = dict(zip(("id", "title", "stage", "deleted_at"), found, strict=True))
+            item["activity"] = dict(
+                zip(("id", "ref", "title", "stage", "deleted_at"), found, strict=True)
+            )
     item["followups"] = followups.for_visit(db, visit_id)
     return item
 

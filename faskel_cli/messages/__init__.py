@@ -25,6 +25,7 @@ CATALOGUE_MODULES = (
     "history",
     "periods",
     "entry",
+    "refs",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None

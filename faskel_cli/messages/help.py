@@ -75,12 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
     ),
     "help.history": (
-        "Tampilkan riwayat perubahan satu entri (id atau awalannya).",
-        "Show the change history of one record (id or its prefix).",
+        "Tampilkan riwayat perubahan satu entri (ref, id atau awalannya).",
+        "Show the change history of one record (ref, id or its prefix).",
     ),
     "help.history.id": (
-        "id entri atau awalannya (minimal 6 karakter)",
-        "record id or its prefix (6+ characters)",
+        "ref entri (mis. kmr12), 'terakhir', id-nya atau awalannya (minimal 6 karakter)",
+        "the record's ref (e.g. kmr12), 'last', its id or its prefix (6+ characters)",
     ),
     "help.config": (
         "Pengaturan basis data ini (area, me, lang, stall_days, followup_days).",

@@ -87,10 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value} terlalu besar; paling banyak {max} peserta",
         "{option} {value} is too large; at most {max} participants",
     ),
-    "err.id_format": (
-        "'{ref}' bukan id; id berupa heksadesimal seperti 0193a1b2-...",
-        "'{ref}' is not an id; ids are hexadecimal like 0193a1b2-...",
-    ),
     "err.id_short": (
         "id '{ref}' terlalu pendek; tulis minimal {n} karakter awalnya",
         "id '{ref}' is too short; give at least its first {n} characters",

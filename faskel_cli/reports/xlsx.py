@@ -419,6 +419,7 @@ def _visits_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str) 
         ("duration", "count"),
         ("notes", "wrap"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[1], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[1], data), subtitle)
@@ -453,6 +454,7 @@ def _activities_sheet(workbook, formats: _Formats, data: ReportData, subtitle: s
         *[(stage, "date") for stage in STAGES],
         ("lkk", "text"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[2], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[2], data), subtitle)
@@ -486,6 +488,7 @@ def _followups_sheet(workbook, formats: _Formats, data: ReportData, subtitle: st
         ("status", "text"),
         ("done_date", "date"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[3], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[3], data), subtitle)

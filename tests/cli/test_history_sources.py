@@ -117,7 +117,8 @@ def test_the_history_reads_in_words_and_local_time(cli):
     cli.ok("visit", "edit", visit, "--female", "9", env={"FASKEL_NOW": "2026-11-24T10:30:00Z"})
     shown = cli.ok("history", visit).stdout
     lines = shown.splitlines()
-    assert lines[0] == f"Riwayat kunjungan {visit}"
+    ref = cli.json("visit", "show", visit)["ref"]
+    assert lines[0] == f"Riwayat kunjungan {ref} ({visit})"
     assert lines[1].startswith("2026-11-23 10:05 WIB  dibuat  oleh ")
     assert "    Peserta perempuan: 13" in lines
     assert "    Jenis kerja: pendampingan" in lines
@@ -125,6 +126,6 @@ def test_the_history_reads_in_words_and_local_time(cli):
     assert any(line.startswith("2026-11-24 17:30 WIB  diubah  oleh ") for line in lines)
     assert "    Peserta perempuan: 13 → 9" in lines
     english = cli.ok("--lang", "en", "history", visit).stdout
-    assert english.splitlines()[0] == f"History of visit {visit}"
+    assert english.splitlines()[0] == f"History of visit {ref} ({visit})"
     assert " created  by " in english and " changed  by " in english
     assert "    Female participants: 13 → 9" in english.splitlines()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import dump
+from tests.helpers import dump, ref_of
 
 VISIT = [
     "visit", "add", "--date", "2026-11-23", "--kelurahan", "Medono", "--facilitator", "siti",
@@ -21,7 +21,7 @@ def test_add_prints_the_id_and_show_json_has_exact_keys(seeded):
     assert len(visit_id) == 36 and visit_id[14] == "7"  # a UUIDv7, alone on its line
     shown = seeded.json("visit", "show", visit_id[:13])
     assert list(shown) == [
-        "id", "date", "kelurahan_kode", "kelurahan", "kecamatan", "facilitator", "kind",
+        "id", "ref", "date", "kelurahan_kode", "kelurahan", "kecamatan", "facilitator", "kind",
         "strand", "lkk", "male", "female", "duration_minutes", "notes", "created_at",
         "updated_at",
     ]  # fmt: skip
@@ -61,7 +61,7 @@ def test_list_periods_filters_and_formats(seeded):
     csv_text = seeded.ok("visit", "list", "--format", "csv").stdout.removeprefix(
         "\ufeff"
     )  # the BOM
-    assert csv_text.splitlines()[0].startswith("id,date,kelurahan_kode")
+    assert csv_text.splitlines()[0].startswith("id,ref,date,kelurahan_kode")
     table = seeded.ok("visit", "list").stdout
     assert "Tirto" in table and "Kauman" in table
     assert "Tidak ada kunjungan" in seeded.ok("visit", "list", "--week", "2026-W01").stdout
@@ -71,9 +71,9 @@ def test_edit_delete_restore_and_history(seeded):
     visit_id = seeded.ok(*VISIT).stdout.strip()
     seeded.ok("visit", "edit", visit_id, "--female", "12", "--lkk", "PKK Medono")
     assert seeded.json("visit", "show", visit_id)["female"] == 12
-    assert visit_id in seeded.ok("visit", "delete", visit_id).stdout
+    assert ref_of(seeded, "visit", visit_id) in seeded.ok("visit", "delete", visit_id).stdout
     assert seeded.json("visit", "list") == []
-    assert visit_id in seeded.ok("visit", "restore", visit_id).stdout
+    assert ref_of(seeded, "visit", visit_id) in seeded.ok("visit", "restore", visit_id).stdout
     history = seeded.json("history", visit_id)
     assert [h["action"] for h in history] == ["create", "update", "delete", "restore"]
     assert "Peserta perempuan: 0 → 12" in seeded.ok("history", visit_id).stdout

@@ -195,6 +195,7 @@ def test_lkk(empty_db, db_path):
     made = lkk.add(db, "Medono", "posyandu", "Posyandu Melati")
     assert set(made) == {
         "id",
+        "ref",
         "kelurahan_kode",
         "kelurahan",
         "type",

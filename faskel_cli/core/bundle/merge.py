@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
-from faskel_cli.core.bundle import identity
+from faskel_cli.core.bundle import identity, shortrefs
 from faskel_cli.core.bundle.kinds import (
     Kind,
     Unique,
@@ -341,7 +341,7 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
         f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where n.state = 'a'",
         [at, who, ENTITY[k], device, source],
     )
-    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in names if c != "id")
+    sets = ", ".join(shortrefs.kept(c) or f"[{c}] = excluded.[{c}]" for c in names if c != "id")
     # A handle or LKK name may move between records within one bundle (deleted here, made
     # anew there; renamed, then taken): unique indexes are checked on the final state
     # (_check_unique did, and re-creating them checks again), not row by row.
@@ -511,6 +511,7 @@ def _merge(
                     },
                 )
                 at, device = clock.utc_stamp(), get_setting(db, "device_id")
+                shortrefs.prepare(db, kinds)
                 for kind in kinds.values():
                     k = kind.name
                     if counts[k].added or counts[k].updated or merged.get(k):

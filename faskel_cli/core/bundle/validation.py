@@ -23,6 +23,8 @@ from faskel_cli.core.bundle.wire import (
     KODE_PATTERN,
     MAX_AREA_NAME,
     MAX_COUNTS,
+    REF_COLUMN,
+    REF_PATTERN,
     SHA256_PATTERN,
     SINCE_PATTERN,
     STAMP_PATTERN,
@@ -51,12 +53,14 @@ def _choices(kind: str, column: str) -> tuple[str, ...] | None:
 
 
 def structure(kind: Kind, column: Column) -> str | None:
-    """What the wire format checks a column as ('id', 'stamp', 'kode', 'choice'), or None
+    """What the wire format checks a column as ('id', 'stamp', 'ref', 'kode', 'choice'), or None
     when the column is data, checked by its rule (core/rules.py)."""
     if column.name in ("id", "device_id") or column.name in {c for c, _ in kind.refs}:
         return "id"
     if column.name in STAMPS:
         return "stamp"
+    if column.name == REF_COLUMN:
+        return "ref"
     if column.name in kind.kelurahan:
         return "kode"
     if _choices(kind.name, column.name):
@@ -99,6 +103,8 @@ def _column_type(kind: Kind, column: Column, today: date) -> Any:
         return Annotated[StrictStr, Field(pattern=STAMP_PATTERN)]
     if what == "kode":
         return Annotated[StrictStr, Field(pattern=KODE_PATTERN)]
+    if what == "ref":
+        return Annotated[StrictStr, Field(pattern=REF_PATTERN)]
     if what == "choice":
         return Literal[_choices(kind.name, column.name)]
     rule = rules.rule(kind.name, column.name)
@@ -197,6 +203,7 @@ _PATTERNS = {
     STAMP_PATTERN: "stamp",
     DATE_PATTERN: "date",
     KODE_PATTERN: "kode",
+    REF_PATTERN: "ref",
     AREA_PATTERN: "area",
     SINCE_PATTERN: "since",
     COUNT_KEY_PATTERN: "count_key",
