@@ -7,6 +7,8 @@ import sys
 
 def main() -> None:
     from faskel_cli.cli.lang import detect_lang
+
+    tolerate_console_encoding()
     from faskel_cli.messages import set_lang
 
     args = hoist_global_options(sys.argv[1:])
@@ -19,6 +21,19 @@ def main() -> None:
     from faskel_cli.cli.app import app
 
     app(args=args, prog_name="faskel")
+
+
+def tolerate_console_encoding() -> None:
+    """A console that cannot show every character (a Windows code page such as cp1252,
+    `LANG=C` without UTF-8 mode) gets `?` for what it cannot show instead of a crash: names
+    like "Rp 25.000.000 · Medono → Tirto" are printed whatever the console."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already closed or not reconfigurable
+                pass
 
 
 GLOBAL_OPTIONS = ("--lang", "--db")
