@@ -60,9 +60,7 @@ def repack(dist: metadata.Distribution, folder: Path) -> Path:
     """An installed distribution as the wheel it was installed from (its files as RECORD
     lists them, minus bytecode and what lives outside site-packages; a new RECORD)."""
     files = [
-        f
-        for f in dist.files or []
-        if not str(f).startswith("..") and "__pycache__" not in str(f)
+        f for f in dist.files or [] if not str(f).startswith("..") and "__pycache__" not in str(f)
     ]
     info = next(str(f).split("/")[0] for f in files if str(f).endswith(".dist-info/METADATA"))
     wheel_file = (Path(str(dist.locate_file(info))) / "WHEEL").read_text(encoding="utf-8")

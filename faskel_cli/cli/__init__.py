@@ -11,7 +11,7 @@ def main() -> None:
     tolerate_console_encoding()
     from faskel_cli.messages import set_lang
 
-    args = hoist_global_options(sys.argv[1:])
+    args = hoist_global_options([utf8_argument(arg) for arg in sys.argv[1:]])
     # Decide the language before the command tree (and its help texts) is built.
     lang = detect_lang(args)
     set_lang(lang)
@@ -34,6 +34,18 @@ def tolerate_console_encoding() -> None:
                 stream.reconfigure(errors="replace")
             except (ValueError, OSError):  # a stream already closed or not reconfigurable
                 pass
+
+
+def utf8_argument(arg: str) -> str:
+    """An argument as typed: in a locale Python takes for ASCII (`LC_ALL=C`), the UTF-8
+    bytes of "Médono" arrive as surrogates; they are read as the UTF-8 they are. Bytes that
+    are no UTF-8 stay as they came (and are refused in one line by the app)."""
+    if not any("\udc80" <= c <= "\udcff" for c in arg):
+        return arg
+    try:
+        return arg.encode(sys.getfilesystemencoding(), "surrogateescape").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return arg
 
 
 GLOBAL_OPTIONS = ("--lang", "--db")
