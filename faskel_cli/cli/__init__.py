@@ -24,16 +24,27 @@ def main() -> None:
 
 
 def tolerate_console_encoding() -> None:
-    """A console that cannot show every character (a Windows code page such as cp1252,
-    `LANG=C` without UTF-8 mode) gets `?` for what it cannot show instead of a crash: names
-    like "Rp 25.000.000 · Medono → Tirto" are printed whatever the console."""
+    """Output that is not UTF-8 never crashes, and files get every character.
+
+    - Redirected to a file or a pipe (`faskel visit list --format json > kunjungan.json`,
+      which Windows writes in its ANSI code page, cp1252): UTF-8, unless PYTHONIOENCODING
+      asks for another encoding.
+    - A console that cannot show every character (a code page, `LC_ALL=C` without UTF-8
+      mode): `?` for what it cannot show ("Medono ? Tirto") instead of a crash.
+    """
+    import os
+
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            try:
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if not stream.isatty() and not os.environ.get("PYTHONIOENCODING"):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            else:
                 stream.reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream already closed or not reconfigurable
-                pass
+        except (ValueError, OSError):  # a stream already closed or not reconfigurable
+            pass
 
 
 def utf8_argument(arg: str) -> str:
