@@ -186,8 +186,8 @@ def render(page: StartPage) -> list[str]:
         lines.append(t("msg.start.no_me"))
     else:
         role = t(ROLE_LABEL.get(me.role, "label.role_faskel"))
-        places = ", ".join(me.kelurahan) or "-"
-        lines.append(t("msg.start.me", name=me.name, handle=me.handle, role=role, kelurahan=places))
+        line = t("msg.start.me", name=me.name, handle=me.handle, role=role)
+        lines.append(f"{line} · {', '.join(me.kelurahan)}" if me.kelurahan else line)
     lines.append("")
 
     lines.append(

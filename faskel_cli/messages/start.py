@@ -64,8 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "faskel · {area} · {today} · week {week}",
     ),
     "msg.start.me": (
-        "{name} ({handle}), {role} · {kelurahan}",
-        "{name} ({handle}), {role} · {kelurahan}",
+        "{name} ({handle}), {role}",
+        "{name} ({handle}), {role}",
     ),
     "msg.start.no_me": (
         "Laptop ini belum tahu siapa Anda (`me`); halaman ini untuk seluruh wilayah.",
