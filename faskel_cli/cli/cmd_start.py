@@ -206,7 +206,7 @@ def render(page: StartPage) -> list[str]:
             "msg.start.followups",
             days=DUE_SOON_DAYS,
             n=page.followups_total,
-            late=page.followups_overdue,
+            overdue=page.followups_overdue,
         )
     )
     for item in page.followups:

@@ -76,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Visits this week ({start} to {end}): {n}",
     ),
     "msg.start.followups": (
-        "Tindak lanjut jatuh tempo dalam {days} hari atau terlambat: {n}, {late} terlambat",
-        "Follow-ups due within {days} days or overdue: {n}, {late} overdue",
+        "Tindak lanjut jatuh tempo dalam {days} hari atau terlambat: {n}, {overdue} terlambat",
+        "Follow-ups due within {days} days or overdue: {n}, {overdue} overdue",
     ),
     "msg.start.due": ("tenggat {due}", "due {due}"),
     "msg.start.activities": (
