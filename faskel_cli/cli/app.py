@@ -131,7 +131,8 @@ class FaskelGroup(TranslatedUsage, TyperGroup):
 app = FaskelTyper(
     cls=FaskelGroup,
     help=t("help.app"),
-    no_args_is_help=True,
+    # `faskel` alone: the first run's setup, the start page or the help (cli/cmd_start.py).
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
@@ -144,7 +145,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", help=t("help.opt.db"), metavar="PATH", show_default=False),
@@ -167,6 +168,10 @@ def root(
     chosen = choose_lang(lang, state.db_path)
     set_lang(chosen)
     use_gettext(chosen)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from faskel_cli.cli import cmd_start
+
+        cmd_start.start(ctx)
 
 
 # The top-level commands in the order of `faskel --help` (FaskelGroup.list_commands).

@@ -80,11 +80,18 @@ def tables(ctx: typer.Context, fmt: str = common.format_option()) -> None:
 
 
 @app.command("seed", help=t("help.db.seed"))
-def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
+def seed(
+    ctx: typer.Context,
+    file: str = typer.Argument(None, show_default=False, help=t("help.db.seed.file")),
+):
     from pathlib import Path
 
     from faskel_cli.core import store
+    from faskel_cli.core.paths import data_file
     from faskel_cli.core.sample import load_sample
+
+    if file is None:  # the sample data installed with faskel (data/sample.json)
+        file = str(data_file("sample.json"))
 
     database = common.db(ctx, create=True)
     with store.busy_note(database, "busy.seed", file=Path(file).name):

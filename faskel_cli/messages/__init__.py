@@ -26,6 +26,7 @@ CATALOGUE_MODULES = (
     "periods",
     "entry",
     "refs",
+    "start",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
