@@ -22,6 +22,7 @@ CATALOGUE_MODULES = (
     "unattended",
     "rules",
     "sheets",
+    "levels",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
