@@ -8,6 +8,7 @@ area's records by prefix, without walking the tree."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -138,3 +139,19 @@ def find_area(ref: str, rows: Iterable[tuple[str, str]] | None = None) -> tuple[
     close = difflib.get_close_matches(key, [normalise(n) for _, n in upper], n=3, cutoff=0.6)
     similar = [n for _, n in upper if normalise(n) in close][:3]
     raise InputError("err.area_unknown", ref=ref, matches=", ".join(similar) or "-")
+
+
+@functools.cache
+def _unit_names() -> dict[str, str]:
+    """The name of every unit above the villages (7,800 of them), read once."""
+    return {kode: nama for kode, nama in read_reference() if kode.count(".") < 3}
+
+
+def place_of(kode: str) -> str | None:
+    """`Kota Yogyakarta, Daerah Istimewa Yogyakarta` for a village (or unit) kode of the
+    reference list; None for a kode that names nothing."""
+    if not _KODE.fullmatch(kode.rsplit(".", 1)[0] if kode.count(".") == 3 else kode):
+        return None
+    names = _unit_names()
+    found = [names[k] for k in (kode[:5], kode[:2]) if k in names and len(kode) >= len(k)]
+    return ", ".join(dict.fromkeys(found)) or None

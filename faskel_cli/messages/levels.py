@@ -68,4 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "JSON: sertakan kode setiap desa/kelurahan yang belum dikunjungi (di atas tingkat kelurahan)",
         "JSON: include the kode of every desa/kelurahan not visited (above the kelurahan level)",
     ),
+    "bundle.problem.kelurahan_area": (
+        "{kind} {id}: desa/kelurahan {value} ada di {place}, di luar wilayah basis data ini",
+        "{kind} {id}: desa/kelurahan {value} is in {place}, outside this database's area",
+    ),
 }
