@@ -89,6 +89,35 @@ def levels(tmp_path_factory):
             db.close()
 
 
+@pytest.fixture(scope="module")
+def gathered(levels):
+    """Jawa Tengah and DI Yogyakarta from their kota's bundles; the nation from the
+    provinces' bundles (reversed, then again: nothing twice)."""
+    from tests.helpers import frozen_clock
+
+    folder, built = levels
+    opened = []
+    try:
+        with frozen_clock():
+            jateng = _province(folder, built, "33", "jateng.db")
+            opened.append(jateng)
+            diy = _province(folder, built, "34", "diy.db")
+            opened.append(diy)
+            bundles = []
+            for name, db in (("jateng", jateng), ("diy", diy)):
+                path = folder / f"{name}.faskel"
+                bundle.export(db, path)
+                bundles.append(path)
+            nation = _empty(folder / "nation.db", "indonesia")
+            opened.append(nation)
+            import_counts(nation, *reversed(bundles))
+            import_counts(nation, *bundles)
+        yield built, jateng, diy, nation
+    finally:
+        for db in opened:
+            db.close()
+
+
 def _empty(path: Path, area: str):
     db = connect(path)
     regions.load_area(db, area)
@@ -130,93 +159,70 @@ def test_a_province_gathers_its_kota_and_refuses_another_province(levels, tmp_pa
 
 
 @pytest.mark.parametrize("period", [WEEK, MONTH], ids=["week", "month"])
-def test_province_and_nation_summaries_equal_the_kota_databases(levels, tmp_path, period):
-    folder, built = levels
-    jateng = _province(tmp_path, built, "33", "jateng.db")
-    diy = _province(tmp_path, built, "34", "diy.db")
-    try:
-        kota_sums = {k: build_summary(db, period) for k, db in built["kota"].items()}
-        # The province: one row per kabupaten/kota; those with records equal their database.
-        summary = build_summary(jateng, period)
-        assert summary["level"] == "kabupaten" and len(summary["kabupaten"]) == 35
-        rows = {row["kode"]: row for row in summary["kabupaten"]}
-        for area in ("33.75", "33.74"):
-            assert _numbers(rows[area]) == _numbers(kota_sums[area]["totals"]), area
-        idle = [row for kode, row in rows.items() if kode not in KOTA]
-        assert all(row["visits"] == 0 and row["kelurahan_visited"] == 0 for row in idle)
-        totals = summary["totals"]
-        assert totals["visits"] == sum(kota_sums[k]["totals"]["visits"] for k in ("33.75", "33.74"))
-        assert totals["kelurahan_total"] == 8563
-        assert totals["kelurahan_visited"] == sum(
-            kota_sums[k]["totals"]["kelurahan_visited"] for k in ("33.75", "33.74")
-        )
-        # Deeper: every kelurahan of Kota Semarang as in its own database.
-        deeper = build_summary(jateng, period, scope=resolve_scope(jateng, "kelurahan", "33.74"))
-        assert deeper["kelurahan"] == kota_sums["33.74"]["kelurahan"]
-        assert _numbers(deeper["totals"]) == _numbers(kota_sums["33.74"]["totals"])
-        by_kec = build_summary(jateng, period, scope=resolve_scope(jateng, "kecamatan"))
-        assert by_kec["group_level"] == "kabupaten" and len(by_kec["kecamatan"]) == 576
-        groups = {g["kode"]: g for g in by_kec["kabupaten"]}
-        assert _numbers(groups["33.75"]) == _numbers(kota_sums["33.75"]["totals"])
-        for kec in kota_sums["33.75"]["kecamatan"]:
-            row = next(r for r in by_kec["kecamatan"] if r["kode"] == kec["kode"])
-            assert _numbers(row) == _numbers(kec)
+def test_province_and_nation_summaries_equal_the_kota_databases(gathered, period):
+    built, jateng, diy, nation = gathered
+    kota_sums = {k: build_summary(db, period) for k, db in built["kota"].items()}
+    # The province: one row per kabupaten/kota; those with records equal their database.
+    summary = build_summary(jateng, period)
+    assert summary["level"] == "kabupaten" and len(summary["kabupaten"]) == 35
+    rows = {row["kode"]: row for row in summary["kabupaten"]}
+    for area in ("33.75", "33.74"):
+        assert _numbers(rows[area]) == _numbers(kota_sums[area]["totals"]), area
+    idle = [row for kode, row in rows.items() if kode not in KOTA]
+    assert all(row["visits"] == 0 and row["kelurahan_visited"] == 0 for row in idle)
+    totals = summary["totals"]
+    assert totals["visits"] == sum(kota_sums[k]["totals"]["visits"] for k in ("33.75", "33.74"))
+    assert totals["kelurahan_total"] == 8563
+    assert totals["kelurahan_visited"] == sum(
+        kota_sums[k]["totals"]["kelurahan_visited"] for k in ("33.75", "33.74")
+    )
+    # Deeper: every kelurahan of Kota Semarang as in its own database.
+    deeper = build_summary(jateng, period, scope=resolve_scope(jateng, "kelurahan", "33.74"))
+    assert deeper["kelurahan"] == kota_sums["33.74"]["kelurahan"]
+    assert _numbers(deeper["totals"]) == _numbers(kota_sums["33.74"]["totals"])
+    by_kec = build_summary(jateng, period, scope=resolve_scope(jateng, "kecamatan"))
+    assert by_kec["group_level"] == "kabupaten" and len(by_kec["kecamatan"]) == 576
+    groups = {g["kode"]: g for g in by_kec["kabupaten"]}
+    assert _numbers(groups["33.75"]) == _numbers(kota_sums["33.75"]["totals"])
+    for kec in kota_sums["33.75"]["kecamatan"]:
+        row = next(r for r in by_kec["kecamatan"] if r["kode"] == kec["kode"])
+        assert _numbers(row) == _numbers(kec)
 
-        # The nation, from the provinces' bundles (each holding its kota's records).
-        bundles = []
-        for name, db in (("jateng", jateng), ("diy", diy)):
-            path = tmp_path / f"{name}.faskel"
-            bundle.export(db, path)
-            bundles.append(path)
-        nation = _empty(tmp_path / "nation.db", "indonesia")
-        try:
-            import_counts(nation, *reversed(bundles))
-            import_counts(nation, *bundles)  # again: nothing twice
-            national = build_summary(nation, period)
-            assert national["level"] == "provinsi" and len(national["provinsi"]) == 38
-            provinces = {row["kode"]: row for row in national["provinsi"]}
-            assert _numbers(provinces["33"]) == _numbers(summary["totals"])
-            assert _numbers(provinces["34"]) == _numbers(build_summary(diy, period)["totals"])
-            assert national["totals"]["kelurahan_total"] == 83762
-            assert national["totals"]["visits"] == sum(
-                s["totals"]["visits"] for s in kota_sums.values()
-            )
-            by_kota = build_summary(nation, period, scope=resolve_scope(nation, "kabupaten"))
-            kota_rows = {row["kode"]: row for row in by_kota["kabupaten"]}
-            for area, kota_summary in kota_sums.items():
-                assert _numbers(kota_rows[area]) == _numbers(kota_summary["totals"]), area
-        finally:
-            nation.close()
-    finally:
-        jateng.close()
-        diy.close()
+    # The nation, from the provinces' bundles (each holding its kota's records).
+    national = build_summary(nation, period)
+    assert national["level"] == "provinsi" and len(national["provinsi"]) == 38
+    provinces = {row["kode"]: row for row in national["provinsi"]}
+    assert _numbers(provinces["33"]) == _numbers(summary["totals"])
+    assert _numbers(provinces["34"]) == _numbers(build_summary(diy, period)["totals"])
+    assert national["totals"]["kelurahan_total"] == 83762
+    assert national["totals"]["visits"] == sum(s["totals"]["visits"] for s in kota_sums.values())
+    by_kota = build_summary(nation, period, scope=resolve_scope(nation, "kabupaten"))
+    kota_rows = {row["kode"]: row for row in by_kota["kabupaten"]}
+    for area, kota_summary in kota_sums.items():
+        assert _numbers(kota_rows[area]) == _numbers(kota_summary["totals"]), area
 
 
-def test_reports_of_a_province_follow_its_level(levels, tmp_path):
+def test_reports_of_a_province_follow_its_level(gathered):
     from faskel_cli.reports import build
 
-    folder, built = levels
-    jateng = _province(tmp_path, built, "33", "jateng.db")
-    try:
-        kota = build_summary(built["kota"]["33.75"], WEEK)["totals"]
-        for fmt in ("json", "csv", "md", "text", "html", "xlsx"):
-            data = build.collect(jateng, fmt, WEEK, "Jawa Tengah")
-            content = build.render(fmt, data)
-            assert content, fmt
-            if fmt == "json":
-                rows = json.loads(content)["kabupaten"]
-                row = next(r for r in rows if r["kode"] == "33.75")
-                assert _numbers(row) == _numbers(kota)
-            elif fmt == "csv":
-                lines = content.decode("utf-8-sig").splitlines()
-                assert lines[0].startswith("kode,nama,visits")
-                line = next(line for line in lines if line.startswith("33.75,"))
-                assert f",{kota['visits']}," in line
-                assert len(lines) == 36  # heading + 35 kabupaten/kota
-            elif fmt in ("md", "text", "html"):
-                text = content.decode()
-                assert "Kota Pekalongan" in text and "Kelurahan belum" not in text
-                visited, total = kota["kelurahan_visited"], kota["kelurahan_total"]
-                assert f"Kota Pekalongan ({visited}/{total})" in text or fmt == "text"
-    finally:
-        jateng.close()
+    built, jateng, _, _ = gathered
+    kota = build_summary(built["kota"]["33.75"], WEEK)["totals"]
+    for fmt in ("json", "csv", "md", "text", "html", "xlsx"):
+        data = build.collect(jateng, fmt, WEEK, "Jawa Tengah")
+        content = build.render(fmt, data)
+        assert content, fmt
+        if fmt == "json":
+            rows = json.loads(content)["kabupaten"]
+            row = next(r for r in rows if r["kode"] == "33.75")
+            assert _numbers(row) == _numbers(kota)
+        elif fmt == "csv":
+            lines = content.decode("utf-8-sig").splitlines()
+            assert lines[0].startswith("kode,nama,visits")
+            line = next(line for line in lines if line.startswith("33.75,"))
+            assert f",{kota['visits']}," in line
+            assert len(lines) == 36  # heading + 35 kabupaten/kota
+        elif fmt in ("md", "text", "html"):
+            text = content.decode()
+            assert "Kota Pekalongan" in text and "Kelurahan belum" not in text
+            visited, total = kota["kelurahan_visited"], kota["kelurahan_total"]
+            assert f"Kota Pekalongan ({visited}/{total})" in text or fmt == "text"
