@@ -163,7 +163,7 @@ GAP = 2  # between two columns: one space of padding and the box's blank separat
 def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
     """(label, counts, kind) in display order: kind is 'kelurahan', 'missing' (not visited),
     'subtotal' or 'total'."""
-    from faskel_cli.reports.levels import is_villages
+    from faskel_cli.reports.levels import is_villages, number
 
     villages = is_villages(data)
     lines = []
@@ -179,16 +179,16 @@ def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
                 name = t(
                     "sum.subtotal",
                     nama=name,
-                    visited=item["kelurahan_visited"],
-                    total=item["kelurahan_total"],
+                    visited=number(item["kelurahan_visited"]),
+                    total=number(item["kelurahan_total"]),
                 )
             label = f"  {name}" if visited else f"{NOT_VISITED} {name}"
             lines.append((label, item, "kelurahan" if visited else "missing"))
         label = t(
             "sum.subtotal",
             nama=kec["nama"],
-            visited=kec["kelurahan_visited"],
-            total=kec["kelurahan_total"],
+            visited=number(kec["kelurahan_visited"]),
+            total=number(kec["kelurahan_total"]),
         )
         lines.append((label, kec, "subtotal"))
     totals = data["totals"]
@@ -196,8 +196,8 @@ def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
         label = t(
             "sum.subtotal",
             nama=data["area"]["nama"],
-            visited=totals["kelurahan_visited"],
-            total=totals["kelurahan_total"],
+            visited=number(totals["kelurahan_visited"]),
+            total=number(totals["kelurahan_total"]),
         )
         lines.append((label, totals, "total"))
     return lines
@@ -259,8 +259,8 @@ def summary_renderable(data: dict, width: int):
         )
     totals = data["totals"]
     notes = [Text(completeness_line(totals), style="bold")]
-    missing = not_visited_names(data)
-    if missing:
+    missing = not_visited_names(data) if data.get("level", "kelurahan") == "kelurahan" else []
+    if missing:  # above the villages, ○ marks the units without a visit
         notes.append(Text(t("sum.not_visited", names=", ".join(missing))))
     notes.append(
         Text(
