@@ -394,7 +394,6 @@ def m012_levels(db: Db) -> None:
         drop table regions;
         alter table regions_new rename to regions;
         create index regions_parent on regions(parent_kode);
-        create index regions_level on regions(level, kode);
         """
     )
     for _, sql in views:
