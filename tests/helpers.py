@@ -460,16 +460,34 @@ def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) 
                 **(given or counts()),
                 "kelurahan_visited": visited,
                 "kelurahan_total": KEC_TOTAL[kode],
+                "desa_total": 0,
+                "not_visited": KEC_TOTAL[kode] - visited,
+                "completeness": round_half_up(visited / KEC_TOTAL[kode]),
             }
         )
+    totals = {
+        **totals,
+        "desa_total": 0,
+        "not_visited": totals["kelurahan_total"] - totals["kelurahan_visited"],
+        "completeness": totals["completeness"],
+    }
     return {
-        "area": {"kode": "33.75", "nama": "Kota Pekalongan"},
+        "area": {"kode": "33.75", "nama": "Kota Pekalongan", "level": "kabupaten"},
         "period": {"label": label, "start": start, "end": end, "kind": period_kind(label)},
         "kelurahan": kel_rows,
         "kecamatan": kec_rows,
         "totals": totals,
         "not_visited": [row["kode"] for row in kel_rows if row["visits"] == 0],
+        "level": "kelurahan",
+        "group_level": "kecamatan",
+        "scope": {"kode": "33.75", "nama": "Kota Pekalongan", "level": "kabupaten"},
     }
+
+
+def round_half_up(value: float) -> float:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(value)).quantize(Decimal("0.001"), ROUND_HALF_UP))
 
 
 def build_week_db(db) -> dict:

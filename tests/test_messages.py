@@ -33,7 +33,7 @@ from faskel_cli.reports.common import SUMMARY_FIELDS
 SOURCE = Path(__file__).resolve().parents[1] / "faskel_cli"
 # The first part of every key; a key with another prefix would not be found in the code.
 PREFIXES = (
-    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "hist", "label", "msg",
+    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "hist", "label", "lv", "msg",
     "prompt", "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait",
     "warn",
 )  # fmt: skip
@@ -97,8 +97,8 @@ DYNAMIC = {
     "help.{}.restore": [ENTITIES],
     "err.{}_deleted": [ENTITIES],  # core/records.set_deleted
     "err.{}_not_deleted": [ENTITIES],
-    "err.{}_unknown": [("kelurahan", "kecamatan")],  # core/regions.resolve
-    "err.{}_ambiguous": [("kelurahan", "kecamatan")],
+    "err.{}_unknown": [("kelurahan", "kecamatan", "kabupaten")],  # core/regions.resolve
+    "err.{}_ambiguous": [("kelurahan", "kecamatan", "kabupaten")],
     "err.{}_other_kelurahan": [("visit", "activity")],  # core/regions.require_same_kelurahan
     "status.{}": [followups.STATUSES],  # cli/cmd_followup list: the title
     "field.{}": [SHOWN_FIELDS],  # the show commands
@@ -121,6 +121,8 @@ DYNAMIC = {
     "sheet.hint.{}": [SHEET_FIELDS],  # reports/template: a note per column
     "sheet.list.{}": [("kelurahan", "jenis", "bidang", "lkk", "fasilitator")],  # dropdowns
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
+    "lv.col.{}": [("provinsi", "kabupaten", "kecamatan")],  # render_levels: rows and groups
+    "lv.count.{}": [("provinsi", "kabupaten", "kecamatan", "kelurahan")],  # cmd_db init
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status
 }

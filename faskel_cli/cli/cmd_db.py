@@ -113,19 +113,27 @@ def init(
 
     database = common.db(ctx, create=True)
     loaded = regions.load_area(database, area)
-    kecamatan = database.execute(
-        "select count(*) from regions where level = 'kecamatan'"
-    ).fetchone()[0]
-    kelurahan = database.execute(
-        "select count(*) from regions where level = 'kelurahan'"
-    ).fetchone()[0]
+    counts = dict(
+        database.execute(
+            "select level, count(*) from regions where kode like ? group by level",
+            [regions.areas.prefix(loaded.kode) + "%"],
+        ).fetchall()
+    )
+    desa = database.execute("select count(*) from regions where is_desa = 1").fetchone()[0]
+    from faskel_cli.reports.levels import number, villages_word
+
+    villages = villages_word({"desa_total": desa, "kelurahan_total": counts.get("kelurahan", 0)})
+    shown = [
+        t(f"lv.count.{level}", n=number(counts[level]), villages=villages)
+        for level in ("provinsi", "kabupaten", "kecamatan", "kelurahan")
+        if level in counts
+    ]
     common.echo(
         t(
-            "msg.area_loaded",
+            "msg.area_loaded_levels",
             nama=loaded.nama,
             kode=loaded.kode,
-            kecamatan=kecamatan,
-            kelurahan=kelurahan,
+            levels=", ".join(shown),
             path=str(common.state(ctx).db_path),
         )
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import common, levels
 from faskel_cli.messages import t
 
 
@@ -25,6 +25,8 @@ def report(
         None, "--output", "-o", help=t("help.report.output"), metavar="PATH"
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("help.report.quiet")),
+    level: str = levels.level_option(),
+    kabupaten: str = levels.kabupaten_option(),
 ) -> None:
     import sys
 
@@ -46,12 +48,13 @@ def report(
     period = resolve_period(PeriodOptions(week, month, quarter, year, since, until))
     database = common.db(ctx, write=False)
     kec = regions.kecamatan(database, kecamatan) if kecamatan else None
-    scope = kec.nama if kec else regions.area(database).nama
+    found = levels.scope(database, level, kabupaten, kecamatan)
+    scope = levels.scope_name(database, found)
     target = None
     if output != "-":
         # Check the template (and make the folders) before the work, not after it.
         target = atomic.prepare_target(paths.expand(output, period, scope))
-    data = build.collect(database, fmt, period, scope, kec.kode if kec else None)
+    data = build.collect(database, fmt, period, scope, kec.kode if kec else None, found)
     content = build.render(fmt, data)
     if target is None:
         sys.stdout.buffer.write(content)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import common, levels
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ def summary(
     kecamatan: str = common.kecamatan_option(),
     by: str = typer.Option("kelurahan", "--by", help=t("help.opt.by"), metavar="|".join(BY)),
     fmt: str = common.format_option("table", "|".join(SUMMARY_FORMATS)),
+    level: str = levels.level_option(),
+    kabupaten: str = levels.kabupaten_option(),
+    not_visited: bool = levels.not_visited_option(),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import summary as core
@@ -79,13 +82,15 @@ def summary(
             rows = core.summary_by_facilitator(database, period, kode)
             _facilitators(database, rows, period, kec, fmt)
             return
-        data = core.build_summary(database, period, kode)
+        found = levels.scope(database, level, kabupaten, kecamatan)
+        data = core.build_summary(database, period, scope=found, list_not_visited=not_visited)
     if fmt == "json":
         _write(render.to_json(data))
     elif fmt in render.CSV_FORMATS:
-        from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
+        from faskel_cli.render_summary import summary_csv_columns, summary_csv_rows
 
-        render.write_csv(render.to_csv(summary_csv_rows(data), SUMMARY_CSV_COLUMNS, form=fmt))
+        rows, columns = summary_csv_rows(data), summary_csv_columns(data)
+        render.write_csv(render.to_csv(rows, columns, form=fmt))
     elif fmt == "md":
         from faskel_cli.render_summary import summary_markdown
 

@@ -103,7 +103,9 @@ def add(
     kel = regions.kelurahan(db, kelurahan)
     title = rules.text("activities", "title", title, "--title")
     activity_type = pick(activity_type, ACTIVITY_TYPES, option="--type")
-    start_date = rules.day("activities", "start_date", start, "--date") if start else clock.today()
+    start_date = (
+        rules.day("activities", "start_date", start, "--date") if start else clock.today(kel.kode)
+    )
     funding = rules.optional_text("activities", "funding", funding, "--funding")
     budget = money.parse_optional(budget, "--budget")
     lkk_ids = lkk.ids_by_names(db, kel, lkk_names)

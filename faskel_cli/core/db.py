@@ -30,6 +30,7 @@ DEFAULT_AREA = "33.75"  # Kota Pekalongan
 MIGRATIONS = (
     "m001_foundation", "m003_bundle_exchange", "m004_summary_indexes", "m005_identity_and_clock",
     "m006_bundle_refused", "m007_sheet_rows", "m008_views", "m009_short_refs",
+    "m012_levels",
 )  # fmt: skip
 
 
@@ -115,7 +116,19 @@ def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db
     except BaseException:
         db.close()
         raise
+    use_area_zone(conn)
     return db
+
+
+def use_area_zone(conn: sqlite3.Connection) -> None:
+    """Today is the working area's local date (core/clock.py)."""
+    from faskel_cli.core import clock
+
+    try:
+        row = conn.execute("select value from settings where key = 'area'").fetchone()
+    except sqlite3.Error:
+        row = None
+    clock.use_area(row[0] if row else None)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -413,3 +413,33 @@ def m009_short_refs(db: Db) -> None:
                 "The tags of short references (e.g. kmr12) this database made.",
             ],
         )
+
+
+@migrations()
+def m012_levels(db: Db) -> None:
+    """Areas at every level (core/areas.py): the region tree may hold the nation (kode
+    'ID') and provinces. SQLite cannot alter a CHECK: the table is made again, and the views
+    reading it are dropped and made again around it."""
+    views = db.execute(
+        "select name, sql from sqlite_master where type = 'view' and sql is not null"
+    ).fetchall()
+    for name, _ in views:
+        db.execute(f"drop view [{name}]")
+    db.executescript(
+        """
+        create table regions_new (
+            kode text primary key,
+            nama text not null,
+            level text not null check (level in ('negara', 'provinsi', 'kabupaten',
+                'kecamatan', 'kelurahan')),
+            parent_kode text,
+            is_desa integer not null default 0
+        );
+        insert into regions_new select kode, nama, level, parent_kode, is_desa from regions;
+        drop table regions;
+        alter table regions_new rename to regions;
+        create index regions_parent on regions(parent_kode);
+        """
+    )
+    for _, sql in views:
+        db.execute(sql)

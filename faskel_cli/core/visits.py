@@ -129,15 +129,15 @@ def _validated(db: Db, data: VisitInput, base: dict | None = None) -> tuple[dict
     (message key, params) pairs). `base` is the stored visit when editing."""
     base = base or {}
     warnings: list[tuple[str, dict]] = []
+    kel = regions.kelurahan(
+        db, data.kelurahan if data.kelurahan is not None else base["kelurahan_kode"]
+    )
     visit_date: date = (
         parse_date(data.date)
         if data.date is not None
         else date.fromisoformat(base["date"])
         if base
-        else clock.today()
-    )
-    kel = regions.kelurahan(
-        db, data.kelurahan if data.kelurahan is not None else base["kelurahan_kode"]
+        else clock.today(kel.kode)  # the village's date (the nation spans three zones)
     )
     if data.facilitator is not None or not base:
         handle = data.facilitator or get_setting(db, "me")

@@ -27,6 +27,7 @@ CATALOGUE_MODULES = (
     "entry",
     "refs",
     "start",
+    "levels",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None

@@ -151,8 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} '{value}' must be a whole number 1..3650",
     ),
     "err.area_unknown": (
-        "kabupaten/kota '{ref}' tidak dikenal; yang paling mirip: {matches}",
-        "unknown kabupaten/kota '{ref}'; closest: {matches}",
+        "wilayah '{ref}' tidak dikenal (kecamatan, kabupaten/kota, provinsi atau indonesia); "
+        "yang paling mirip: {matches}",
+        "unknown area '{ref}' (a kecamatan, kabupaten/kota, provinsi or indonesia); "
+        "closest: {matches}",
     ),
     "err.area_ambiguous": (
         "'{ref}' bisa berarti: {matches}; tulis kode atau nama lengkapnya",
@@ -292,11 +294,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.seeded": (
         "data contoh dimuat ke {path}: {counts}",
         "sample data loaded into {path}: {counts}",
-    ),
-    "msg.area_loaded": (
-        "wilayah kerja: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} "
-        "kelurahan/desa · {path}",
-        "working area: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} kelurahan/desa · {path}",
     ),
     "msg.config_set": ("{key} = {value}", "{key} = {value}"),
     "msg.history_of": ("Riwayat {entity} {id}", "History of {entity} {id}"),

@@ -53,10 +53,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum.col.followups": ("TL", "FU"),
     "sum.col.last_visit": ("Terakhir", "Last"),
     "sum.subtotal": ("{nama} ({visited}/{total})", "{nama} ({visited}/{total})"),
-    "sum.completeness": (
-        "{visited} dari {total} kelurahan dikunjungi ({pct})",
-        "{visited} of {total} kelurahan visited ({pct})",
-    ),
     "sum.not_visited": ("○ belum dikunjungi: {names}", "○ not visited: {names}"),
     "sum.legend_stages": (
         "Kegiatan per tahap saat akhir periode: Ren perencanaan, Pel pelaksanaan, Ptj pertanggungjawaban, Eva evaluasi.",

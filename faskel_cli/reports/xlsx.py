@@ -16,7 +16,7 @@ from datetime import datetime, time
 
 from faskel_cli.messages import get_lang, t
 from faskel_cli.render_summary import completeness_line
-from faskel_cli.reports import SHEETS, ReportData
+from faskel_cli.reports import SHEETS, ReportData, levels
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
     groups,
@@ -299,9 +299,9 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
 
     summary = data.summary
     columns = [
-        (heading("kecamatan"), "text"),
+        (levels.group_heading(summary, "rep.col.kecamatan"), "text"),
         (heading("kode"), "text"),
-        (heading("kelurahan"), "text"),
+        (levels.row_heading(summary, "rep.col.kelurahan"), "text"),
         *[(heading(key), _kind(kind)) for key, kind in SUMMARY_FIELDS],
         (heading("visited"), "count"),
         (heading("kelurahan_total"), "count"),
@@ -330,8 +330,12 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
             sheet.cell(row, 2, kel["nama"], style)
             for offset, (key, _) in enumerate(SUMMARY_FIELDS):
                 sheet.cell(row, first_field + offset, value(kel, key), style)
-            sheet.cell(row, visited_col, 0 if kel["kode"] in not_visited else 1, style)
-            sheet.cell(row, total_col, None, style)
+            if levels.is_villages(summary):
+                sheet.cell(row, visited_col, 0 if kel["kode"] in not_visited else 1, style)
+                sheet.cell(row, total_col, None, style)
+            else:  # a unit above the villages: its villages visited and their number
+                sheet.cell(row, visited_col, kel["kelurahan_visited"], style)
+                sheet.cell(row, total_col, kel["kelurahan_total"], style)
             row += 1
     top, bottom = FIRST_ROW, row - 1
     keys = f"{cell(top, 0, True)}:{cell(bottom, 0, True)}"
@@ -355,7 +359,11 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
         sheet.formula(
             row,
             total_col,
-            f"=COUNTIF({keys},{name})" if bottom >= top else "=0",
+            over_members(total_col)
+            if not levels.is_villages(summary)
+            else f"=COUNTIF({keys},{name})"
+            if bottom >= top
+            else "=0",
             kec["kelurahan_total"],
             style,
         )

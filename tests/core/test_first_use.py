@@ -75,7 +75,14 @@ def check_made_once(db: Path) -> None:
             found = {r[0] for r in conn.execute(f"select distinct device_id from {table}")}
             assert found == {device}, table
         levels = dict(conn.execute("select level, count(*) from regions group by level"))
-        assert levels == {"kabupaten": 1, "kecamatan": 4, "kelurahan": 27}
+        # The kota, its tree, and the units above it (for their names).
+        assert levels == {
+            "negara": 1,
+            "provinsi": 1,
+            "kabupaten": 1,
+            "kecamatan": 4,
+            "kelurahan": 27,
+        }
         assert conn.execute("select count(*) from facilitators").fetchone()[0] == 2
         assert conn.execute("select count(*) from lkk").fetchone()[0] == 2
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}

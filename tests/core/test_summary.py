@@ -140,15 +140,27 @@ def test_week_every_field(week):
     )
     assert got == want
     # Keys exactly, in the documented order.
-    assert list(got) == ["area", "period", "kelurahan", "kecamatan", "totals", "not_visited"]
+    assert list(got) == [
+        "area",
+        "period",
+        "kelurahan",
+        "kecamatan",
+        "totals",
+        "not_visited",
+        "level",
+        "group_level",
+        "scope",
+    ]
     assert list(got["kelurahan"][0]) == [
         "kode", "nama", "kecamatan_kode", "kecamatan", "visits", "facilitators",
         "lkk_reached", "male", "female", "female_share", "activities", "stage_moves",
         "followups_opened", "followups_done", "followups_open", "followups_overdue",
         "last_visit",
     ]  # fmt: skip
-    assert list(got["kecamatan"][0])[-2:] == ["kelurahan_visited", "kelurahan_total"]
-    assert list(got["totals"])[-3:] == ["kelurahan_visited", "kelurahan_total", "completeness"]
+    # Village counts, then (added with areas at every level) desa and those not visited.
+    villages = ["kelurahan_visited", "kelurahan_total", "desa_total", "not_visited"]
+    assert list(got["kecamatan"][0])[-5:] == [*villages, "completeness"]
+    assert list(got["totals"])[-5:] == [*villages, "completeness"]
     assert len(got["not_visited"]) == 24
 
 
@@ -280,12 +292,17 @@ def test_kecamatan_only(week):
             **barat,
             "kelurahan_visited": 2,
             "kelurahan_total": 7,
+            "desa_total": 0,
+            "not_visited": 5,
+            "completeness": 0.286,
         }
     ]
     assert got["totals"] == {
         **barat,
         "kelurahan_visited": 2,
         "kelurahan_total": 7,
+        "desa_total": 0,
+        "not_visited": 5,
         "completeness": 0.286,
     }
     assert got["not_visited"] == [

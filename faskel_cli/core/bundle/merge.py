@@ -112,6 +112,16 @@ def _exists_here_or_staged(kind: str, expr: str) -> str:
     )
 
 
+def within(area: str, here: str | None) -> bool:
+    """A bundle of `area` may come into a database of `here`: the same area, or one inside
+    it (a kota's into its province's, a province's into the nation's)."""
+    from faskel_cli.core.areas import NATION
+
+    if not here:
+        return False
+    return area == here or here == NATION or area.startswith(here + ".")
+
+
 def _kelurahan_exists(expr: str) -> str:
     return f"exists (select 1 from main.regions r where r.kode = {expr} and r.level = 'kelurahan')"
 
@@ -422,7 +432,7 @@ def import_bundle(
     with Reader(path) as reader:
         manifest = reader.manifest()
         here = get_setting(db, "area")
-        if manifest["area"] != here:
+        if not within(manifest["area"], here):
             raise ConflictError(
                 "err.bundle_area",
                 file=name,
