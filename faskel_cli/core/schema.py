@@ -368,3 +368,16 @@ def m008_views(db: Db) -> None:
         "insert into _faskel_tables (nama, jenis, keterangan, description) values (?, ?, ?, ?)",
         [row for row in TABLES_M008 if row[0] in present],
     )
+
+
+@migrations()
+def m011_periods(db: Db) -> None:
+    """The bundles received from each laptop, read from two small indexes (core/received.py)
+    rather than from a scan of the whole audit: the import rows (entity 'bundle', one per
+    bundle that brought something) and the rows of the records each import brought."""
+    db.executescript(
+        """
+        create index audit_imports on audit(id) where entity = 'bundle';
+        create index audit_source on audit(source, entity) where source is not null;
+        """
+    )
