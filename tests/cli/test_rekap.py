@@ -342,3 +342,18 @@ def test_bad_rekap_input_is_one_line_and_writes_nothing(
     assert words in result.stderr
     assert dump(coordinator.db_path) == before
     assert list(tmp_path.glob("rekap*")) == []
+
+
+def test_the_last_bundles_are_read_through_the_m011_indexes(coordinator):
+    import sqlite3
+
+    from faskel_cli.core import received
+
+    conn = sqlite3.connect(coordinator.db_path)
+    try:
+        plan = " ".join(
+            row[-1] for row in conn.execute("explain query plan " + received._LAST).fetchall()
+        )
+    finally:
+        conn.close()
+    assert "audit_imports" in plan and "audit_source" in plan, plan

@@ -236,7 +236,12 @@ def test_earlier_week_stage_as_of_its_end_and_followup_closed_after_it(week):
 
 def test_default_and_named_weeks(week):
     this = summary.build_summary(week, resolve_period(None, None, None))
-    assert this["period"] == {"label": "2026-W48", "start": "2026-11-23", "end": "2026-11-29"}
+    assert this["period"] == {
+        "label": "2026-W48",
+        "start": "2026-11-23",
+        "end": "2026-11-29",
+        "kind": "week",
+    }
     assert of_week(week, "this") == this
     assert of_week(week, "ini") == this
     assert summary.build_summary(week, resolve_period(None, "2026-11-23", "2026-11-29")) == this
@@ -249,6 +254,7 @@ def test_date_range_is_labelled_start_to_end(week):
         "label": "2026-11-16..2026-11-29",
         "start": "2026-11-16",
         "end": "2026-11-29",
+        "kind": "range",
     }
     totals = got["totals"]
     assert (totals["visits"], totals["facilitators"], totals["kelurahan_visited"]) == (7, 2, 4)
