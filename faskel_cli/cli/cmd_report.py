@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import common, levels
+from faskel_cli.cli import cmd_rekap, common, levels
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
+# `faskel report [options]` writes the summary report (as before); `faskel report rekap`
+# the coordinator's recap (cli/cmd_rekap.py).
+app = FaskelTyper(invoke_without_command=True, no_args_is_help=False)
 
+
+@app.callback(invoke_without_command=True)
 def report(
     ctx: typer.Context,
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
@@ -28,6 +34,8 @@ def report(
     level: str = levels.level_option(),
     kabupaten: str = levels.kabupaten_option(),
 ) -> None:
+    if ctx.invoked_subcommand:
+        return
     import sys
 
     from faskel_cli import render
@@ -63,3 +71,6 @@ def report(
     written = atomic.write_bytes(target, content)
     if not quiet:
         common.echo(t("msg.report_written", path=str(written)))
+
+
+app.command("rekap", help=t("help.report.rekap"))(cmd_rekap.rekap)
