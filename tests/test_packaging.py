@@ -7,9 +7,12 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from tests.helpers import ROOT
 
 
+@pytest.mark.slow  # builds a wheel
 def test_wheel_ships_data_and_runs_outside_the_checkout(tmp_path):
     wheels = tmp_path / "wheels"
     build = subprocess.run(
