@@ -105,7 +105,9 @@ def add(
     if fmt == "json":
         common.echo(render.to_json(item))
     else:
-        common.echo(item["id"])
+        common.echo(item["id"])  # what scripts read
+        if common.is_interactive() and item.get("ref"):
+            typer.echo(t("msg.visit_saved", ref=item["ref"]), err=True)  # what a person says
 
 
 def _add(database: Db, data: VisitInput, problems: list, allow_duplicate: bool) -> tuple:

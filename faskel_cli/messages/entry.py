@@ -60,4 +60,8 @@ MESSAGES = {
         "unknown answer '{value}'; answer y (save), n (cancel), change, or the number "
         "1-{max} to change",
     ),
+    "msg.visit_saved": (
+        "Kunjungan {ref} tersimpan; sebut dengan {ref} (atau `terakhir`) untuk melihat atau mengubahnya",
+        "Visit {ref} saved; refer to it as {ref} (or `last`) to show or change it",
+    ),
 }

@@ -120,6 +120,9 @@ def test_a_visit_guided_on_a_terminal(seeded, db_path):
             "join facilitators o on o.id = f.owner_id"
         ).fetchall()
         assert followup == ("Talud longsor", "Usulkan ke musrenbang", "2026-12-11", "budi")
+        (ref,) = db.execute("select ref from visits order by created_at desc limit 1").fetchone()
+    # The id for scripts, and for the person the short reference to say and type.
+    assert f"Kunjungan {ref} tersimpan; sebut dengan {ref}" in term.seen
 
 
 def visits_of(db) -> list[tuple]:
