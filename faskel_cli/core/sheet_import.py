@@ -37,27 +37,27 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 from faskel_cli.core.sheet_rows import (
-    _KEY_FIELDS,
     CHUNK,
+    KEY_FIELDS,
     ImportResult,
+    Prepared,
+    Rollback,
     RowProblem,
     Warned,
-    _cell_errors,
-    _date_key,
-    _digest,
-    _fingerprint,
-    _identity_text,
-    _option_of,
-    _plain,
-    _Prepared,
-    _problem_cell_errors,
-    _Rollback,
-    _rows,
-    _rows_state,
-    _seen_whole,
+    cell_errors,
+    date_key,
     date_text,
     duration_text,
+    file_fingerprint,
+    identity_text,
     lkk_names,
+    option_of,
+    plain,
+    problem_cell_errors,
+    row_digest,
+    rows_state,
+    seen_whole,
+    sheet_rows,
 )
 
 # --- the import ------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ class _Importer:
         self.now = clock.utc_stamp()
         self.warned: dict[tuple[str, str, str], Warned] = {}
         self.places: dict[str, str | FaskelError] = {}
-        self.pending: list[tuple[_Prepared, tuple[dict, list[str]]]] = []
+        self.pending: list[tuple[Prepared, tuple[dict, list[str]]]] = []
 
     # -- bookkeeping in TEMP tables (outside the database file, no lock) --
 
@@ -135,7 +135,7 @@ class _Importer:
         name = name or self._field_of(table.kind, error)
         option = fmt.field(table.kind, name).option if name else None
         if option is None and name is None:
-            option = _option_of(error)
+            option = option_of(error)
         column = table.headings.get(name or "") or (
             fmt.field(table.kind, name).heading if name else None
         )
@@ -143,14 +143,14 @@ class _Importer:
 
     @staticmethod
     def _field_of(kind: str, error: FaskelError) -> str | None:
-        option = _option_of(error)
+        option = option_of(error)
         if option:
             for item in fmt.fields(kind):
                 if item.option == option:
                     return item.name
             if kind == "problems" and option == "--action":
                 return "tindak_lanjut"
-        for prefix, name in _KEY_FIELDS[kind]:
+        for prefix, name in KEY_FIELDS[kind]:
             if error.key.startswith(prefix):
                 return name
         return None
@@ -174,9 +174,9 @@ class _Importer:
         columns = table.columns
         data_columns = [columns[name] for name in fmt.VISIT_DATA if name in columns]
         seq = 0
-        chunk: list[_Prepared] = []
+        chunk: list[Prepared] = []
         for row, cells in table.rows():
-            if not any(_plain(cells[i]) for i in data_columns if i < len(cells)):
+            if not any(plain(cells[i]) for i in data_columns if i < len(cells)):
                 continue
             seq += 1
             values = {
@@ -192,10 +192,10 @@ class _Importer:
 
     def _prepare(
         self, table: Table, seq: int, row: int, cells: Row, values: dict[str, Any]
-    ) -> _Prepared:
+    ) -> Prepared:
         """The row as `visit add` input, its identity and digest; or the required cells
         it leaves empty."""
-        text = {name: _plain(value) for name, value in values.items()}
+        text = {name: plain(value) for name, value in values.items()}
         handle = text.get("fasilitator") or self.facilitator
         data = visits.VisitInput(
             date=date_text(values.get("tanggal")),
@@ -218,9 +218,9 @@ class _Importer:
             if item.option == option
         ]
         if missing:
-            return _Prepared(seq, row, cells, values, data, "", "", "", "", missing)
+            return Prepared(seq, row, cells, values, data, "", "", "", "", missing)
         effective = handle or self.me or ""
-        digest = _digest(
+        digest = row_digest(
             [data.date or "", data.kelurahan or "", effective, data.kind or "", data.strand or ""]
             + list(data.lkk or [])
             + [str(x) for x in (data.male, data.female, data.duration, data.notes, data.activity)]
@@ -230,13 +230,13 @@ class _Importer:
             if ref or special not in table.specials:
                 continue
             index = table.specials[special]
-            ref = _identity_text(cells[index]) if index < len(cells) else ""
+            ref = identity_text(cells[index]) if index < len(cells) else ""
         if ref:
-            identity = "ref:" + _identity_text(ref)
+            identity = "ref:" + identity_text(ref)
         else:
             key = "|".join(
                 [
-                    _date_key(data.date or ""),
+                    date_key(data.date or ""),
                     normalise_region(data.kelurahan or ""),
                     effective.lower().lstrip("@"),
                     (data.kind or "").lower(),
@@ -244,9 +244,9 @@ class _Importer:
                 ]
             )
             identity = f"key:{key}#{self._occurrence(key)}"
-        return _Prepared(seq, row, cells, values, data, identity, ref, effective, digest)
+        return Prepared(seq, row, cells, values, data, identity, ref, effective, digest)
 
-    def _apply(self, table: Table, chunk: list[_Prepared]) -> None:
+    def _apply(self, table: Table, chunk: list[Prepared]) -> None:
         counts = self.result.visits
         identities = [p.identity for p in chunk if not p.missing]
         marks = ", ".join("?" for _ in identities)
@@ -264,7 +264,7 @@ class _Importer:
             ).fetchall()
         )
         fresh = []
-        outcomes: list[tuple[_Prepared, str, str | None]] = []
+        outcomes: list[tuple[Prepared, str, str | None]] = []
         self.pending = []
         for prepared in chunk:
             state: str
@@ -325,7 +325,7 @@ class _Importer:
         return found
 
     def _visit(
-        self, table: Table, prepared: _Prepared, known: tuple[str, str] | None
+        self, table: Table, prepared: Prepared, known: tuple[str, str] | None
     ) -> tuple[str, str | None]:
         if known is not None and known[1] == prepared.digest:
             return "unchanged", known[0]
@@ -353,7 +353,7 @@ class _Importer:
         the same functions `visit add` checks them with, so one pass shows all of them."""
         first = self._field_of("visits", error)
         found: dict[str | None, FaskelError] = {first: error}
-        for name, other in _cell_errors(self.db, values):
+        for name, other in cell_errors(self.db, values):
             found.setdefault(name, other)
         order = [item.name for item in fmt.VISIT_FIELDS]
         for column in sorted(found, key=lambda n: order.index(n) if n in order else -1):
@@ -374,15 +374,15 @@ class _Importer:
             "insert into sheet_import_visits (seq, identity, visit_id, state) values (?, ?, ?, ?)",
             [seq, identity, visit_id, state],
         )
-        links = {"no:" + (_plain(values.get("no")) or str(seq))}
-        if _plain(values.get("ref")):
-            links.add("ref:" + _identity_text(values["ref"]))
+        links = {"no:" + (plain(values.get("no")) or str(seq))}
+        if plain(values.get("ref")):
+            links.add("ref:" + identity_text(values["ref"]))
         for special, index in table.specials.items():
-            if index < len(cells) and _plain(cells[index]):
+            if index < len(cells) and plain(cells[index]):
                 target = "index" if special == "index" else "uuid"
                 if special == "key":
                     target = "key"
-                links.add(f"{target}:{_identity_text(cells[index])}")
+                links.add(f"{target}:{identity_text(cells[index])}")
         self.conn.executemany(
             "insert or ignore into sheet_import_links (link, seq) values (?, ?)",
             [(link, seq) for link in links],
@@ -398,14 +398,14 @@ class _Importer:
                 name: cells[index] if index < len(cells) else None
                 for name, index in columns.items()
             }
-            if not any(_plain(values.get(name)) for name in fmt.PROBLEM_DATA):
+            if not any(plain(values.get(name)) for name in fmt.PROBLEM_DATA):
                 continue
             try:
                 state = self._problem(table, row, cells, values)
             except (InputError, NotFoundError, ConflictError) as exc:
                 first = self._field_of("problems", exc)
                 found: dict[str | None, FaskelError] = {first: exc}
-                for name, other in _problem_cell_errors(self.db, values):
+                for name, other in problem_cell_errors(self.db, values):
                     found.setdefault(name, other)
                 order = [item.name for item in fmt.PROBLEM_FIELDS]
                 for column in sorted(found, key=lambda n: order.index(n) if n in order else -1):
@@ -418,13 +418,13 @@ class _Importer:
         self, table: Table, cells: Row, values: dict[str, Any]
     ) -> tuple[str, str, str, int]:
         links = []
-        raw = _plain(values.get("ref_kunjungan"))
+        raw = plain(values.get("ref_kunjungan"))
         if raw:
-            links += ["no:" + raw, "ref:" + _identity_text(raw)]
+            links += ["no:" + raw, "ref:" + identity_text(raw)]
         for special, target in fmt.LINK_COLUMNS.items():
             index = table.specials.get(special)
-            if index is not None and index < len(cells) and _plain(cells[index]):
-                links.append(f"{target}:{_identity_text(cells[index])}")
+            if index is not None and index < len(cells) and plain(cells[index]):
+                links.append(f"{target}:{identity_text(cells[index])}")
         if not links:
             raise InputError("err.sheet_required_link")
         for link in links:
@@ -439,7 +439,7 @@ class _Importer:
         raise InputError("err.sheet_no_visit", ref=raw or links[0].split(":", 1)[1])
 
     def _problem(self, table: Table, row: int, cells: Row, values: dict[str, Any]) -> str | None:
-        text = {name: _plain(value) for name, value in values.items()}
+        text = {name: plain(value) for name, value in values.items()}
         missing = [name for name in ("kendala", "tindak_lanjut") if not text.get(name)]
         if missing:
             for name in missing:
@@ -451,7 +451,7 @@ class _Importer:
         due = date_text(values.get("tenggat")) or None
         owner = text.get("penanggung_jawab") or None
         item = ProblemInput(text["kendala"], text["tindak_lanjut"], due, owner)
-        digest = _digest([item.problem, item.action, due or "", owner or ""])
+        digest = row_digest([item.problem, item.action, due or "", owner or ""])
         identity = f"{visit_identity}/kendala#{number}"
         known = self._mapping(identity)
         if known is None:
@@ -488,8 +488,8 @@ def run(
     source_path = Path(path)
     result = ImportResult(file=str(source_path), dry_run=dry_run)
     with Source(source_path) as source:
-        fingerprint = _fingerprint(db, source_path, problems_path, facilitator)
-        if _seen_whole(db, fingerprint, result):
+        fingerprint = file_fingerprint(db, source_path, problems_path, facilitator)
+        if seen_whole(db, fingerprint, result):
             return result
         visits_table, problems_table = source.tables()
         if problems_path is not None:
@@ -512,14 +512,14 @@ def run(
                 if not counts.added + counts.updated + counts.unchanged + counts.refused:
                     raise InputError("err.sheet_no_rows", sheet=visits_table.name)
                 if dry_run or result.refused:
-                    raise _Rollback  # the temp tables go with everything else
+                    raise Rollback  # the temp tables go with everything else
                 importer.finish()
                 db.conn.execute(
                     "insert or replace into sheet_files (fingerprint, sheets, visits, "
                     "problems, rows_state, imported_at) values (?, ?, ?, ?, ?, ?)",
-                    [fingerprint, "\t".join(result.sheets), _rows(result.visits),
-                     _rows(result.problems), _rows_state(db), importer.now],
+                    [fingerprint, "\t".join(result.sheets), sheet_rows(result.visits),
+                     sheet_rows(result.problems), rows_state(db), importer.now],
                 )  # fmt: skip
-        except _Rollback:
+        except Rollback:
             pass
     return result

@@ -27,7 +27,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$", re.ASCII)
 _DATE_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[ T]\d", re.ASCII)
 # The error a row can have, by the message key's start, when it names no option.
-_KEY_FIELDS = {
+KEY_FIELDS = {
     "visits": (
         ("err.kelurahan_", "kelurahan"),
         ("err.facilitator_", "fasilitator"),
@@ -88,7 +88,7 @@ class ImportResult:
 
 
 @dataclass
-class _Prepared:
+class Prepared:
     seq: int
     row: int
     cells: Row
@@ -101,14 +101,14 @@ class _Prepared:
     missing: list[str] = field(default_factory=list)  # required fields left empty
 
 
-class _Rollback(Exception):
+class Rollback(Exception):
     """Leave the import's transaction without writing anything."""
 
 
 # --- cells as text ---------------------------------------------------------------------------
 
 
-def _plain(value: object) -> str:
+def plain(value: object) -> str:
     if value.__class__ is str:  # most cells: the fast way first
         return str(value).strip()
     if value is None:
@@ -134,8 +134,8 @@ def date_text(value: object) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # 9999-12-31
             return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-        return _plain(value)
-    text = _plain(value)
+        return plain(value)
+    text = plain(value)
     if _SERIAL.match(text):
         return (_EXCEL_EPOCH + timedelta(days=int(float(text)))).isoformat()
     if _DATE_TIME.match(text):
@@ -151,7 +151,7 @@ def duration_text(value: object) -> str:
         return str(int(value.total_seconds() // 60))
     if isinstance(value, datetime):  # a time cell some writers store with a day
         return str(value.hour * 60 + value.minute)
-    return _plain(value)
+    return plain(value)
 
 
 def lkk_names(text: str) -> list[str]:
@@ -159,19 +159,19 @@ def lkk_names(text: str) -> list[str]:
     return [name.strip() for name in re.split(r"[;\n\r]+", text) if name.strip()]
 
 
-def _identity_text(value: object) -> str:
-    text = _plain(value).lower()
+def identity_text(value: object) -> str:
+    text = plain(value).lower()
     return text[5:] if text.startswith("uuid:") else text
 
 
-def _cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelError]]:
+def cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelError]]:
     """The errors of a visit row's cells taken one by one (what `visits.add` stops at is
     the first of them): the checks of `_validated`, each of one cell."""
     from faskel_cli.core import facilitators, lkk
     from faskel_cli.core.dates import parse_date, parse_duration
     from faskel_cli.core.vocab import STRANDS, VISIT_KINDS, clean_text, pick
 
-    text = {name: _plain(value) for name, value in values.items()}
+    text = {name: plain(value) for name, value in values.items()}
     kel = None
     checks: list[tuple[str, Callable[[], object]]] = [
         ("tanggal", lambda: parse_date(date_text(values.get("tanggal")))),
@@ -200,7 +200,7 @@ def _cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelEr
             yield "lkk", exc
 
 
-def _problem_cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelError]]:
+def problem_cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, FaskelError]]:
     """The errors of a problem row's cells taken one by one, with the checks of
     `followups.add_for_visit` that need no visit (the due date's order needs one)."""
     from faskel_cli.core import facilitators
@@ -208,10 +208,10 @@ def _problem_cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, 
     from faskel_cli.core.vocab import clean_text
 
     due = date_text(values.get("tenggat"))
-    owner = _plain(values.get("penanggung_jawab"))
+    owner = plain(values.get("penanggung_jawab"))
     checks: list[tuple[str, Callable[[], object]]] = [
-        ("kendala", lambda: clean_text(_plain(values.get("kendala")), "--problem")),
-        ("tindak_lanjut", lambda: clean_text(_plain(values.get("tindak_lanjut")), "--followup")),
+        ("kendala", lambda: clean_text(plain(values.get("kendala")), "--problem")),
+        ("tindak_lanjut", lambda: clean_text(plain(values.get("tindak_lanjut")), "--followup")),
     ]
     if due:
         checks.append(("tenggat", lambda: parse_date(due, field="--due", allow_future=True)))
@@ -226,7 +226,7 @@ def _problem_cell_errors(db: Db, values: dict[str, Any]) -> Iterator[tuple[str, 
             yield name, exc
 
 
-def _option_of(error: FaskelError) -> str | None:
+def option_of(error: FaskelError) -> str | None:
     for name in ("option", "field"):
         value = error.params.get(name)
         if isinstance(value, str) and value.startswith("--"):
@@ -234,11 +234,11 @@ def _option_of(error: FaskelError) -> str | None:
     return None
 
 
-def _digest(parts: list[str]) -> str:
+def row_digest(parts: list[str]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def _date_key(text: str) -> str:
+def date_key(text: str) -> str:
     """The date of a content key: ISO when it reads as a date, else as typed."""
     from faskel_cli.core.dates import parse_date
 
@@ -248,11 +248,11 @@ def _date_key(text: str) -> str:
         return text.strip().lower()
 
 
-def _rows(counts: Counts) -> int:
+def sheet_rows(counts: Counts) -> int:
     return counts.added + counts.updated + counts.unchanged + counts.refused
 
 
-def _fingerprint(
+def file_fingerprint(
     db: Db, path: Path, problems_path: str | Path | None, facilitator: str | None
 ) -> str:
     digest = hashlib.sha256()
@@ -265,21 +265,21 @@ def _fingerprint(
     return digest.hexdigest()
 
 
-def _rows_state(db: Db) -> str:
+def rows_state(db: Db) -> str:
     found = db.conn.execute(
         "select count(*), coalesce(max(imported_at), '') from sheet_rows"
     ).fetchone()
     return f"{found[0]}|{found[1]}"
 
 
-def _seen_whole(db: Db, fingerprint: str, result: ImportResult) -> bool:
+def seen_whole(db: Db, fingerprint: str, result: ImportResult) -> bool:
     """The same file (and defaults) was imported, and no import changed sheet_rows since:
     every row is unchanged, as reading them would find."""
     found = db.conn.execute(
         "select visits, problems, rows_state, sheets from sheet_files where fingerprint = ?",
         [fingerprint],
     ).fetchone()
-    if found is None or found[2] != _rows_state(db):
+    if found is None or found[2] != rows_state(db):
         return False
     result.visits.unchanged, result.problems.unchanged = int(found[0]), int(found[1])
     result.sheets = str(found[3]).split("\t")

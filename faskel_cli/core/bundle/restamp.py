@@ -1,7 +1,7 @@
 """Records stamped ahead of this computer's clock: found, and stamped anew.
 
 Every other database refuses a version stamped later than its clock plus the tolerance
-(merge.clock_limit). A laptop whose clock was wrong when its records were made keeps them
+(checks.clock_limit). A laptop whose clock was wrong when its records were made keeps them
 so stamped after its clock is set right, and an edit stamps after them (records.next_version),
 so its bundles would be refused for ever: `faskel bundle restamp` gives them the time of
 now (a new version, audited as 'restamp'). A database that took such a record before the
@@ -26,7 +26,7 @@ def _ahead(columns: tuple[str, ...]) -> str:
 
 def ahead(db: Db) -> dict[str, int]:
     """{kind: records} stamped later than this computer's clock plus the tolerance."""
-    from faskel_cli.core.bundle.merge import clock_limit
+    from faskel_cli.core.bundle.checks import clock_limit
 
     limit = clock_limit()
     found = {}
@@ -45,7 +45,7 @@ def restamp(db: Db) -> dict[str, int]:
     updated_at, and its created_at and deleted_at when they are ahead too. Returns
     {kind: records}."""
     from faskel_cli.core import audit
-    from faskel_cli.core.bundle.merge import clock_limit
+    from faskel_cli.core.bundle.checks import clock_limit
 
     done: dict[str, int] = {}
     with transaction(db):
