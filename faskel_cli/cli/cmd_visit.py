@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import cmd_sheet_import, common
+from faskel_cli.cli import cmd_photo, cmd_sheet_import, common
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
@@ -89,6 +89,7 @@ def add(
     allow_duplicate: bool = typer.Option(
         False, "--allow-duplicate", help=t("help.opt.allow_duplicate")
     ),
+    photo: list[str] = typer.Option(None, "--photo", metavar="FILE", help=t("help.opt.photo")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -111,12 +112,29 @@ def add(
     )
     _prompt_missing(database, data)
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
+    prepared = _photos(database, data, photo or [])
     item, warns = _add(database, data, problems, allow_duplicate)
+    if prepared:
+        from faskel_cli.core import photos
+
+        photos.attach(database, photos.Owner("visit", item["id"]), prepared)
+        item["photos"] = [p.id if not isinstance(p, str) else p for p in prepared]
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:
         common.echo(item["id"])
+
+
+def _photos(database: Db, data: VisitInput, files: list[str]) -> list:
+    """The --photo files read and made ready before the visit is written (the visit's own
+    fields checked first, as they are quicker): a bad one refuses the visit."""
+    if not files:
+        return []
+    from faskel_cli.core import photos, visits
+
+    visits.validate(database, data)
+    return photos.read_photos(database, files)
 
 
 def _add(database: Db, data: VisitInput, problems: list, allow_duplicate: bool) -> tuple:
@@ -333,6 +351,8 @@ def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) ->
     if coming_back:
         common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))
 
+
+app.add_typer(cmd_photo.make_app("visit"), name="photo", help=t("help.visit.photo"))
 
 # `visit import FILE`: rows of a spreadsheet or a Kobo/ODK export (cli/cmd_sheet_import.py).
 app.command("import", help=t("help.visit.import"))(cmd_sheet_import.import_command)

@@ -22,6 +22,7 @@ CATALOGUE_MODULES = (
     "unattended",
     "rules",
     "sheets",
+    "monthly",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
