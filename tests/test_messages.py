@@ -80,7 +80,7 @@ BUNDLE_RULES = (
     "area", "count_key", "date", "date_early", "date_future", "date_invalid", "date_late",
     "greater_than_equal", "handle", "id", "int_type", "kode", "less_than_equal",
     "literal_error", "missing", "one_line", "since", "stamp", "string_too_long",
-    "string_type", "text", "too_long", "sha256",
+    "string_type", "text", "too_long", "sha256", "base64",
 )  # fmt: skip
 
 
@@ -118,6 +118,13 @@ DYNAMIC = {
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status
+    # cli/cmd_photo: the photo commands of visits and activities, what `photo add` did
+    "help.{}.photo.add": [("visit", "activity")],
+    "help.{}.photo.list": [("visit", "activity")],
+    "help.{}.photo.remove": [("visit", "activity")],
+    "help.{}.photo.export": [("visit", "activity")],
+    "msg.photo_{}": [("added", "linked", "unchanged", "updated", "restored")],
+    "label.moment.{}": [("sebelum", "proses", "sesudah")],
 }
 
 

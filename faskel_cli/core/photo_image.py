@@ -84,9 +84,9 @@ def read_file(path: str | Path) -> bytes:
     MAX_FILE_BYTES is refused before anything is read."""
     shown = str(path)
     try:
-        size = os.stat(path).st_size
         if Path(path).is_dir():
-            raise InputError("err.photo_unreadable", path=shown, reason="directory")
+            raise InputError("err.photo_folder", path=shown)
+        size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
                 "err.photo_too_large", path=shown, mb=size / 1e6, limit=MAX_FILE_BYTES // 2**20

@@ -103,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak bisa membaca foto {path}: {reason}; tidak ada yang disimpan",
         "cannot read photo {path}: {reason}; nothing was stored",
     ),
+    "err.photo_folder": (
+        "{path} adalah folder, bukan foto; tidak ada yang disimpan",
+        "{path} is a folder, not a photo; nothing was stored",
+    ),
     "err.photo_too_large": (
         "foto {path} terlalu besar ({mb:.1f} MB; paling besar {limit} MB); tidak ada yang disimpan",
         "photo {path} is too large ({mb:.1f} MB; at most {limit} MB); nothing was stored",
