@@ -202,7 +202,7 @@ def _register() -> None:
     group(cmd_activity.app, "activity", "help.activity", daily)
     command(cmd_db.history, "history", "help.history", daily)
     command(cmd_summary.summary, "summary", "help.summary", reports)
-    command(cmd_report.report, "report", "help.report", reports)
+    group(cmd_report.app, "report", "help.report", reports)
     command(cmd_summary.trend, "trend", "help.trend", reports)
     command(cmd_bundle.sync, "sync", "help.sync", exchange)
     group(cmd_bundle.app, "bundle", "help.bundle", exchange)

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import cmd_lapbul, common
+from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
+# `faskel report [options]` writes the summary report (as before); `faskel report bulanan`
+# a facilitator's monthly report (cli/cmd_lapbul.py).
+app = FaskelTyper(invoke_without_command=True, no_args_is_help=False)
 
+
+@app.callback(invoke_without_command=True)
 def report(
     ctx: typer.Context,
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
@@ -23,6 +29,8 @@ def report(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("help.report.quiet")),
 ) -> None:
+    if ctx.invoked_subcommand:
+        return
     import sys
 
     from faskel_cli import render
@@ -57,3 +65,6 @@ def report(
     written = atomic.write_bytes(target, content)
     if not quiet:
         common.echo(t("msg.report_written", path=str(written)))
+
+
+app.command("bulanan", help=t("help.report.bulanan"))(cmd_lapbul.bulanan)
