@@ -25,7 +25,7 @@ import pytest
 import faskel_cli.messages as messages
 from faskel_cli.core import activities, bundle, followups, visits
 from faskel_cli.core import sheet_format as fmt
-from faskel_cli.core.vocab import STAGES
+from faskel_cli.core.vocab import STAGES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import set_lang, t
 from faskel_cli.reports.common import SUMMARY_FIELDS
 
@@ -125,6 +125,20 @@ DYNAMIC = {
     "help.{}.photo.export": [("visit", "activity")],
     "msg.photo_{}": [("added", "linked", "unchanged", "updated", "restored")],
     "label.moment.{}": [("sebelum", "proses", "sesudah")],
+    # reports/lapbul: the monthly report's words
+    "rep.lapbul.month.{}": [[str(n) for n in range(1, 13)]],
+    "rep.lapbul.weekday.{}": [[str(n) for n in range(1, 8)]],
+    "rep.lapbul.kind.{}": [VISIT_KINDS],
+    "rep.lapbul.strand.{}": [STRANDS],
+    "rep.lapbul.stage.{}": [STAGES],
+    "rep.lapbul.role.{}": [("faskel", "koordinator")],
+    "rep.lapbul.col.{}": [
+        (
+            "no", "date", "kelurahan", "lkk", "kind", "strand", "participants", "notes", "day",
+            "visits", "hours", "work", "activity", "funding", "budget", "spent", "stage_start",
+            "stage_end", "problem", "action", "owner", "due", "state",
+        )
+    ],  # fmt: skip
 }
 
 

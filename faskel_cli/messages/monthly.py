@@ -320,7 +320,6 @@ MESSAGES.update(
         "rep.lapbul.no_photos": ("Tidak ada foto bulan ini.", "No photos this month."),
         "rep.lapbul.photo_what": ("{kind} {lkk}", "{kind} {lkk}"),
         "rep.lapbul.photo_place": ("lokasi {lat}, {lon}", "location {lat}, {lon}"),
-        "rep.lapbul.photo_taken": ("diambil {time}", "taken {time}"),
         "rep.lapbul.sign_known": ("Mengetahui,", "Acknowledged,"),
         "rep.lapbul.sign_maker": ("Yang membuat laporan,", "Report made by,"),
         "rep.lapbul.sign_place": ("{place}, {date}", "{place}, {date}"),

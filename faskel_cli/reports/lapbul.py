@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core.money import format_rupiah
 from faskel_cli.messages import t
@@ -15,9 +15,11 @@ from faskel_cli.messages import t
 if TYPE_CHECKING:
     from faskel_cli.core.monthly import Monthly
 
-PHOTO_LONG_SIDE = 900  # pixels of a photo in the document (about 200 dpi at 11 cm)
+PHOTO_LONG_SIDE = 800  # pixels of a photo in the document (about 240 dpi at 8.4 cm)
 PHOTO_QUALITY = 72
 PHOTOS_PER_PAGE = 6  # two across, three down
+# What the photos may take of a PDF together: programmes take one file of at most 4 MB.
+PHOTO_BUDGET = 3_200_000
 
 
 @dataclass
@@ -320,30 +322,65 @@ def caption(photo: dict) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def small_jpeg(data: bytes) -> bytes:
-    """The stored copy made smaller for the document (20 photos stay far below 4 MB)."""
+def _encoded(image: Any, side: int, quality: int) -> bytes:
     import io
 
     from PIL import Image
 
-    image = Image.open(io.BytesIO(data))
-    image.thumbnail((PHOTO_LONG_SIDE, PHOTO_LONG_SIDE), Image.Resampling.BICUBIC)
+    if max(image.size) > side:
+        image = image.copy()
+        image.thumbnail((side, side), Image.Resampling.BICUBIC)
     out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    image.save(out, "JPEG", quality=quality)
     return out.getvalue()
+
+
+def _fitted(stored: list[bytes]) -> list[bytes]:
+    """The photos for the document, PHOTO_LONG_SIDE pixels at most and within PHOTO_BUDGET
+    together: smaller and coarser when they are many or detailed (the PDF stays under
+    4 MB). Each stored copy is decoded once."""
+    import io
+
+    from PIL import Image
+
+    images = []
+    for data in stored:
+        if not data:
+            images.append(None)
+            continue
+        image = Image.open(io.BytesIO(data))
+        scale = PHOTO_LONG_SIDE / max(image.size)
+        if scale < 1:  # a stored copy of 1600 px decodes at half its size, quicker
+            image.draft("RGB", (int(image.width * scale), int(image.height * scale)))
+        image = image.convert("RGB")
+        image.thumbnail((PHOTO_LONG_SIDE, PHOTO_LONG_SIDE), Image.Resampling.BICUBIC)
+        images.append(image)
+    side, quality = PHOTO_LONG_SIDE, PHOTO_QUALITY
+    for _ in range(4):
+        out = [_encoded(image, side, quality) if image else b"" for image in images]
+        total = sum(map(len, out))
+        if total <= PHOTO_BUDGET:
+            break
+        side = max(320, int(side * (PHOTO_BUDGET / total) ** 0.5 * 0.95))
+        quality = max(45, quality - 10)
+    return out
 
 
 def _photos(data: Monthly, load: Callable[[str], bytes]) -> list[Block]:
     blocks = [Block("heading", t("rep.lapbul.s7"))]
     if not data.photos:
         return [*blocks, Block("text", t("rep.lapbul.no_photos"))]
-    photos = []
+    stored = []
     for photo in data.photos:
         try:
-            picture = small_jpeg(load(photo["photo_id"]))
-        except Exception:  # a photo that cannot be read (a damaged copy): its caption alone
-            picture = b""
-        photos.append((picture, caption(photo)))
+            stored.append(load(photo["photo_id"]))
+        except Exception:  # a photo that cannot be read: its caption alone
+            stored.append(b"")
+    try:
+        pictures = _fitted(stored)
+    except Exception:  # a stored copy that is no image (a damaged database): captions alone
+        pictures = [b""] * len(stored)
+    photos = [(picture, caption(p)) for picture, p in zip(pictures, data.photos, strict=True)]
     return [*blocks, Block("photos", photos=photos)]
 
 
