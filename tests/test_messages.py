@@ -134,9 +134,29 @@ DYNAMIC = {
     "rep.lapbul.role.{}": [("faskel", "koordinator")],
     "rep.lapbul.col.{}": [
         (
-            "no", "date", "kelurahan", "lkk", "kind", "strand", "participants", "notes", "day",
-            "visits", "hours", "work", "activity", "funding", "budget", "spent", "stage_start",
-            "stage_end", "problem", "action", "owner", "due", "state",
+            "no",
+            "date",
+            "kelurahan",
+            "lkk",
+            "kind",
+            "strand",
+            "participants",
+            "notes",
+            "day",
+            "visits",
+            "hours",
+            "work",
+            "activity",
+            "funding",
+            "budget",
+            "spent",
+            "stage_start",
+            "stage_end",
+            "problem",
+            "action",
+            "owner",
+            "due",
+            "state",
         )
     ],  # fmt: skip
 }

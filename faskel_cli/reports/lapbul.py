@@ -343,21 +343,22 @@ def _fitted(stored: list[bytes]) -> list[bytes]:
 
     from PIL import Image
 
-    images = []
+    images: list[Image.Image | None] = []
     for data in stored:
         if not data:
             images.append(None)
             continue
-        image = Image.open(io.BytesIO(data))
-        scale = PHOTO_LONG_SIDE / max(image.size)
+        source = Image.open(io.BytesIO(data))
+        scale = PHOTO_LONG_SIDE / max(source.size)
         if scale < 1:  # a stored copy of 1600 px decodes at half its size, quicker
-            image.draft("RGB", (int(image.width * scale), int(image.height * scale)))
-        image = image.convert("RGB")
+            source.draft("RGB", (int(source.width * scale), int(source.height * scale)))
+        image = source.convert("RGB")
         image.thumbnail((PHOTO_LONG_SIDE, PHOTO_LONG_SIDE), Image.Resampling.BICUBIC)
         images.append(image)
     side, quality = PHOTO_LONG_SIDE, PHOTO_QUALITY
+    out: list[bytes] = []
     for _ in range(4):
-        out = [_encoded(image, side, quality) if image else b"" for image in images]
+        out = [_encoded(image, side, quality) if image is not None else b"" for image in images]
         total = sum(map(len, out))
         if total <= PHOTO_BUDGET:
             break

@@ -142,6 +142,7 @@ def _photos(pdf: FPDF, block: Block) -> None:
     box_h = 66.0
     caption_h = 13.0
     row_h = box_h + caption_h + 3
+    top = pdf.get_y()
     for index, (picture, caption) in enumerate(block.photos):
         column = index % 2
         if column == 0:

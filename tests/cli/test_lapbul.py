@@ -49,7 +49,9 @@ def _numbers(db_path) -> dict:
             "where l.activity_id is not null and substr(p.taken_at, 1, 10) between ? and ?",
             MONTH,
         ).fetchone()[0]
-        actions = [r[0] for r in conn.execute("select action from followups where owner_id = ?", [who])]
+        actions = [
+            r[0] for r in conn.execute("select action from followups where owner_id = ?", [who])
+        ]
     finally:
         conn.close()
     male, female = sum(r[1] for r in rows), sum(r[2] for r in rows)
@@ -106,7 +108,10 @@ def _check_content(text: str, numbers: dict) -> None:
     total = numbers["male"] + numbers["female"]
     assert f"{total} orang: {numbers['male']} laki-laki, {numbers['female']} perempuan" in flat
     assert f"({numbers['share']} % perempuan)" in flat
-    assert f"Jumlah kunjungan : {numbers['visits']}" in flat or f"Jumlah kunjungan {numbers['visits']}" in flat
+    assert (
+        f"Jumlah kunjungan : {numbers['visits']}" in flat
+        or f"Jumlah kunjungan {numbers['visits']}" in flat
+    )
     assert f"Hari kerja : {numbers['days']}" in flat or f"Hari kerja {numbers['days']}" in flat
     assert "4 dari 4 kelurahan tugas" in flat
     for day in numbers["dates"]:  # the daily record and the time sheet
@@ -244,3 +249,11 @@ def test_twenty_detailed_photos_stay_under_4_mb(sample, tmp_path):
     from pypdf import PdfReader
 
     assert sum(len(p.images) for p in PdfReader(out).pages) == 28
+
+
+def test_the_report_settings(sample):
+    sample.ok("config", "set", "supervisor_nip", "19700512 199803 1 007")
+    assert sample.ok("config", "get", "supervisor_nip").stdout.strip() == "197005121998031007"
+    sample.fails("config", "set", "supervisor_nip", "12345", code=2)
+    sample.ok("config", "set", "place", "Kota Pekalongan, Jawa Tengah")
+    sample.fails("config", "set", "office", "   ", code=2)

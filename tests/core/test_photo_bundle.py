@@ -51,7 +51,10 @@ def test_photos_arrive_whole_and_once_in_any_order(laptops, tmp_path):
     _add_photo(b, shared, visit=add_visit(b.db, kelurahan="Tirto"), caption="di Tirto")
     activity = add_activity(b.db)
     _add_photo(b, only_a, activity=activity, moment="sesudah")
-    files = {name: export(lap.db, tmp_path / f"{name}.faskel") for name, lap in zip("ab", (a, b))}
+    files = {
+        name: export(lap.db, tmp_path / f"{name}.faskel")
+        for name, lap in zip("ab", (a, b), strict=True)
+    }
     # c imports a then b; b imports a; a imports b: all three hold the same, in any order
     import_counts(c.db, files["a"])
     import_counts(c.db, files["b"])

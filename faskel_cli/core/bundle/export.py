@@ -297,11 +297,11 @@ def export(
                     cursor = conn.execute(
                         _line_sql(kind) + where + " order by t.id", {"kind": kind.name, **params}
                     )
-                    written = _write_lines(cursor, gz, sha)
-                    if written or kind.name not in PHOTO_KINDS:
+                    lines = _write_lines(cursor, gz, sha)
+                    if lines or kind.name not in PHOTO_KINDS:
                         # A bundle without photos says nothing of them: a faskel from
                         # before m010 still reads it.
-                        counts[kind.name] = written
+                        counts[kind.name] = lines
         finally:
             conn.execute("commit")
             if window is not None:
