@@ -165,7 +165,7 @@ def _daily(data: Monthly) -> list[Block]:
         ]
         for n, v in enumerate(data.daily, 1)
     ]
-    widths = [0.045, 0.12, 0.11, 0.135, 0.13, 0.155, 0.065, 0.24]
+    widths = [0.04, 0.115, 0.105, 0.13, 0.14, 0.165, 0.065, 0.24]
     align = ["R", "L", "L", "L", "L", "L", "C", "L"]
     return [*blocks, Block("table", header=header, rows=rows, widths=widths, align=align)]
 
