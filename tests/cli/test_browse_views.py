@@ -5,7 +5,6 @@ say which tables are data, which internal and which views."""
 from __future__ import annotations
 
 import json
-
 import sqlite3
 from collections import Counter
 
