@@ -401,7 +401,7 @@ def check_lapbul(office: Office) -> None:
     for path in (pdf, docx):
         faskel("report", "bulanan", "--facilitator", "siti", "--month", "2026-11",
                "-o", str(path), "-q")  # fmt: skip
-    must = ("LAPORAN BULANAN", "Realisasi Kegiatan Harian", "Lembar Waktu Kerja",
+    must = ("LAPORAN BULANAN", "Uraian Kegiatan Harian", "Lembar Waktu Kerja",
             "Dokumentasi", "Mengetahui", "Pekalongan, 30 November 2026")  # fmt: skip
     for name, path in (("PDF", pdf), ("DOCX in Writer", None)):
         if path is None:

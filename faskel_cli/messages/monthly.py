@@ -60,11 +60,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- photos: what commands say ------------------------------------------------------
     "msg.photo_added": ("Foto {id} disimpan ({file}).", "Photo {id} stored ({file})."),
     "msg.photo_linked": (
-        "Foto {id} sudah tersimpan; kini juga pada catatan ini ({file}).",
+        "Foto {id} sudah tersimpan; kini juga pada entri ini ({file}).",
         "Photo {id} was stored already; now on this record too ({file}).",
     ),
     "msg.photo_unchanged": (
-        "Foto {id} sudah ada pada catatan ini ({file}); tidak ada yang berubah.",
+        "Foto {id} sudah ada pada entri ini ({file}); tidak ada yang berubah.",
         "Photo {id} is on this record already ({file}); nothing changed.",
     ),
     "msg.photo_updated": (
@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.moment.proses": ("proses", "during"),
     "label.moment.sesudah": ("sesudah", "after"),
     "bundle.kind.photos": ("foto", "photos"),
-    "bundle.kind.photo_links": ("foto pada catatan", "photos on records"),
+    "bundle.kind.photo_links": ("foto pada entri", "photos on records"),
     "bundle.rule.base64": ("teks base64", "base64 text"),
     "msg.bundle_photo_bytes": (
         "Foto di bundel ini: {n} ({size}).",
@@ -137,7 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--when is for activity photos only (before, during, after)",
     ),
     "err.photo_unknown": (
-        "foto '{ref}' tidak ada pada catatan ini ({n} foto; lihat `photo list`)",
+        "foto '{ref}' tidak ada pada entri ini ({n} foto; lihat `photo list`)",
         "no photo '{ref}' on this record ({n} photos; see `photo list`)",
     ),
     "err.photo_ref": (
@@ -180,7 +180,7 @@ MESSAGES.update(
         ),
         # --- the command ------------------------------------------------------------------
         "help.report.bulanan": (
-            "Laporan bulanan (lapbul) seorang fasilitator sebagai PDF atau DOCX: ringkasan, realisasi kegiatan harian, lembar waktu kerja, kegiatan, kendala dan tindak lanjut, RKTL, dokumentasi foto, tanda tangan.",
+            "Laporan bulanan (lapbul) seorang fasilitator sebagai PDF atau DOCX: ringkasan, uraian kegiatan harian, lembar waktu kerja, kegiatan, kendala dan tindak lanjut, RKTL, dokumentasi foto, tanda tangan.",
             "A facilitator's monthly report (lapbul) as PDF or DOCX: summary, daily record of work, work-time sheet, activities, problems and follow-ups, next month's plan (RKTL), photos, signatures.",
         ),
         "help.opt.lapbul_month": (
@@ -252,7 +252,7 @@ MESSAGES.update(
             "{opened} baru, {done} selesai, {open} masih terbuka",
             "{opened} new, {done} done, {open} still open",
         ),
-        "rep.lapbul.s2": ("II. Realisasi Kegiatan Harian", "II. Daily Record of Work"),
+        "rep.lapbul.s2": ("II. Uraian Kegiatan Harian", "II. Daily Record of Work"),
         "rep.lapbul.col.no": ("No", "No"),
         "rep.lapbul.col.date": ("Tanggal", "Date"),
         "rep.lapbul.col.kelurahan": ("Kelurahan", "Kelurahan"),
@@ -275,7 +275,7 @@ MESSAGES.update(
         "rep.lapbul.col.activity": ("Kegiatan", "Activity"),
         "rep.lapbul.col.funding": ("Sumber dana", "Funding"),
         "rep.lapbul.col.budget": ("Anggaran", "Budget"),
-        "rep.lapbul.col.spent": ("Realisasi", "Spent"),
+        "rep.lapbul.col.spent": ("Dana terpakai", "Spent"),
         "rep.lapbul.col.stage_start": ("Tahap awal bulan", "Stage at start"),
         "rep.lapbul.col.stage_end": ("Tahap akhir bulan", "Stage at end"),
         "rep.lapbul.not_begun": ("belum mulai", "not begun"),
@@ -291,7 +291,7 @@ MESSAGES.update(
         "rep.lapbul.col.state": ("Status", "State"),
         "rep.lapbul.state.done": ("selesai {date}", "done {date}"),
         "rep.lapbul.state.open": ("terbuka", "open"),
-        "rep.lapbul.state.overdue": ("lewat {days} hari", "{days} days overdue"),
+        "rep.lapbul.state.overdue": ("terlambat {days} hari", "{days} days overdue"),
         "rep.lapbul.no_followups": ("Tidak ada kendala tercatat.", "No problems logged."),
         "rep.lapbul.s6": (
             "VI. Rencana Kerja Tindak Lanjut (RKTL) Bulan {month}",
@@ -302,8 +302,8 @@ MESSAGES.update(
             "Follow-ups due or overdue",
         ),
         "rep.lapbul.plan.followup_item": (
-            "{action} ({kelurahan}; {owner}; batas {due}{late})",
-            "{action} ({kelurahan}; {owner}; due {due}{late})",
+            "{action} ({kelurahan}; {owner}; batas {due}{overdue})",
+            "{action} ({kelurahan}; {owner}; due {due}{overdue})",
         ),
         "rep.lapbul.plan.late": (", terlambat {days} hari", ", {days} days overdue"),
         "rep.lapbul.plan.activities": ("Tahap berikut kegiatan", "Each activity's next stage"),
@@ -333,7 +333,7 @@ MESSAGES.update(
         "rep.lapbul.kind.bimbingan": ("Bimbingan", "Coaching"),
         "rep.lapbul.kind.pengawasan": ("Pengawasan", "Supervision"),
         "rep.lapbul.strand.kesadaran": ("Kesadaran kritis", "Critical awareness"),
-        "rep.lapbul.strand.pemetaan": ("Pemetaan potensi masalah", "Mapping problems"),
+        "rep.lapbul.strand.pemetaan": ("Pemetaan swadaya", "Residents' own survey"),
         "rep.lapbul.strand.perencanaan": ("Perencanaan partisipatif", "Participatory planning"),
         "rep.lapbul.strand.pengorganisasian": (
             "Pengorganisasian komunitas",

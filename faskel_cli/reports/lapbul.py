@@ -266,7 +266,7 @@ def _plan(data: Monthly) -> list[Block]:
             kelurahan=f["kelurahan"],
             owner=f["owner"] or "-",
             due=short_date(f["due"]),
-            late=t("rep.lapbul.plan.late", days=f["days_overdue"]) if f["days_overdue"] else "",
+            overdue=t("rep.lapbul.plan.late", days=f["days_overdue"]) if f["days_overdue"] else "",
         )
         for f in data.plan_followups
     ]

@@ -93,7 +93,7 @@ def _check_content(text: str, numbers: dict) -> None:
         "Siti Aminah",
         "Kel. Medono, Kec. Pekalongan Barat",
         "I. Ringkasan Bulan Ini",
-        "II. Realisasi Kegiatan Harian",
+        "II. Uraian Kegiatan Harian",
         "III. Lembar Waktu Kerja",
         "IV. Kegiatan yang Didampingi",
         "V. Kendala dan Tindak Lanjut",
