@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-monthly check-clients clean
+.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add bench-monthly check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,12 @@ demo: $(STAMP)
 	@echo
 	@$(BIN)/faskel summary --week 2026-W48
 
-# The one test command (README, .ci/run): lint and types first, then the tests.
+# The one test command (README, .ci/run): lint and types first, then the tests, spread over
+# the machine's cores. The slow ones (property runs, many processes, LibreOffice, memory
+# bounds) run where CI is set (CI=true, as CI services set it) or with SLOW=1.
+TEST_SLOW := $(if $(or $(CI),$(SLOW)),,-m "not slow")
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto $(TEST_SLOW)
 
 # The floors of pyproject.toml are tested, not only declared: the suite runs again in its own
 # venv with every direct dependency (and test extra) at the lowest version the ranges allow.
@@ -50,7 +53,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
 		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions|pillow|fpdf2|python.docx|pypdf)=='
-	$(LOWEST)/bin/python -m pytest
+	$(LOWEST)/bin/python -m pytest -n auto $(TEST_SLOW)
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)
@@ -64,6 +67,10 @@ bench-import: $(STAMP)
 # writes docs/client-checks.md and docs/screenshots/. Not part of `make test`.
 check-clients: $(STAMP)
 	scripts/check-clients
+
+# Times `faskel visit add` (every option) against `faskel --version`; see bench/.
+bench-add: $(STAMP)
+	$(BIN)/python bench/bench_add.py
 
 # Times `faskel visit import` of a filled 10,000-row template against raw executemany; see bench/.
 bench-sheet: $(STAMP)

@@ -142,7 +142,7 @@ def fit_columns(
     def needed(cols):
         total = 1  # rich's edge; each column adds padding and a separator below
         for key, heading in cols:
-            cells = [len(_plain(r.get(key))) for r in rows[:200]]
+            cells = [len(_plain(_value(r, key))) for r in rows[:200]]
             limit = 24 if key in WRAP else 40
             total += min(max([len(heading), *cells]), limit) + 3
         return total
@@ -163,8 +163,15 @@ TEXT_MIN = 16
 WIDE_MAX = 40
 
 
+def _value(row: dict, key: str):
+    """What a table shows in a cell: a record's short reference in its id column."""
+    if key == "id" and row.get("ref"):
+        return row["ref"]
+    return row.get(key)
+
+
 def _natural(rows: list[dict], key: str, heading: str) -> int:
-    return max([len(heading), *(len(_plain(r.get(key))) for r in rows[:200])])
+    return max([len(heading), *(len(_plain(_value(r, key))) for r in rows[:200])])
 
 
 def _keeps_width(rows: list[dict], key: str) -> bool:
@@ -272,7 +279,7 @@ def table(
     )
     shortened = {}
     if any(key == "id" for key, _ in columns):
-        shortened = short_ids([r["id"] for r in rows if r.get("id")])
+        shortened = short_ids([r["id"] for r in rows if r.get("id") and not r.get("ref")])
     for key, heading in columns:
         numeric = bool(rows) and all(
             isinstance(r.get(key), int | float) and not isinstance(r.get(key), bool)
@@ -293,7 +300,9 @@ def table(
         cells = []
         for key, _ in columns:
             value = row.get(key)
-            if key == "id" and value in shortened:
+            if key == "id" and row.get("ref"):
+                value = row["ref"]  # the short reference a person types (core/refs.py)
+            elif key == "id" and value in shortened:
                 value = shortened[value]
             cells.append(_cell(value))
         tbl.add_row(*cells)

@@ -52,20 +52,23 @@ def percent(share: float | None) -> str:
 
 
 def completeness_line(totals: dict) -> str:
-    return t(
-        "sum.completeness",
-        visited=totals["kelurahan_visited"],
-        total=totals["kelurahan_total"],
-        pct=percent(totals.get("completeness")),
-    )
+    from faskel_cli.reports import levels as render_levels
+
+    return render_levels.completeness_line(totals, percent(totals.get("completeness")))
 
 
 def period_title(data: dict, key: str = "sum.title") -> str:
     """'Ringkasan 2026-W48 · Kota Pekalongan' (a kecamatan named when only one is shown)."""
-    label = data["period"]["label"]
+    from faskel_cli.reports.periods import title
+
+    label = title(data["period"]["label"])
     area = data["area"]["nama"]
     kecamatan = data.get("kecamatan") or []
-    if key == "sum.title" and len(kecamatan) == 1:  # asked for one kecamatan
+    scope = data.get("scope") or {}
+    villages = (data.get("level") or "kelurahan") == "kelurahan"
+    if not villages and scope.get("kode") not in (None, data["area"]["kode"]):
+        area = f"{scope['nama']}, {area}"  # one kabupaten/kota of a province, ...
+    if key == "sum.title" and villages and len(kecamatan) == 1:  # asked for one kecamatan
         return t("sum.title_kecamatan", label=label, kecamatan=kecamatan[0]["nama"], area=area)
     return t(key, label=label, area=area)
 
@@ -90,14 +93,28 @@ def not_visited_names(data: dict) -> list[str]:
 # --- flat rows (CSV) -----------------------------------------------------------------------
 
 
+def summary_csv_columns(data: dict) -> list[str]:
+    """SUMMARY_CSV_COLUMNS for a kota's summary; at another level the group's columns are
+    named after it and the villages' counts follow."""
+    level = data.get("level") or "kelurahan"
+    if level == "kelurahan":
+        return SUMMARY_CSV_COLUMNS
+    group = data.get("group_level")
+    head = ["kode", "nama", *([f"{group}_kode", group] if group else [])]
+    villages = ["kelurahan_visited", "kelurahan_total", "desa_total", "not_visited"]
+    return [*head, *SUMMARY_CSV_COLUMNS[4:], *villages, "completeness"]
+
+
 def summary_csv_rows(data: dict) -> list[dict]:
-    """One row per kelurahan, the JSON's fields with `activities_<stage>` flattened."""
+    """One row per unit of the summary's level (per kelurahan for a kota), the JSON's
+    fields with `activities_<stage>` flattened."""
+    columns = summary_csv_columns(data)
     rows = []
-    for item in data["kelurahan"]:
-        row = {key: item[key] for key in SUMMARY_CSV_COLUMNS if key in item}
+    for item in data[data.get("level") or "kelurahan"]:
+        row = {key: item[key] for key in columns if key in item}
         for stage in STAGES:
             row[f"activities_{stage}"] = item["activities"][stage]
-        rows.append({key: row[key] for key in SUMMARY_CSV_COLUMNS})
+        rows.append({key: row[key] for key in columns})
     return rows
 
 
@@ -148,6 +165,9 @@ GAP = 2  # between two columns: one space of padding and the box's blank separat
 def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
     """(label, counts, kind) in display order: kind is 'kelurahan', 'missing' (not visited),
     'subtotal' or 'total'."""
+    from faskel_cli.reports.levels import is_villages, number
+
+    villages = is_villages(data)
     lines = []
     by_kecamatan: dict[str, list[dict]] = {}
     for item in data["kelurahan"]:
@@ -155,13 +175,22 @@ def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
     for kec in data["kecamatan"]:
         for item in by_kecamatan.get(kec["kode"], []):
             visited = item["visits"] > 0
-            label = f"  {item['nama']}" if visited else f"{NOT_VISITED} {item['nama']}"
+            name = item["nama"]
+            if not villages:  # a unit above the villages: how many of them were visited
+                visited = item["kelurahan_visited"] > 0
+                name = t(
+                    "sum.subtotal",
+                    nama=name,
+                    visited=number(item["kelurahan_visited"]),
+                    total=number(item["kelurahan_total"]),
+                )
+            label = f"  {name}" if visited else f"{NOT_VISITED} {name}"
             lines.append((label, item, "kelurahan" if visited else "missing"))
         label = t(
             "sum.subtotal",
             nama=kec["nama"],
-            visited=kec["kelurahan_visited"],
-            total=kec["kelurahan_total"],
+            visited=number(kec["kelurahan_visited"]),
+            total=number(kec["kelurahan_total"]),
         )
         lines.append((label, kec, "subtotal"))
     totals = data["totals"]
@@ -169,19 +198,19 @@ def _table_lines(data: dict) -> list[tuple[str, dict, str]]:
         label = t(
             "sum.subtotal",
             nama=data["area"]["nama"],
-            visited=totals["kelurahan_visited"],
-            total=totals["kelurahan_total"],
+            visited=number(totals["kelurahan_visited"]),
+            total=number(totals["kelurahan_total"]),
         )
         lines.append((label, totals, "total"))
     return lines
 
 
-def _choose_layout(lines, width: int) -> tuple[list[str], dict[str, int]]:
+def _choose_layout(lines, width: int, heading: str) -> tuple[list[str], dict[str, int]]:
     """The widest layout that fits `width` with whole names, else with names cut to NAME_MIN.
 
     Each column takes its widest cell plus 2 (the gap of the table's box), so every number
     keeps all its digits on one line."""
-    name_width = max([len(t("sum.col.kelurahan")), *(len(label) for label, _, _ in lines)])
+    name_width = max([len(heading), *(len(label) for label, _, _ in lines)])
     sized = []
     for layout in LAYOUTS:
         widths = {}
@@ -204,8 +233,11 @@ def summary_renderable(data: dict, width: int):
     from rich.table import Table
     from rich.text import Text
 
+    from faskel_cli.reports.levels import row_heading, view
+
+    data = view(data)
     lines = _table_lines(data)
-    layout, widths = _choose_layout(lines, width)
+    layout, widths = _choose_layout(lines, width, row_heading(data))
     tbl = Table(
         title=f"{period_title(data)} ({period_range(data)})",
         title_justify="left",
@@ -214,7 +246,7 @@ def summary_renderable(data: dict, width: int):
         show_edge=False,
         padding=(0, 1, 0, 0),
     )
-    tbl.add_column(t("sum.col.kelurahan"), no_wrap=True, overflow="ellipsis", min_width=NAME_MIN)
+    tbl.add_column(row_heading(data), no_wrap=True, overflow="ellipsis", min_width=NAME_MIN)
     for key in layout:
         heading, _ = _COLUMNS[key]
         tbl.add_column(t(heading), justify="right", no_wrap=True, min_width=widths[key])
@@ -229,8 +261,8 @@ def summary_renderable(data: dict, width: int):
         )
     totals = data["totals"]
     notes = [Text(completeness_line(totals), style="bold")]
-    missing = not_visited_names(data)
-    if missing:
+    missing = not_visited_names(data) if data.get("level", "kelurahan") == "kelurahan" else []
+    if missing:  # above the villages, ○ marks the units without a visit
         notes.append(Text(t("sum.not_visited", names=", ".join(missing))))
     notes.append(
         Text(
@@ -257,8 +289,11 @@ def _md_escape(text: str) -> str:
 def summary_markdown(data: dict) -> str:
     """The summary as Markdown: a heading, one table (kelurahan, kecamatan subtotals in bold,
     the area total), the completeness line and the kelurahan not visited."""
+    from faskel_cli.reports.levels import row_heading, view
+
+    data = view(data)
     keys = [*_BASE, *STAGES, "followups", "last"]
-    head = [t("sum.col.kelurahan"), *(t(_COLUMNS[key][0]) for key in keys)]
+    head = [row_heading(data), *(t(_COLUMNS[key][0]) for key in keys)]
     out = [
         f"### {_md_escape(period_title(data))}",
         "",

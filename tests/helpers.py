@@ -422,6 +422,18 @@ def counts(activities=(0, 0, 0, 0), **values) -> dict:
     return row
 
 
+def period_kind(label: str) -> str:
+    """The `period.kind` of a summary's JSON from its label (2026-W48, 2026-11, 2026-Q4,
+    2026, START..END), written out here rather than read from faskel."""
+    if ".." in label:
+        return "range"
+    if "-W" in label:
+        return "week"
+    if "-Q" in label:
+        return "quarter"
+    return "month" if "-" in label else "year"
+
+
 def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) -> dict:
     """The whole JSON: every kelurahan and kecamatan, those not given being all zero."""
     kel_rows = []
@@ -448,16 +460,34 @@ def expected(label, start, end, kelurahan: dict, kecamatan: dict, totals: dict) 
                 **(given or counts()),
                 "kelurahan_visited": visited,
                 "kelurahan_total": KEC_TOTAL[kode],
+                "desa_total": 0,
+                "not_visited": KEC_TOTAL[kode] - visited,
+                "completeness": round_half_up(visited / KEC_TOTAL[kode]),
             }
         )
+    totals = {
+        **totals,
+        "desa_total": 0,
+        "not_visited": totals["kelurahan_total"] - totals["kelurahan_visited"],
+        "completeness": totals["completeness"],
+    }
     return {
-        "area": {"kode": "33.75", "nama": "Kota Pekalongan"},
-        "period": {"label": label, "start": start, "end": end},
+        "area": {"kode": "33.75", "nama": "Kota Pekalongan", "level": "kabupaten"},
+        "period": {"label": label, "start": start, "end": end, "kind": period_kind(label)},
         "kelurahan": kel_rows,
         "kecamatan": kec_rows,
         "totals": totals,
         "not_visited": [row["kode"] for row in kel_rows if row["visits"] == 0],
+        "level": "kelurahan",
+        "group_level": "kecamatan",
+        "scope": {"kode": "33.75", "nama": "Kota Pekalongan", "level": "kabupaten"},
     }
+
+
+def round_half_up(value: float) -> float:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(value)).quantize(Decimal("0.001"), ROUND_HALF_UP))
 
 
 def build_week_db(db) -> dict:
@@ -525,3 +555,8 @@ def build_week_db(db) -> dict:
     ids["f6"] = followup("Medono", "2026-11-23", "2026-11-30", "siti")
     followups.delete(db, ids["f6"])
     return ids
+
+
+def ref_of(cli: Cli, kind: str, record_id: str) -> str:
+    """The short reference (core/refs.py) of a visit, activity or follow-up, as `show` gives it."""
+    return str(cli.json(kind, "show", record_id)["ref"])

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 import faskel_cli.messages as messages
-from faskel_cli.core import activities, bundle, followups, visits
+from faskel_cli.cli.cmd_db import HISTORY_FIELDS
+from faskel_cli.core import activities, audit, bundle, followups, visits
 from faskel_cli.core import sheet_format as fmt
 from faskel_cli.core.vocab import STAGES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import set_lang, t
@@ -32,8 +33,9 @@ from faskel_cli.reports.common import SUMMARY_FIELDS
 SOURCE = Path(__file__).resolve().parents[1] / "faskel_cli"
 # The first part of every key; a key with another prefix would not be found in the code.
 PREFIXES = (
-    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "label", "msg", "prompt",
-    "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait", "warn",
+    "bundle", "busy", "cfg", "col", "err", "field", "help", "hint", "hist", "label", "lv", "msg",
+    "prompt", "rep", "sheet", "state", "status", "sum", "sync", "title", "trend", "usage", "wait",
+    "warn",
 )  # fmt: skip
 # A key ends in a letter or digit: `err.activity_` (sheet_import's prefixes of keys it reads
 # from errors) is no key.
@@ -79,7 +81,7 @@ BUNDLE_PROBLEMS = (
 BUNDLE_RULES = (
     "area", "count_key", "date", "date_early", "date_future", "date_invalid", "date_late",
     "greater_than_equal", "handle", "id", "int_type", "kode", "less_than_equal",
-    "literal_error", "missing", "one_line", "since", "stamp", "string_too_long",
+    "literal_error", "missing", "one_line", "ref", "since", "stamp", "string_too_long",
     "string_type", "text", "too_long", "sha256", "base64",
 )  # fmt: skip
 
@@ -95,12 +97,15 @@ DYNAMIC = {
     "help.{}.restore": [ENTITIES],
     "err.{}_deleted": [ENTITIES],  # core/records.set_deleted
     "err.{}_not_deleted": [ENTITIES],
-    "err.{}_unknown": [("kelurahan", "kecamatan")],  # core/regions.resolve
-    "err.{}_ambiguous": [("kelurahan", "kecamatan")],
+    "err.{}_unknown": [("kelurahan", "kecamatan", "kabupaten")],  # core/regions.resolve
+    "err.{}_ambiguous": [("kelurahan", "kecamatan", "kabupaten")],
     "err.{}_other_kelurahan": [("visit", "activity")],  # core/regions.require_same_kelurahan
     "status.{}": [followups.STATUSES],  # cli/cmd_followup list: the title
     "field.{}": [SHOWN_FIELDS],  # the show commands
     "bundle.kind.{}": [bundle.TABLES],
+    "hist.action.{}": [audit.ACTIONS],  # cli/cmd_db.history
+    "hist.entity.{}": [audit.ENTITIES],
+    "hist.field.{}": [HISTORY_FIELDS],
     "bundle.scope.{}": [("all", "changes", "since", "week", "month")],  # manifest scopes
     "bundle.status.{}": [
         ("imported", "seen", "refused", "written", "up_to_date", "own", "removed")
@@ -116,6 +121,8 @@ DYNAMIC = {
     "sheet.hint.{}": [SHEET_FIELDS],  # reports/template: a note per column
     "sheet.list.{}": [("kelurahan", "jenis", "bidang", "lkk", "fasilitator")],  # dropdowns
     "sum.col.{}": [STAGES],  # render_summary: a column per stage
+    "lv.col.{}": [("provinsi", "kabupaten", "kecamatan")],  # render_levels: rows and groups
+    "lv.count.{}": [("provinsi", "kabupaten", "kecamatan", "kelurahan")],  # cmd_db init
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status
     # cli/cmd_photo: the photo commands of visits and activities, what `photo add` did
@@ -265,6 +272,26 @@ def test_the_catalogue_is_what_t_reads():
             assert unread == [], unread
     finally:
         set_lang("id")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_each_english_text_for_one_replaces_a_text_that_counts():
+    for key, (count, one) in messages.english_one().items():
+        assert key in CATALOGUE, key
+        english = CATALOGUE[key][1]
+        assert "{" + count + "}" in english, key
+        assert _fields(one) == _fields(english) - {count}, key
+    set_lang("en")
+    try:
+        assert t("msg.bundle_restamped", n=1, kinds="x") == "Stamped anew: 1 record (x)."
+        assert t("msg.bundle_restamped", n=2, kinds="x") == "Stamped anew: 2 records (x)."
+        assert t("rep.overdue_line", due="d", days=1) == "due d, 1 day overdue"
+    finally:
+        set_lang("id")
+    assert t("rep.overdue_line", due="d", days=1) == "tenggat d, terlambat 1 hari"
 
 
 def test_every_pattern_the_code_builds_is_listed_and_every_listed_one_is_built():

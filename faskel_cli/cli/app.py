@@ -131,7 +131,8 @@ class FaskelGroup(TranslatedUsage, TyperGroup):
 app = FaskelTyper(
     cls=FaskelGroup,
     help=t("help.app"),
-    no_args_is_help=True,
+    # `faskel` alone: the first run's setup, the start page or the help (cli/cmd_start.py).
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=True,
@@ -144,11 +145,14 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", help=t("help.opt.db"), metavar="PATH", show_default=False),
     lang: str = typer.Option(None, "--lang", help=t("help.opt.lang"), metavar="id|en"),
+    no_input: bool = typer.Option(
+        False, "--no-input", envvar="FASKEL_NO_INPUT", help=t("help.opt.no_input")
+    ),
     version: bool = typer.Option(
         False, "--version", "-V", callback=_version, is_eager=True, help=t("help.opt.version")
     ),
@@ -158,11 +162,16 @@ def root(
 
     state = common.state(ctx)
     state.db_option = db
+    common.set_no_input(no_input)
     if lang and not normalise_lang(lang):
         _fail(t("err.config_lang", value=lang), 2)
     chosen = choose_lang(lang, state.db_path)
     set_lang(chosen)
     use_gettext(chosen)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from faskel_cli.cli import cmd_start
+
+        cmd_start.start(ctx)
 
 
 # The top-level commands in the order of `faskel --help` (FaskelGroup.list_commands).

@@ -29,30 +29,36 @@ def add(
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import activities
-    from faskel_cli.core.errors import InputError
 
     fmt = render.check_format(fmt, ("table", "json"))
-    missing = [
-        option
-        for option, value in (
-            ("--kelurahan", kelurahan),
-            ("--title", title),
-            ("--type", activity_type),
+    ask = common.ask_missing({"--kelurahan": kelurahan, "--title": title, "--type": activity_type})
+    database = common.db(ctx, create=True)
+    if ask:
+        from faskel_cli.cli import guided_records
+
+        given = {
+            "kelurahan": kelurahan,
+            "title": title,
+            "activity_type": activity_type,
+            "date": date,
+            "funding": funding,
+            "budget": budget,
+            "lkk": lkk or None,
+        }
+        item = guided_records.activity(
+            database, given, lambda **values: activities.add(database, **values)
         )
-        if not value
-    ]
-    if missing:
-        raise InputError("err.missing_options", options=", ".join(missing))
-    item = activities.add(
-        common.db(ctx, create=True),
-        kelurahan=kelurahan,
-        title=title,
-        activity_type=activity_type,
-        start=date,
-        funding=funding,
-        budget=budget,
-        lkk_names=lkk or [],
-    )
+    else:
+        item = activities.add(
+            database,
+            kelurahan=kelurahan,
+            title=title,
+            activity_type=activity_type,
+            start=date,
+            funding=funding,
+            budget=budget,
+            lkk_names=lkk or [],
+        )
     common.echo(render.to_json(item) if fmt == "json" else item["id"])
 
 
@@ -86,9 +92,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.activity_unchanged", id=item["id"]))
+        common.echo(t("msg.activity_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.activity_updated", id=item["id"]))
+        common.echo(t("msg.activity_updated", id=common.shown_id(item)))
 
 
 @app.command("advance", help=t("help.activity.advance"))
@@ -116,7 +122,7 @@ def advance(
         common.echo(
             t(
                 "msg.activity_advanced",
-                id=item["id"],
+                id=common.shown_id(item),
                 before=item["stages"][-2]["stage"],  # the stage it left
                 after=item["stage"],
                 date=item["stage_since"],
@@ -231,6 +237,7 @@ def _show_table(item: dict) -> None:
         out.print(f"[bold red]{t('label.deleted')}[/bold red] ({item['deleted_at']})")
     keys = [
         "id",
+        "ref",
         "title",
         "kelurahan",
         "kecamatan",

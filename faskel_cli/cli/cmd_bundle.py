@@ -95,7 +95,7 @@ def export(
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import bundle
-    from faskel_cli.core.dates import month_label, parse_date, parse_month, parse_week
+    from faskel_cli.core.dates import parse_date, parse_month, parse_week
     from faskel_cli.core.errors import InputError
     from faskel_cli.messages import safe
 
@@ -122,7 +122,7 @@ def export(
         window = bundle.Window("week", period.start, period.end, period.label)
     elif month:
         period = parse_month(month)
-        window = bundle.Window("month", period.start, period.end, month_label(period))
+        window = bundle.Window("month", period.start, period.end, period.label)
     database = common.db(ctx)
     result = bundle.export(database, output, window=window, changes=changes, photos=not no_photos)
     ahead = bundle.ahead(database)

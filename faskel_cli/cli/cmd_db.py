@@ -6,7 +6,7 @@ import typer
 
 from faskel_cli.cli import common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.messages import t
+from faskel_cli.messages import known, safe, t
 
 app = FaskelTyper()
 
@@ -80,11 +80,18 @@ def tables(ctx: typer.Context, fmt: str = common.format_option()) -> None:
 
 
 @app.command("seed", help=t("help.db.seed"))
-def seed(ctx: typer.Context, file: str = typer.Argument(..., help=t("help.db.seed.file"))):
+def seed(
+    ctx: typer.Context,
+    file: str = typer.Argument(None, show_default=False, help=t("help.db.seed.file")),
+):
     from pathlib import Path
 
     from faskel_cli.core import store
+    from faskel_cli.core.paths import data_file
     from faskel_cli.core.sample import load_sample
+
+    if file is None:  # the sample data installed with faskel (data/sample.json)
+        file = str(data_file("sample.json"))
 
     database = common.db(ctx, create=True)
     with store.busy_note(database, "busy.seed", file=Path(file).name):
@@ -106,19 +113,27 @@ def init(
 
     database = common.db(ctx, create=True)
     loaded = regions.load_area(database, area)
-    kecamatan = database.execute(
-        "select count(*) from regions where level = 'kecamatan'"
-    ).fetchone()[0]
-    kelurahan = database.execute(
-        "select count(*) from regions where level = 'kelurahan'"
-    ).fetchone()[0]
+    counts = dict(
+        database.execute(
+            "select level, count(*) from regions where kode like ? group by level",
+            [regions.areas.prefix(loaded.kode) + "%"],
+        ).fetchall()
+    )
+    desa = database.execute("select count(*) from regions where is_desa = 1").fetchone()[0]
+    from faskel_cli.reports.levels import number, villages_word
+
+    villages = villages_word({"desa_total": desa, "kelurahan_total": counts.get("kelurahan", 0)})
+    shown = [
+        t(f"lv.count.{level}", n=number(counts[level]), villages=villages)
+        for level in ("provinsi", "kabupaten", "kecamatan", "kelurahan")
+        if level in counts
+    ]
     common.echo(
         t(
-            "msg.area_loaded",
+            "msg.area_loaded_levels",
             nama=loaded.nama,
             kode=loaded.kode,
-            kecamatan=kecamatan,
-            kelurahan=kelurahan,
+            levels=", ".join(shown),
             path=str(common.state(ctx).db_path),
         )
     )
@@ -138,16 +153,91 @@ def history(
         common.echo(render.to_json(rows))
         return
     out = render.console()
-    out.print(t("msg.history_of", entity=rows[0]["entity"], id=rows[0]["entity_id"]))
+    first = rows[0]
+    entity = _entity(first["entity"])
+    if first.get("ref"):
+        out.print(t("msg.history_of_ref", entity=entity, ref=first["ref"], id=first["entity_id"]))
+    else:
+        out.print(t("msg.history_of", entity=entity, id=first["entity_id"]))
     for row in rows:
-        out.print(
-            f"{row['at']}  {row['action']}  {row['who'] or '?'}  {_where(row)}",
-            markup=False,
-            soft_wrap=True,
-        )
-        changes = _diff(row["before"], row["after"])
-        for key, old, new in changes:
-            out.print(f"    {key}: {old!r} → {new!r}", markup=False)
+        out.print(_headline(row), markup=False, soft_wrap=True)
+        for line in _changes(row):
+            out.print(f"    {line}", markup=False, soft_wrap=True)
+
+
+def _entity(entity: str) -> str:
+    key = f"hist.entity.{entity}"
+    return t(key) if known(key) else safe(entity)
+
+
+def _headline(row: dict) -> str:
+    """When (local time), what, by whom, from where: one line per change."""
+    from faskel_cli.core.clock import local_time
+
+    action = row["action"]
+    key = f"hist.action.{action}"
+    done = t(key) if known(key) else safe(str(action))
+    who = t("hist.by", who=safe(row["who"])) if row["who"] else t("hist.unknown_who")
+    return f"{local_time(row['at'])}  {done}  {who}  {_where(row)}"
+
+
+# What every record carries and the headline already says.
+_NOT_SHOWN = frozenset({"id", "ref", "created_at", "updated_at"})
+
+
+def _changes(row: dict) -> list[str]:
+    """The fields a change set, each in words: `Perempuan: 13 → 9`; a record made shows
+    its values alone (there was nothing before)."""
+    before, after = row["before"] or {}, row["after"] or {}
+    lines = []
+    for key in sorted(set(before) | set(after)):
+        if key in _NOT_SHOWN or before.get(key) == after.get(key):
+            continue
+        label = _label(key)
+        if row["before"] is None:
+            if after.get(key) in (None, [], ""):
+                continue
+            lines.append(f"{label}: {_value(after.get(key), key)}")
+        else:
+            old, new = _value(before.get(key), key), _value(after.get(key), key)
+            lines.append(f"{label}: {old} → {new}")
+    return lines
+
+
+# Fields no show command prints, labelled for the history alone.
+HISTORY_FIELDS = (
+    "device_id",
+    "deleted_at",
+    "merged_into",
+    "handle",
+    "name",
+    "phone",
+    "role",
+    "active",
+    "value",
+)
+
+
+def _label(key: str) -> str:
+    if key in HISTORY_FIELDS:
+        return t(f"hist.field.{key}")
+    return t(f"field.{key}") if known(f"field.{key}") else safe(key)
+
+
+def _value(value: object, key: str = "") -> str:
+    if value is None or value == [] or value == "":
+        return t("hist.empty")
+    if key.endswith("_at") and isinstance(value, str):
+        from faskel_cli.core.clock import local_time
+
+        return local_time(value)  # a moment, as the headline shows it
+    if isinstance(value, bool):
+        return t("hist.yes") if value else t("hist.no")
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_value(v)}" for k, v in value.items())
+    return safe(str(value))
 
 
 def _where(row: dict) -> str:
@@ -164,13 +254,3 @@ def _where(row: dict) -> str:
         device=short_device(source.get("device")),
         sender=sender,
     )
-
-
-def _diff(before, after):
-    before = before or {}
-    after = after or {}
-    return [
-        (k, before.get(k), after.get(k))
-        for k in sorted(set(before) | set(after))
-        if before.get(k) != after.get(k) and k not in ("updated_at",)
-    ]

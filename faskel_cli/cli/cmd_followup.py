@@ -28,17 +28,28 @@ def add(
     from faskel_cli.core import followups
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = followups.add(
-        common.db(ctx, create=True),
-        kelurahan=kelurahan,
-        problem=problem,
-        action=action,
-        due=due,
-        on=date,
-        visit=visit,
-        activity=activity,
-        owner=owner,
-    )
+    where = kelurahan or visit or activity
+    ask = common.ask_missing({"--kelurahan": where, "--problem": problem, "--action": action})
+    database = common.db(ctx, create=True)
+    given = {
+        "kelurahan": kelurahan,
+        "problem": problem,
+        "action": action,
+        "due": due,
+        "date": date,
+        "visit": visit,
+        "activity": activity,
+        "owner": owner,
+    }
+    if ask:
+        from faskel_cli.cli import guided_records
+
+        item = guided_records.followup(
+            database, given, lambda **values: followups.add(database, **values)
+        )
+    else:
+        given["on"] = given.pop("date")
+        item = followups.add(database, **given)
     common.echo(render.to_json(item) if fmt == "json" else item["id"])
 
 
@@ -62,9 +73,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.followup_unchanged", id=item["id"]))
+        common.echo(t("msg.followup_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.followup_updated", id=item["id"]))
+        common.echo(t("msg.followup_updated", id=common.shown_id(item)))
 
 
 def _state_text(row: dict) -> str:
@@ -86,12 +97,18 @@ def list_(
     kecamatan: str = common.kecamatan_option(),
     owner: str = common.handle_option("--owner", "help.opt.owner_filter"),
     as_of: str = typer.Option(None, "--as-of", help=t("help.opt.as_of")),
+    week: str = typer.Option(None, "--week", "-w", help=t("help.opt.fu_period")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
+    since: str = typer.Option(None, "--since", help=t("help.opt.since")),
+    until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import clock, facilitators, followups, regions
-    from faskel_cli.core.dates import parse_date
+    from faskel_cli.core.dates import PeriodOptions, parse_date, resolve_period
     from faskel_cli.core.errors import InputError
 
     fmt = render.check_format(fmt, render.LIST_FORMATS)
@@ -108,14 +125,22 @@ def list_(
     if len(chosen) > 1:
         raise InputError("err.followup_status_flags")
     status = chosen[0] if chosen else "open"
+    options = PeriodOptions(week, month, quarter, year, since, until)
+    if as_of is not None and options.any:
+        raise InputError("err.period_and_as_of", option=options.given()[0])
+    period = resolve_period(options, default_this_week=False)
     database = common.db(ctx, write=False)
-    day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
+    if period is not None:
+        day = period.end
+    else:
+        day = parse_date(as_of, field="--as-of", allow_future=True) if as_of else clock.today()
     flt = followups.FollowupFilter(
         status=status,
         kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
         kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
         owner_id=facilitators.resolve(database, owner)["id"] if owner else None,
         as_of=day,
+        since=period.start if period is not None else None,
     )
     rows = followups.list_followups(database, flt)
     if fmt == "json":
@@ -146,6 +171,10 @@ def list_(
         c for c in columns if not (c[0] == "kelurahan" and kelurahan or c[0] == "owner" and owner)
     ]
     title = t("title.followups", status=t(f"status.{status}"), n=len(rows), as_of=day.isoformat())
+    if period is not None:
+        from faskel_cli.reports.periods import title as period_title
+
+        title += f" · {period_title(period.label)}"
     # The list answers what, where, who and by when: the problem, kelurahan, owner and due
     # date stay; the problem date, the status (the due date and the red rows say it) and the
     # action go first when the terminal is narrow.
@@ -179,9 +208,14 @@ def show(
     shown = {**item, "status": t(f"status.{item['status']}")}
     if item["visit_deleted_at"]:  # the visit was deleted, the follow-up was not
         gone = t("label.visit_deleted", date=item["visit_deleted_at"])
-        shown["visit_id"] = f"{item['visit_id']} ({gone})"
+        shown["visit_id"] = f"{item['visit_ref'] or item['visit_id']} ({gone})"
+    elif item["visit_ref"]:
+        shown["visit_id"] = item["visit_ref"]
+    if item["activity_ref"]:
+        shown["activity_id"] = item["activity_ref"]
     keys = [
         "id",
+        "ref",
         "kelurahan",
         "kecamatan",
         "problem",
@@ -218,7 +252,7 @@ def done(
 
     _note_required(note)
     item = followups.done(common.db(ctx), ref, note=note, on=date)
-    common.echo(t("msg.followup_done", id=item["id"], date=item["done_date"]))
+    common.echo(t("msg.followup_done", id=common.shown_id(item), date=item["done_date"]))
 
 
 @app.command("reopen", help=t("help.followup.reopen"))
@@ -231,7 +265,7 @@ def reopen(
 
     _note_required(note)
     item = followups.reopen(common.db(ctx), ref, note=note)
-    common.echo(t("msg.followup_reopened", id=item["id"]))
+    common.echo(t("msg.followup_reopened", id=common.shown_id(item)))
 
 
 common.add_delete_restore(app, "followup", "followups")

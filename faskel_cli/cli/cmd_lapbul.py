@@ -49,7 +49,7 @@ def bulanan(
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("help.report.quiet")),
 ) -> None:
     from faskel_cli.core import atomic, monthly
-    from faskel_cli.core.dates import month_label, parse_month
+    from faskel_cli.core.dates import parse_month
     from faskel_cli.reports import lapbul
 
     output = (output or "").strip() or DEFAULT_OUTPUT
@@ -57,9 +57,7 @@ def bulanan(
     period = parse_month(month)
     database = common.db(ctx, write=False)
     data = monthly.gather(database, period, facilitator)
-    target = atomic.prepare_target(
-        output_path(output, data.facilitator["handle"], month_label(period))
-    )
+    target = atomic.prepare_target(output_path(output, data.facilitator["handle"], period.label))
     blocks = lapbul.blocks(data, lambda photo_id: monthly.photo_bytes(database, photo_id))
     if fmt == "pdf":
         from faskel_cli.reports import lapbul_pdf

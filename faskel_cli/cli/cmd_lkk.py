@@ -18,16 +18,24 @@ TYPE = t("help.metavar.type")
 @app.command("add", help=t("help.lkk.add"))
 def add(
     ctx: typer.Context,
-    kelurahan: str = common.kelurahan_option(required=True),
-    lkk_type: str = typer.Option(..., "--type", help=TYPE_OPTION, metavar=TYPE),
-    name: str = typer.Option(..., "--name", help=t("help.opt.lkk_name")),
+    kelurahan: str = common.kelurahan_option(),
+    lkk_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
+    name: str = typer.Option(None, "--name", help=t("help.opt.lkk_name")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import lkk
 
     fmt = render.check_format(fmt, ("table", "json"))
-    item = lkk.add(common.db(ctx, create=True), kelurahan, lkk_type, name)
+    ask = common.ask_missing({"--kelurahan": kelurahan, "--type": lkk_type, "--name": name})
+    database = common.db(ctx, create=True)
+    if ask:
+        from faskel_cli.cli import guided_records
+
+        given = {"kelurahan": kelurahan, "lkk_type": lkk_type, "name": name}
+        item = guided_records.lkk(database, given, lambda *values: lkk.add(database, *values))
+    else:
+        item = lkk.add(database, kelurahan, lkk_type, name)
     if fmt == "json":
         common.echo(render.to_json(item))
     else:

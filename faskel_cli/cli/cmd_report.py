@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import cmd_lapbul, common
+from faskel_cli.cli import cmd_lapbul, common, levels
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
@@ -20,6 +20,9 @@ app = FaskelTyper(invoke_without_command=True, no_args_is_help=False)
 def report(
     ctx: typer.Context,
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     kecamatan: str = common.kecamatan_option(),
@@ -28,6 +31,8 @@ def report(
         None, "--output", "-o", help=t("help.report.output"), metavar="PATH"
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=t("help.report.quiet")),
+    level: str = levels.level_option(),
+    kabupaten: str = levels.kabupaten_option(),
 ) -> None:
     if ctx.invoked_subcommand:
         return
@@ -35,7 +40,7 @@ def report(
 
     from faskel_cli import render
     from faskel_cli.core import atomic, regions
-    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
     from faskel_cli.core.errors import InputError
     from faskel_cli.reports import FORMATS, TEXT_FORMATS, build, paths
 
@@ -48,15 +53,16 @@ def report(
     if output == "-" and fmt not in TEXT_FORMATS:
         raise InputError("err.output.binary_stdout", fmt=fmt)
     paths.check(output)
-    period = resolve_period(week, since, until)
+    period = resolve_period(PeriodOptions(week, month, quarter, year, since, until))
     database = common.db(ctx, write=False)
     kec = regions.kecamatan(database, kecamatan) if kecamatan else None
-    scope = kec.nama if kec else regions.area(database).nama
+    found = levels.scope(database, level, kabupaten, kecamatan)
+    scope = levels.scope_name(database, found)
     target = None
     if output != "-":
         # Check the template (and make the folders) before the work, not after it.
         target = atomic.prepare_target(paths.expand(output, period, scope))
-    data = build.collect(database, fmt, period, scope, kec.kode if kec else None)
+    data = build.collect(database, fmt, period, scope, kec.kode if kec else None, found)
     content = build.render(fmt, data)
     if target is None:
         sys.stdout.buffer.write(content)

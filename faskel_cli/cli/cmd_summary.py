@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import common, levels
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
@@ -55,20 +55,26 @@ def _write(text: str) -> None:
 def summary(
     ctx: typer.Context,
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.summary_week")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     kecamatan: str = common.kecamatan_option(),
     by: str = typer.Option("kelurahan", "--by", help=t("help.opt.by"), metavar="|".join(BY)),
     fmt: str = common.format_option("table", "|".join(SUMMARY_FORMATS)),
+    level: str = levels.level_option(),
+    kabupaten: str = levels.kabupaten_option(),
+    not_visited: bool = levels.not_visited_option(),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import summary as core
-    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
     from faskel_cli.core.vocab import pick
 
     fmt = render.check_format(fmt, SUMMARY_FORMATS)
     by = pick(by, BY, option="--by", aliases={"fasilitator": "facilitator"})
-    period = resolve_period(week, since, until)
+    period = resolve_period(PeriodOptions(week, month, quarter, year, since, until))
     with read_db(ctx) as database:
         kec = _kecamatan(database, kecamatan)
         kode = kec.kode if kec else None
@@ -76,13 +82,15 @@ def summary(
             rows = core.summary_by_facilitator(database, period, kode)
             _facilitators(database, rows, period, kec, fmt)
             return
-        data = core.build_summary(database, period, kode)
+        found = levels.scope(database, level, kabupaten, kecamatan)
+        data = core.build_summary(database, period, scope=found, list_not_visited=not_visited)
     if fmt == "json":
         _write(render.to_json(data))
     elif fmt in render.CSV_FORMATS:
-        from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
+        from faskel_cli.render_summary import summary_csv_columns, summary_csv_rows
 
-        render.write_csv(render.to_csv(summary_csv_rows(data), SUMMARY_CSV_COLUMNS, form=fmt))
+        rows, columns = summary_csv_rows(data), summary_csv_columns(data)
+        render.write_csv(render.to_csv(rows, columns, form=fmt))
     elif fmt == "md":
         from faskel_cli.render_summary import summary_markdown
 
@@ -109,7 +117,11 @@ def _facilitators(
 
         render.write_csv(render.to_csv(rows, FACILITATOR_KEYS, form=fmt))
         return
-    title = t("sum.title_facilitators", label=period.label, area=regions.area(database).nama)
+    from faskel_cli.reports.periods import title as period_title
+
+    title = t(
+        "sum.title_facilitators", label=period_title(period.label), area=regions.area(database).nama
+    )
     if kec:
         title += f" · {kec.nama}"
     if fmt == "md":
@@ -128,17 +140,30 @@ def _facilitators(
 
 def trend(
     ctx: typer.Context,
-    weeks: int = typer.Option(8, "--weeks", "-n", help=t("help.opt.weeks")),
+    weeks: int = typer.Option(None, "--weeks", "-n", help=t("help.opt.weeks"), show_default="8"),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.trend_week")),
+    month: str = typer.Option(None, "--month", metavar="YYYY-MM", help=t("help.opt.trend_month")),
+    quarter: str = typer.Option(
+        None, "--quarter", metavar="YYYY-QN", help=t("help.opt.trend_quarter")
+    ),
+    year: str = typer.Option(None, "--year", metavar="YYYY", help=t("help.opt.trend_year")),
     kecamatan: str = common.kecamatan_option(),
     fmt: str = common.format_option("table", "|".join(TREND_FORMATS)),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import trend as core
-    from faskel_cli.core.dates import parse_week
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
+    from faskel_cli.core.errors import InputError
 
     fmt = render.check_format(fmt, TREND_FORMATS)
-    last = parse_week(week or "this")
+    options = PeriodOptions(week, month, quarter, year)
+    last = resolve_period(options)
+    if week is None and options.any:  # the weeks a month, a quarter or a year touches
+        if weeks is not None:
+            raise InputError("err.period_and_weeks", option=options.given()[0])
+        weeks = core.weeks_touching(last)
+    if weeks is None:
+        weeks = core.DEFAULT_WEEKS
     with read_db(ctx) as database:
         kec = _kecamatan(database, kecamatan)
         data = core.build_trend(database, last.end, weeks, kec.kode if kec else None)

@@ -8,7 +8,6 @@ import typer
 
 from faskel_cli.cli import cmd_photo, cmd_sheet_import, common
 from faskel_cli.cli.words import FaskelTyper
-from faskel_cli.core.vocab import Strand, VisitKind, choices_help
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
@@ -17,10 +16,7 @@ if TYPE_CHECKING:
 
 app = FaskelTyper()
 
-# The choices as prompts show them (`a|b|c`) ...
-KINDS_HELP = choices_help(VisitKind)
-STRANDS_HELP = choices_help(Strand)
-# ... and as --help shows them: each with its meaning, wrapped over lines, never cut.
+# The choices as --help shows them: each with its meaning, wrapped over lines, never cut.
 KIND_OPTION = t("help.opt.kind", choices=t("help.choices.kind"))
 KIND_FILTER = t("help.opt.kind_filter", choices=t("help.choices.kind"))
 STRAND_OPTION = t("help.opt.strand", choices=t("help.choices.strand"))
@@ -43,29 +39,16 @@ TABLE_COLUMNS = [
 TABLE_DROP = ("strand", "lkk", "notes", "kind")
 
 
-def _prompt_missing(database: Db, data: VisitInput) -> None:
-    """On a TTY, ask for what is missing (showing the choices); without one, fail naming
-    every missing option at once."""
+def _missing(database: Db, data: VisitInput) -> bool:
+    """Whether a required value is missing: on a terminal it is asked (cli/guided_visit.py);
+    without one (or with --no-input), the command fails naming every missing option."""
     from faskel_cli.core import visits
     from faskel_cli.core.errors import InputError
 
     missing = visits.missing_for_add(data, database)
-    if not missing:
-        return
-    if not common.is_interactive():
+    if missing and not common.is_interactive():
         raise InputError("err.missing_options", options=", ".join(missing))
-    for option in missing:
-        if option == "--kelurahan":
-            data.kelurahan = typer.prompt(t("prompt.kelurahan"))
-        elif option == "--facilitator":
-            from faskel_cli.core import facilitators
-
-            handles = facilitators.handles(database)
-            data.facilitator = typer.prompt(t("prompt.facilitator", choices="|".join(handles)))
-        elif option == "--kind":
-            data.kind = typer.prompt(t("prompt.choice", option="--kind", choices=KINDS_HELP))
-        elif option == "--strand":
-            data.strand = typer.prompt(t("prompt.choice", option="--strand", choices=STRANDS_HELP))
+    return bool(missing)
 
 
 @app.command("add", help=t("help.visit.add"))
@@ -110,10 +93,16 @@ def add(
         notes=notes,
         activity=activity,
     )
-    _prompt_missing(database, data)
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
     prepared = _photos(database, data, photo or [])
-    item, warns = _add(database, data, problems, allow_duplicate)
+    if _missing(database, data):
+        from faskel_cli.cli import guided_visit
+
+        item, warns = guided_visit.run(
+            database, data, problems, lambda d, p: _add(database, d, p, allow_duplicate)
+        )
+    else:
+        item, warns = _add(database, data, problems, allow_duplicate)
     if prepared:
         from faskel_cli.core import photos
 
@@ -167,29 +156,36 @@ def list_(
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     week: str = typer.Option(None, "--week", "-w", help=t("help.opt.week")),
+    month: str = common.month_option(),
+    quarter: str = common.quarter_option(),
+    year: str = common.year_option(),
     limit: int = typer.Option(None, "--limit", help=t("help.opt.limit")),
     wide: bool = common.wide_option(),
     fmt: str = common.format_option("table", "table|json|csv|csv-id"),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import facilitators, regions, visits
-    from faskel_cli.core.dates import resolve_period
+    from faskel_cli.core.dates import PeriodOptions, resolve_period
     from faskel_cli.core.vocab import VISIT_KINDS, pick
+    from faskel_cli.reports.periods import title as period_title
 
     fmt = render.check_format(fmt, render.LIST_FORMATS)
     database = common.db(ctx, write=False)
-    period = resolve_period(week, since, until, default_this_week=False)
+    options = PeriodOptions(week, month, quarter, year, since, until)
+    period = resolve_period(options, default_this_week=False)
+    # --since alone is open towards today, --until alone back to the first record.
+    bounded = period is not None and not (since is not None or until is not None)
     flt = visits.VisitFilter(
         kelurahan_kode=regions.kelurahan(database, kelurahan).kode if kelurahan else None,
         kecamatan_kode=regions.kecamatan(database, kecamatan).kode if kecamatan else None,
         facilitator_id=facilitators.resolve(database, facilitator)["id"] if facilitator else None,
         kind=pick(kind, VISIT_KINDS, option="--kind") if kind else None,
-        since=period.start.isoformat() if period and (week or since) else None,
-        until=period.end.isoformat() if period and (week or until) else None,
+        since=period.start.isoformat() if period and (bounded or since) else None,
+        until=period.end.isoformat() if period and (bounded or until) else None,
         limit=limit,
     )
     rows = visits.list_visits(database, flt)
-    title = t("title.visits", n=len(rows)) + (f" · {period.label}" if period else "")
+    title = t("title.visits", n=len(rows)) + (f" · {period_title(period.label)}" if period else "")
     render.emit(
         rows,
         fmt,
@@ -233,9 +229,8 @@ def _show_record(item: dict) -> None:
     activity = item["activity"]
     if activity:
         deleted = f" ({t('label.deleted')})" if activity["deleted_at"] else ""
-        shown["activity_id"] = (
-            f"{activity['title']} ({activity['stage']}){deleted} · {activity['id']}"
-        )
+        named = activity["ref"] or activity["id"]
+        shown["activity_id"] = f"{activity['title']} ({activity['stage']}){deleted} · {named}"
         keys.insert(keys.index("notes") + 1, "activity_id")
     out.print(render.record_grid(shown, keys, lambda key: t(f"field.{key}")))
     rows = item["followups"]
@@ -304,9 +299,9 @@ def edit(
     if fmt == "json":
         common.echo(render.to_json(item))
     elif common.audit_mark(database) == mark:
-        common.echo(t("msg.visit_unchanged", id=item["id"]))
+        common.echo(t("msg.visit_unchanged", id=common.shown_id(item)))
     else:
-        common.echo(t("msg.visit_updated", id=item["id"]))
+        common.echo(t("msg.visit_updated", id=common.shown_id(item)))
 
 
 @app.command("delete", help=t("help.visit.delete"))
@@ -332,11 +327,11 @@ def delete(
             t("prompt.delete_followups", n=len(still_open), problems=problems), default=False
         )
     item = visits.delete(database, visit_id, with_followups=bool(with_followups))
-    common.echo(t("msg.visit_deleted", id=item["id"]))
+    common.echo(t("msg.visit_deleted", id=common.shown_id(item)))
     if still_open and with_followups:
         common.echo(t("msg.followups_deleted_with_visit", n=len(still_open)))
     elif still_open:
-        ids = ", ".join(f["id"] for f in still_open)
+        ids = ", ".join(common.shown_id(f) for f in still_open)
         common.warn("warn.followups_kept", n=len(still_open), ids=ids)
 
 
@@ -347,7 +342,7 @@ def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) ->
     database = common.db(ctx)
     coming_back = visits.followups_deleted_with(database, ref)
     item = visits.restore(database, ref)
-    common.echo(t("msg.visit_restored", id=item["id"]))
+    common.echo(t("msg.visit_restored", id=common.shown_id(item)))
     if coming_back:
         common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))
 

@@ -87,8 +87,29 @@ def audit_mark(database: Db) -> int:
     return audit.last_id(database)
 
 
+# `faskel --no-input` (or FASKEL_NO_INPUT=1): never ask, even on a terminal (cli/app.py).
+_no_input = False
+
+
+def set_no_input(value: bool) -> None:
+    global _no_input
+    _no_input = value
+
+
 def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether questions may be asked: a terminal on both ends, and no --no-input."""
+    return not _no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_missing(options: dict[str, object]) -> bool:
+    """Whether a required option (name: value) is missing and will be asked (the guided
+    entry, cli/guided.py). Without a terminal, an InputError naming every missing one."""
+    from faskel_cli.core.errors import InputError
+
+    missing = [option for option, value in options.items() if not value]
+    if missing and not is_interactive():
+        raise InputError("err.missing_options", options=", ".join(missing))
+    return bool(missing)
 
 
 def _complete(sql: str, incomplete: str) -> list[str]:
@@ -152,6 +173,18 @@ def kecamatan_option(*, required: bool = False):
     )
 
 
+def month_option():
+    return typer.Option(None, "--month", metavar="YYYY-MM", help=t("help.opt.month"))
+
+
+def quarter_option():
+    return typer.Option(None, "--quarter", metavar="YYYY-QN", help=t("help.opt.quarter"))
+
+
+def year_option():
+    return typer.Option(None, "--year", metavar="YYYY", help=t("help.opt.year"))
+
+
 def wide_option():
     """`--wide` of a list: every column, however wide the table gets."""
     return typer.Option(False, "--wide", help=t("help.opt.wide"))
@@ -159,6 +192,12 @@ def wide_option():
 
 def format_option(default: str = "table", choices: str = "table|json|csv"):
     return typer.Option(default, "--format", "-f", help=t("help.opt.format", choices=choices))
+
+
+def shown_id(item: dict) -> str:
+    """A record as a one-line message names it: its short reference (core/refs.py), else
+    its id."""
+    return str(item.get("ref") or item["id"])
 
 
 def add_delete_restore(group: typer.Typer, entity: str, core_module: str) -> None:
@@ -170,7 +209,7 @@ def add_delete_restore(group: typer.Typer, entity: str, core_module: str) -> Non
         core = import_module(f"faskel_cli.core.{core_module}")
         item = getattr(core, action)(db(ctx), ref)
         done = "deleted" if action == "delete" else "restored"
-        echo(t(f"msg.{entity}_{done}", id=item["id"]))
+        echo(t(f"msg.{entity}_{done}", id=shown_id(item)))
 
     @group.command("delete", help=t(f"help.{entity}.delete"))
     def delete(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) -> None:

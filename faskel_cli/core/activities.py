@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # The JSON of an activity: these keys, in this order (a public interface).
 KEYS = [
     "id",
+    "ref",
     "kelurahan_kode",
     "kelurahan",
     "kecamatan",
@@ -41,7 +42,7 @@ KEYS = [
 ]
 
 _SELECT = (
-    "select a.id, a.kelurahan_kode, k.nama, c.nama, a.title, a.type, a.funding, a.budget, "
+    "select a.id, a.ref, a.kelurahan_kode, k.nama, c.nama, a.title, a.type, a.funding, a.budget, "
     "a.spent, a.stage, a.stage_since, "
     "(select json_group_array(json_object('stage', stage, 'date', date, 'note', note)) "
     "from (select stage, date, note from activity_stages where activity_id = a.id "
@@ -102,7 +103,9 @@ def add(
     kel = regions.kelurahan(db, kelurahan)
     title = rules.text("activities", "title", title, "--title")
     activity_type = pick(activity_type, ACTIVITY_TYPES, option="--type")
-    start_date = rules.day("activities", "start_date", start, "--date") if start else clock.today()
+    start_date = (
+        rules.day("activities", "start_date", start, "--date") if start else clock.today(kel.kode)
+    )
     funding = rules.optional_text("activities", "funding", funding, "--funding")
     budget = money.parse_optional(budget, "--budget")
     lkk_ids = lkk.ids_by_names(db, kel, lkk_names)
@@ -320,12 +323,12 @@ def show(db: Db, ref: str) -> dict:
     cols = ["seq", "stage", "date", "note", "spent"]
     item["timeline"] = [dict(zip(cols, r, strict=True)) for r in timeline]
     visits = db.execute(
-        "select v.id, v.date, f.handle, v.kind, v.strand, v.notes from visits v "
+        "select v.id, v.ref, v.date, f.handle, v.kind, v.strand, v.notes from visits v "
         "join facilitators f on f.id = v.facilitator_id "
         "where v.activity_id = ? and v.deleted_at is null order by v.date, v.created_at",
         [activity_id],
     ).fetchall()
-    cols = ["id", "date", "facilitator", "kind", "strand", "notes"]
+    cols = ["id", "ref", "date", "facilitator", "kind", "strand", "notes"]
     item["visits"] = [dict(zip(cols, r, strict=True)) for r in visits]
     return item
 

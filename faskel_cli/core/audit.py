@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 
+# What the audit says was done, and to what: `faskel history` names each in words.
+ACTIONS = (
+    "create", "update", "delete", "restore", "advance", "done", "reopen", "import", "merge",
+    "restamp",
+)  # fmt: skip
+ENTITIES = ("visit", "activity", "followup", "lkk", "facilitator", "setting")
+
+
 def who(db: Db) -> str:
     """Who makes a change here: the `me` setting (a facilitator's handle); without it, this
     device and the operating-system user, which is all faskel knows."""
@@ -86,39 +94,63 @@ def record_many(
 
 
 def history(db: Db, ref: str) -> list[dict]:
-    """Audit rows of the record whose id is `ref` or starts with it (6+ characters)."""
+    """Audit rows of the record whose short reference is `ref` (core/refs.py), the newest
+    made here (`terakhir`/`last`), or whose id is `ref` or starts with it (6+ characters)."""
+    from faskel_cli.core import refs
     from faskel_cli.core.errors import InputError, NotFoundError
     from faskel_cli.core.ids import MIN_PREFIX
 
-    raw = (ref or "").strip().lower()
-    if len(raw.replace("-", "")) < MIN_PREFIX:
-        raise InputError("err.id_short", ref=ref, n=MIN_PREFIX)
-    ids = [
-        row[0]
-        for row in db.execute(
-            "select distinct entity_id from audit where entity_id like ? "
-            "or replace(entity_id, '-', '') like ? limit 4",
-            [raw + "%", raw.replace("-", "") + "%"],
-        ).fetchall()
-    ]
+    short = refs.parse(ref)
+    if refs.is_last(ref):
+        ids = [refs.last(db, "*", entity="id")]
+    elif short is not None:
+        ids = refs.any_kind(db, short)
+        if len(ids) > 1:
+            raise InputError("err.ref_ambiguous", ref=short, n=len(ids), matches=", ".join(ids[:3]))
+    else:
+        raw = (ref or "").strip().lower()
+        if len(raw.replace("-", "")) < MIN_PREFIX:
+            raise InputError("err.id_short", ref=ref, n=MIN_PREFIX)
+        where = "from audit where entity_id like ? or replace(entity_id, '-', '') like ?"
+        params = [raw + "%", raw.replace("-", "") + "%"]
+        ids = [
+            row[0]
+            for row in db.execute(
+                f"select distinct entity_id {where} order by entity_id limit 3", params
+            ).fetchall()
+        ]
+        if len(ids) > 1:
+            n = db.execute(f"select count(distinct entity_id) {where}", params).fetchone()[0]
+            raise InputError("err.id_ambiguous", ref=ref, n=n, matches=", ".join(ids))
     if not ids:
         raise NotFoundError("err.id_unknown", entity="id", ref=ref)
-    if len(ids) > 1:
-        raise InputError("err.id_ambiguous", ref=ref, n=len(ids), matches=", ".join(ids[:3]))
     cols = ["at", "who", "action", "entity", "entity_id", "before", "after", "device_id"]
     rows = db.execute(
         f"select {', '.join(f'a.{c}' for c in cols)}, b.entity_id, b.after from audit a "
         "left join audit b on b.id = a.source where a.entity_id = ? order by a.id",
         [ids[0]],
     ).fetchall()
+    shown = _ref_of(db, ids[0])
     out = []
     for row in rows:
         item = dict(zip(cols, row[: len(cols)], strict=True))
+        item["ref"] = shown
         for key in ("before", "after"):
             item[key] = json.loads(item[key]) if item[key] else None
         item["source"] = _source(row[-2], row[-1])
         out.append(item)
     return out
+
+
+def _ref_of(db: Db, record_id: str) -> str | None:
+    """The short reference of a record of any kind (None for one that has none)."""
+    from faskel_cli.core import refs
+
+    for table in refs.TABLES:
+        found = db.execute(f"select ref from [{table}] where id = ?", [record_id]).fetchone()
+        if found:
+            return found[0]
+    return None
 
 
 def _source(bundle: str | None, details: str | None) -> dict | None:

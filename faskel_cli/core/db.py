@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from faskel_cli.core.errors import DatabaseError
 from faskel_cli.core.store import (
     BUSY_TIMEOUT_MS,
+    Db,
     LockPending,
     get_setting,
     put_setting,
@@ -19,10 +20,18 @@ from faskel_cli.core.store import (
 )
 
 if TYPE_CHECKING:
-    from faskel_cli.core.store import Db
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_AREA = "33.75"  # Kota Pekalongan
+# The migrations of core/schema.py by name, in order (tests/core/test_foundation.py holds
+# them equal): opening an up-to-date database compares these with what it has applied,
+# without importing sqlite-utils, which only applying a migration needs.
+MIGRATIONS = (
+    "m001_foundation", "m003_bundle_exchange", "m004_summary_indexes", "m005_identity_and_clock",
+    "m006_bundle_refused", "m007_sheet_rows", "m008_views", "m009_short_refs",
+    "m012_levels", "m010_photos",
+)  # fmt: skip
 
 
 def _is_read_only(path: Path) -> bool:
@@ -59,14 +68,12 @@ def check_path(path: Path, *, write: bool, create: bool | None = None) -> bool:
 
 
 def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db:
-    """A sqlite-utils Database on `path`, migrated and ready.
+    """The database on `path`, migrated and ready.
 
     Created (0600) on first use only when `create` (by default: when opened for writing).
     Otherwise a file that does not exist (or is empty) is a DatabaseError naming the path
     and `faskel init`: a mistyped FASKEL_DB in a cron line must not report on an empty
     database made on the spot, nor an edit create one to say it found nothing."""
-    from sqlite_utils import Database
-
     if create is None:
         create = write
     existed = check_path(path, write=write, create=create)
@@ -87,7 +94,7 @@ def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("err.db_open", path=str(path), reason=str(exc)) from None
-    db = Database(conn, execute_plugins=False)
+    db = Db(conn)
     try:
         conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("pragma foreign_keys = on")
@@ -109,7 +116,19 @@ def connect(path: Path, *, write: bool = True, create: bool | None = None) -> Db
     except BaseException:
         db.close()
         raise
+    use_area_zone(conn)
     return db
+
+
+def use_area_zone(conn: sqlite3.Connection) -> None:
+    """Today is the working area's local date (core/clock.py)."""
+    from faskel_cli.core import clock
+
+    try:
+        row = conn.execute("select value from settings where key = 'area'").fetchone()
+    except sqlite3.Error:
+        row = None
+    clock.use_area(row[0] if row else None)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -132,7 +151,7 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 
 def needs_set_up(db: Db) -> bool:
     """Whether migrations are pending or the first-use settings are missing (read only)."""
-    if pending_migrations(db):
+    if _applied(db) != set(MIGRATIONS):
         return True
     return get_setting(db, "device_id") is None or get_setting(db, "area") is None
 
@@ -143,14 +162,14 @@ def set_up(db: Db) -> list[str]:
     check is cheap and lock-free when there is nothing to do, and repeated under the write
     lock (BEGIN IMMEDIATE) when there is, where only one process at a time gets to see it.
     Returns the migrations applied."""
-    from faskel_cli.core.schema import migrations
-
     if not needs_set_up(db):
         return []
+    from faskel_cli.core.schema import migrations
+
     with transaction(db):
         pending = pending_migrations(db)
         if pending:
-            migrations.apply(db)
+            migrations.apply(_sqlite_utils(db))
             if not db.conn.in_transaction:  # a migration committed on its own: not atomic
                 raise DatabaseError("err.db_write", reason="migration left the transaction")
         first_use(db)
@@ -189,7 +208,25 @@ def migration_status(path: Path) -> list[dict]:
 def pending_migrations(db: Db) -> list[str]:
     from faskel_cli.core.schema import migrations
 
-    return [m.name for m in migrations.pending(db)]
+    return [m.name for m in migrations.pending(_sqlite_utils(db))]
+
+
+def _sqlite_utils(db: Db) -> Database:
+    """A sqlite-utils Database on the same connection, for its Migrations."""
+    from sqlite_utils import Database
+
+    return Database(db.conn, execute_plugins=False)
+
+
+def _applied(db: Db) -> set[str]:
+    """The names of the migrations applied, read as sqlite-utils records them."""
+    try:
+        rows = db.execute(
+            "select name from _sqlite_migrations where migration_set = 'faskel'"
+        ).fetchall()
+    except sqlite3.OperationalError:  # no such table: a new database
+        return set()
+    return {row[0] for row in rows}
 
 
 def first_use(db: Db) -> None:

@@ -34,6 +34,7 @@ class ProblemInput:
 # The JSON of a follow-up: these keys, in this order (a public interface).
 KEYS = [
     "id",
+    "ref",
     "kelurahan_kode",
     "kelurahan",
     "problem",
@@ -45,14 +46,18 @@ KEYS = [
     "resolution",
     "visit_id",
     "activity_id",
+    "visit_ref",
+    "activity_ref",
     "created_at",
     "updated_at",
 ]
 _EXTRA = ["problem_date", "kecamatan", "deleted_at"]
 
 _SELECT = (
-    "select f.id, f.kelurahan_kode, k.nama, f.problem, f.action, f.due, o.handle, f.status, "
-    "f.done_date, f.resolution, f.visit_id, f.activity_id, f.created_at, f.updated_at, "
+    "select f.id, f.ref, f.kelurahan_kode, k.nama, f.problem, f.action, f.due, o.handle, f.status, "
+    "f.done_date, f.resolution, f.visit_id, f.activity_id, "
+    "(select ref from visits where id = f.visit_id), "
+    "(select ref from activities where id = f.activity_id), f.created_at, f.updated_at, "
     "f.problem_date, c.nama, f.deleted_at "
     "from followups f join regions k on k.kode = f.kelurahan_kode "
     "join regions c on c.kode = k.parent_kode "
@@ -409,6 +414,9 @@ class FollowupFilter:
     kecamatan_kode: str | None = None
     owner_id: str | None = None
     as_of: date | None = None
+    # A period from `since` to `as_of`: `done` lists those done in it, `all` those raised in
+    # it; `open` and `overdue` stay "as of its end" (what is left when the period closes).
+    since: date | None = None
 
 
 def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
@@ -439,8 +447,14 @@ def list_followups(db: Db, flt: FollowupFilter) -> list[dict]:
     elif flt.status == "done":
         sql += " and f.status = 'done' and f.done_date <= ?"
         params.append(as_of)
+        if flt.since:
+            sql += " and f.done_date >= ?"
+            params.append(flt.since.isoformat())
         order = " order by f.done_date desc, f.created_at desc"
     else:
+        if flt.since:
+            sql += " and f.problem_date >= ?"
+            params.append(flt.since.isoformat())
         order = " order by f.problem_date desc, f.created_at desc"
     for column, value in (
         ("f.kelurahan_kode", flt.kelurahan_kode),

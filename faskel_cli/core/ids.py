@@ -28,24 +28,37 @@ def short_device(device_id: str | None) -> str:
 
 
 def resolve_id(db: Db, table: str, ref: str, *, entity: str, include_deleted: bool = True) -> str:
-    """The full id in `table` that `ref` (a full id or a prefix of 6+ characters) names."""
+    """The full id in `table` that `ref` names: a short reference (`kmr12`, core/refs.py),
+    `terakhir`/`last` (the newest made on this database), a full id or a prefix of 6+
+    characters. A reference or prefix matching several records is refused naming them."""
+    from faskel_cli.core import refs
+
+    if refs.is_last(ref):
+        return refs.last(db, table, entity=entity, include_deleted=include_deleted)
+    short = refs.parse(ref)
+    if short is not None:
+        return refs.find(db, table, short, entity=entity, include_deleted=include_deleted)
     raw = (ref or "").strip().lower()
     if not _HEX.match(raw):
-        raise InputError("err.id_format", ref=ref)
+        raise InputError("err.ref_format", ref=ref)
     if len(raw.replace("-", "")) < MIN_PREFIX:
         raise InputError("err.id_short", ref=ref, n=MIN_PREFIX)
     where = "" if include_deleted else " and deleted_at is null"
     if "-" in raw:
-        sql = f"select id from [{table}] where id >= ? and id < ?{where} limit 6"
+        sql = f"select id from [{table}] where id >= ? and id < ?{where} order by id limit 3"
+        count = f"select count(*) from [{table}] where id >= ? and id < ?{where}"
         params = [raw, raw + "\uffff"]
     else:
         # Prefix typed without hyphens: compare against the id with hyphens removed.
-        sql = f"select id from [{table}] where replace(id, '-', '') like ?{where} limit 6"
+        sql = (
+            f"select id from [{table}] where replace(id, '-', '') like ?{where} order by id limit 3"
+        )
+        count = f"select count(*) from [{table}] where replace(id, '-', '') like ?{where}"
         params = [raw + "%"]
     found = [row[0] for row in db.execute(sql, params).fetchall()]
     if not found:
         raise NotFoundError("err.id_unknown", entity=entity, ref=ref)
     if len(found) > 1:
-        shown = ", ".join(found[:3])
-        raise InputError("err.id_ambiguous", ref=ref, n=len(found), matches=shown)
+        n = db.execute(count, params).fetchone()[0]
+        raise InputError("err.id_ambiguous", ref=ref, n=n, matches=", ".join(found))
     return found[0]

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 _SELECT = (
-    "select l.id, l.kelurahan_kode, k.nama, l.type, l.name, l.created_at, l.updated_at "
+    "select l.id, l.ref, l.kelurahan_kode, k.nama, l.type, l.name, l.created_at, l.updated_at "
     "from lkk l join regions k on k.kode = l.kelurahan_kode"
 )
-_KEYS = ["id", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at"]
+_KEYS = ["id", "ref", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at"]
 
 
 def get(db: Db, lkk_id: str) -> dict:

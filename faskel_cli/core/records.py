@@ -55,10 +55,21 @@ def audited(
     audit.record(db, action, entity, record_id, before, snapshot(record_id))
 
 
+def _with_refs(db: Db, table: str, rows: list[dict]) -> list[dict]:
+    """Records of a kind a person refers to get their short reference (core/refs.py)."""
+    from faskel_cli.core import refs
+
+    if table not in refs.TABLES or not rows or "ref" in rows[0]:
+        return rows
+    return [
+        {**row, "ref": ref} for row, ref in zip(rows, refs.allocate(db, len(rows)), strict=True)
+    ]
+
+
 def insert(db: Db, table: str, values: dict) -> dict:
     now = clock.utc_stamp()
     values = {
-        **values,
+        **_with_refs(db, table, [values])[0],
         "created_at": now,
         "updated_at": now,
         "deleted_at": None,
@@ -74,6 +85,7 @@ def insert_many(db: Db, table: str, rows: list[dict]) -> None:
     """`insert` of many records with the same columns, in one statement."""
     if not rows:
         return
+    rows = _with_refs(db, table, rows)
     now = clock.utc_stamp()
     stamps = {"created_at": now, "updated_at": now, "deleted_at": None}
     stamps["device_id"] = get_setting(db, "device_id")

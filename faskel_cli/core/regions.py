@@ -1,14 +1,16 @@
-"""The region tree: loading a kabupaten/kota from data/wilayah.csv and resolving what a
-user types for a kelurahan or kecamatan (kode or name, any case, spaces or hyphens)."""
+"""The region tree: loading an area (any level, core/areas.py) from data/wilayah.csv and
+resolving what a user types for a kelurahan or kecamatan (kode or name, any case, spaces
+or hyphens)."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from faskel_cli.core import areas
+from faskel_cli.core.areas import read_reference
 from faskel_cli.core.errors import ConflictError, InputError
 
 if TYPE_CHECKING:
@@ -25,8 +27,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"[\s\-_.'/]+", "", (text or "").lower())
+normalise = areas.normalise
 
 
 @dataclass(frozen=True)
@@ -37,68 +38,20 @@ class Region:
     parent_kode: str | None = None
 
 
-def _level(kode: str) -> str:
-    return {1: "provinsi", 2: "kabupaten", 3: "kecamatan", 4: "kelurahan"}[kode.count(".") + 1]
-
-
-def read_reference(prefix: str | None = None) -> Iterator[tuple[str, str]]:
-    """(kode, nama) rows of data/wilayah.csv, optionally only those under `prefix`."""
-    import csv
-
-    from faskel_cli.core.paths import data_file
-
-    with data_file("wilayah.csv").open(encoding="utf-8", newline="") as handle:
-        if prefix is None:
-            reader = csv.reader(handle)
-            next(reader)
-            yield from ((row[0], row[1]) for row in reader)
-            return
-        # Filter on the raw line first: csv-parsing 91,600 rows to keep 30 is wasted time.
-        wanted = prefix + "."
-        lines = (
-            line for line in handle if line.startswith(wanted) or line.startswith(prefix + ",")
-        )
-        for row in csv.reader(lines):
-            yield row[0], row[1]
+_level = areas.level_of
 
 
 def find_area(ref: str) -> Region:
-    """A kabupaten/kota by kode (33.74) or name (Kota Semarang, any case)."""
-    raw = (ref or "").strip()
-    if re.fullmatch(r"\d{2}\.\d{2}", raw, re.ASCII):
-        # A kode: read only its own lines (the common, fast path of every new database).
-        for kode, nama in read_reference(raw):
-            if kode == raw:
-                return Region(kode, nama, "kabupaten", kode.split(".")[0])
-    areas = [(k, n) for k, n in read_reference() if k.count(".") == 1]
-    by_kode = {k: n for k, n in areas}
-    if raw in by_kode:
-        return Region(raw, by_kode[raw], "kabupaten", raw.split(".")[0])
-    key = normalise(raw)
-    exact = [(k, n) for k, n in areas if normalise(n) == key]
-    if not exact:
-        # "Semarang" may mean Kota or Kabupaten Semarang: match without the prefix word.
-        bare = [
-            (k, n)
-            for k, n in areas
-            if normalise(re.sub(r"^(kota|kabupaten|kab\.?)\s+", "", n, flags=re.I)) == key
-        ]
-        exact = bare
-    if len(exact) == 1:
-        k, n = exact[0]
-        return Region(k, n, "kabupaten", k.split(".")[0])
-    if len(exact) > 1:
-        raise InputError(
-            "err.area_ambiguous", ref=ref, matches=", ".join(f"{n} ({k})" for k, n in exact[:3])
-        )
-    close = difflib.get_close_matches(key, [normalise(n) for _, n in areas], n=3, cutoff=0.6)
-    names = [n for _, n in areas if normalise(n) in close][:3]
-    raise InputError("err.area_unknown", ref=ref, matches=", ".join(names) or "-")
+    """The area `ref` names, at any level (see core/areas.py)."""
+    kode, nama = areas.find_area(ref)
+    return Region(kode, nama, areas.level_of(kode), areas.parent_of(kode))
 
 
 def load_area(db: Db, ref: str) -> Region:
-    """Make `ref` the working area: load its kecamatan and kelurahan/desa. Refused when
-    records of another area exist (they would point at regions no longer loaded)."""
+    """Make `ref` the working area: load its regions (the units above it too, for their
+    names). Refused when records of another area exist (they would point at regions no
+    longer loaded)."""
+    from faskel_cli.core.clock import use_area
     from faskel_cli.core.store import get_setting, put_setting, transaction
 
     area = find_area(ref)
@@ -111,15 +64,18 @@ def load_area(db: Db, ref: str) -> Region:
         ).fetchone()[0]
         if used:
             raise ConflictError("err.area_in_use", area=current, n=used)
+    upper = set(areas.ancestors(area.kode))
     rows: list[tuple[str, str, str, str | None, int]] = []
-    for kode, nama in read_reference(area.kode):
-        level = _level(kode)
-        if level == "kabupaten":
-            continue
-        parent = kode.rsplit(".", 1)[0]
-        is_desa = 1 if level == "kelurahan" and kode.rsplit(".", 1)[1].startswith("2") else 0
-        rows.append((kode, nama, level, parent, is_desa))
-    rows.append((area.kode, area.nama, "kabupaten", area.parent_kode, 0))
+    if areas.NATION in upper or area.kode == areas.NATION:
+        rows.append((areas.NATION, areas.NATION_NAME, "negara", None, 0))
+    source = read_reference() if area.kode == areas.NATION else read_reference(area.kode)
+    for kode, nama in source:
+        rows.append((kode, nama, _level(kode), areas.parent_of(kode), int(areas.is_desa(kode))))
+    # The units above the area (a kota's province): their lines only.
+    for kode in sorted(upper - {areas.NATION}):
+        for found, nama in read_reference(kode):
+            if found == kode:
+                rows.append((kode, nama, _level(kode), areas.parent_of(kode), 0))
     with transaction(db):
         db.execute("delete from regions")
         db.conn.executemany(
@@ -127,14 +83,17 @@ def load_area(db: Db, ref: str) -> Region:
             rows,
         )
         put_setting(db, "area", area.kode)
+    use_area(area.kode)
     return area
 
 
 def area(db: Reader) -> Region:
+    """The working area (any level), from the `area` setting."""
     row = db.execute(
-        "select kode, nama, parent_kode from regions where level = 'kabupaten'"
+        "select r.kode, r.nama, r.level, r.parent_kode from settings s "
+        "join regions r on r.kode = s.value where s.key = 'area'"
     ).fetchone()
-    return Region(row[0], row[1], "kabupaten", row[2])
+    return Region(row[0], row[1], row[2], row[3])
 
 
 def kelurahan_rows(db: Reader, kecamatan_kode: str | None = None) -> list[dict]:
@@ -166,7 +125,7 @@ def resolve(db: Reader, ref: str, level: str) -> Region:
 
     `Kecamatan/Nama` picks among same-named desa of different kecamatan."""
     raw = (ref or "").strip()
-    what = "kelurahan" if level == "kelurahan" else "kecamatan"
+    what = level if level in ("kelurahan", "kabupaten") else "kecamatan"
     if not raw:
         raise InputError(f"err.{what}_unknown", ref=ref, matches="-")
     # A kode is looked up alone (an import gives each row's kode; no need for every name).
@@ -188,6 +147,11 @@ def resolve(db: Reader, ref: str, level: str) -> Region:
     names: dict[str, list[tuple[str, str, str]]] = {}
     for row in rows:
         names.setdefault(normalise(row[1]), []).append(row)
+        if level == "kabupaten":  # `Semarang` for Kota or Kabupaten Semarang
+            bare = areas.normalise(re.sub(r"^(kota|kabupaten)\s+", "", row[1], flags=re.I))
+            bucket = names.setdefault(bare, [])
+            if row not in bucket:
+                bucket.append(row)
         if level == "kelurahan":
             for alias in ALIASES.get(row[0], ()):
                 bucket = names.setdefault(normalise(alias), [])

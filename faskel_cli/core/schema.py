@@ -12,7 +12,8 @@ from sqlite_utils.migrations import Migrations
 from faskel_cli.core.views import TABLES_M008, VIEWS_M008
 
 if TYPE_CHECKING:
-    from faskel_cli.core.store import Db
+    # A migration is given a sqlite-utils Database (on the connection of the core's Db).
+    from sqlite_utils import Database as Db
 
 migrations = Migrations("faskel")
 
@@ -377,6 +378,80 @@ def m008_views(db: Db) -> None:
         "insert into _faskel_tables (nama, jenis, keterangan, description) values (?, ?, ?, ?)",
         [row for row in TABLES_M008 if row[0] in present],
     )
+
+
+@migrations()
+def m009_short_refs(db: Db) -> None:
+    """Short references a person can say and type (core/refs.py): `ref` on visits,
+    activities, follow-ups and LKK (made where the record is made, carried in bundles,
+    never changed), and `ref_tags`, the tags this database made references with (local).
+    The records already here get theirs, oldest first, without entering the change log
+    (no other database needs them again: each gives its own records theirs)."""
+    from faskel_cli.core import refs
+    from faskel_cli.core.store import Db as CoreDb
+
+    tables = list(refs.TABLES)
+    db.executescript(
+        """
+        create table ref_tags (
+            seq integer primary key,
+            tag text not null unique,
+            serial integer not null,  -- the last serial made with it
+            since text not null,
+            reason text not null,  -- 'first', 'full' (9999 made) or 'taken' (another device's)
+            retired_at text  -- no more references with it after this
+        );
+        """
+    )
+    for table in tables:
+        db.execute(f"alter table [{table}] add column ref text")
+        db.execute(f"create index [{table}_ref] on [{table}](ref)")
+        for event in ("insert", "update"):
+            db.execute(f"drop trigger if exists change_log_{table}_{event}")
+    refs.fill_missing(CoreDb(db.conn), tables)  # the core's handle on the same connection
+    db.executescript(change_log_triggers(tables))
+    present = db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone()
+    if present:
+        db.execute(
+            "insert or ignore into _faskel_tables (nama, jenis, keterangan, description) "
+            "values (?, ?, ?, ?)",
+            [
+                "ref_tags",
+                "internal",
+                "Tag referensi pendek (mis. kmr12) yang dibuat basis data ini.",
+                "The tags of short references (e.g. kmr12) this database made.",
+            ],
+        )
+
+
+@migrations()
+def m012_levels(db: Db) -> None:
+    """Areas at every level (core/areas.py): the region tree may hold the nation (kode
+    'ID') and provinces. SQLite cannot alter a CHECK: the table is made again, and the views
+    reading it are dropped and made again around it."""
+    views = db.execute(
+        "select name, sql from sqlite_master where type = 'view' and sql is not null"
+    ).fetchall()
+    for name, _ in views:
+        db.execute(f"drop view [{name}]")
+    db.executescript(
+        """
+        create table regions_new (
+            kode text primary key,
+            nama text not null,
+            level text not null check (level in ('negara', 'provinsi', 'kabupaten',
+                'kecamatan', 'kelurahan')),
+            parent_kode text,
+            is_desa integer not null default 0
+        );
+        insert into regions_new select kode, nama, level, parent_kode, is_desa from regions;
+        drop table regions;
+        alter table regions_new rename to regions;
+        create index regions_parent on regions(parent_kode);
+        """
+    )
+    for _, sql in views:
+        db.execute(sql)
 
 
 @migrations()

@@ -35,6 +35,7 @@ _KEY_FIELDS = {
         ("err.duration", "durasi"),
         ("err.activity_", "kegiatan"),
         ("err.id_", "kegiatan"),
+        ("err.ref_", "kegiatan"),  # a short reference (core/refs.py) of no activity
         ("err.sheet_ref_", "ref"),
         ("err.visit_deleted", "ref"),
     ),

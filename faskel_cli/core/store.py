@@ -17,23 +17,61 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from faskel_cli.core.errors import DatabaseError, Message
 
-if TYPE_CHECKING:  # no sqlite-utils import at start-up: `connect` imports it when called
+if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from sqlite_utils import Database
 
-    # The database handle the core passes around: what `connect` returns.
-    Db: TypeAlias = Database
+class Db:
+    """The database handle the core passes around: what `connect` returns. A sqlite3
+    connection with sqlite-utils' way of calling it (`execute`, `conn`, `close`), so
+    that sqlite-utils itself (about 40 ms to import) is loaded only to apply migrations,
+    which get a sqlite-utils Database on the same connection."""
+
+    __slots__ = ("conn",)
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Iterable[Any] | dict | None = None) -> sqlite3.Cursor:
+        """As sqlite-utils' execute: a write outside a transaction is committed at once (the
+        sqlite3 module would leave it in an implicit transaction that closing rolls back);
+        inside `transaction` it is part of that transaction."""
+        conn = self.conn
+        was_in_transaction = conn.in_transaction
+        try:
+            if parameters is None:
+                cursor = conn.execute(sql)
+            else:
+                cursor = conn.execute(sql, parameters)  # type: ignore[arg-type]
+        except Exception:
+            if not was_in_transaction and conn.in_transaction:
+                conn.rollback()  # the failed statement opened a transaction: close it
+            raise
+        if not was_in_transaction and conn.in_transaction and cursor.description is None:
+            conn.commit()
+        return cursor
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Db:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # as sqlite-utils' Database does: `with connect(path) as db:`
+
+
+if TYPE_CHECKING:
     # What the read-only queries (core.summary, region lookups) accept: a Db, or the plain
     # read-only sqlite3 connection `faskel summary` opens (core.summary.open_read).
-    Reader: TypeAlias = Database | sqlite3.Connection
+    Reader: TypeAlias = Db | sqlite3.Connection
 
 # A statement outside a write transaction (reading, in WAL mode, hardly ever waits) waits
 # this long in SQLite's own busy handler.

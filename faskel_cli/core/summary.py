@@ -32,10 +32,21 @@ Definitions, for a period from `start` to `end` (both inclusive), deleted record
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from faskel_cli.core import areas
 from faskel_cli.core.dates import Period
+from faskel_cli.core.errors import InputError
+from faskel_cli.core.summary_measures import (
+    FOLLOWUP_SETS,
+    OPEN_AT_END,
+    measure_all,
+    rollup,
+    scope_sql,
+    share,
+)
+from faskel_cli.core.summary_people import summary_by_facilitator
 from faskel_cli.core.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -43,6 +54,22 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from faskel_cli.core.store import Reader
+
+__all__ = [
+    "COUNT_KEYS",
+    "FACILITATOR_KEYS",
+    "FOLLOWUP_SETS",
+    "OPEN_AT_END",
+    "Scope",
+    "build_summary",
+    "kecamatan_rows",
+    "open_read",
+    "resolve_scope",
+    "rollup",
+    "scope_sql",
+    "share",
+    "summary_by_facilitator",
+]
 
 # The keys of a summary row after `kode`/`nama` (kelurahan, kecamatan and totals alike).
 COUNT_KEYS = (
@@ -80,14 +107,12 @@ FACILITATOR_KEYS = (
 )
 
 # The migrations whose tables and indexes the queries below read.
-REQUIRED_MIGRATIONS = ("m001_foundation", "m004_summary_indexes", "m005_identity_and_clock")
-
-
-def share(part: int, whole: int) -> float | None:
-    """part / whole rounded half up to 3 places; None when `whole` is 0."""
-    if not whole:
-        return None
-    return float((Decimal(part) / Decimal(whole)).quantize(Decimal("0.001"), ROUND_HALF_UP))
+REQUIRED_MIGRATIONS = (
+    "m001_foundation",
+    "m004_summary_indexes",
+    "m005_identity_and_clock",
+    "m012_levels",
+)
 
 
 # --- reading a database fast ---------------------------------------------------------------
@@ -119,6 +144,9 @@ def open_read(path: Path) -> sqlite3.Connection | None:
             REQUIRED_MIGRATIONS,
         ).fetchone()[0]
         if found == len(REQUIRED_MIGRATIONS):
+            from faskel_cli.core.db import use_area_zone
+
+            use_area_zone(conn)
             return conn
     except sqlite3.Error:
         pass
@@ -126,156 +154,80 @@ def open_read(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-# --- the three-level rollup ------------------------------------------------------------------
+# --- the scope and level of a summary --------------------------------------------------------
+
+# The level of a summary's rows by the level of what it covers (the area, or the kabupaten or
+# kecamatan asked for): a kota's kelurahan, a province's kabupaten/kota, the nation's provinces.
+DEFAULT_LEVEL = {
+    "negara": "provinsi",
+    "provinsi": "kabupaten",
+    "kabupaten": "kelurahan",
+    "kecamatan": "kelurahan",
+}
+ROW_LEVELS = ("provinsi", "kabupaten", "kecamatan", "kelurahan")
 
 
-def rollup(
+@dataclass(frozen=True)
+class Scope:
+    """What a summary covers (`kode`, `nama`, `level`: the area or one of its kabupaten or
+    kecamatan), the level of its rows and that of its subtotals (None: only the total)."""
+
+    kode: str
+    nama: str
+    level: str
+    rows: str
+    groups: str | None
+
+    @property
+    def prefix(self) -> str:
+        return areas.prefix(self.kode)
+
+
+def resolve_scope(
     db: Reader,
-    units_sql: str,
-    aggregates: list[str],
-    params: dict,
-    *,
-    keys: tuple[str, ...] = (),
-) -> dict[tuple, tuple]:
-    """Aggregate the rows of `units_sql` (columns `kel`, `kec` and what `aggregates` read)
-    per kelurahan, per kecamatan and for the area, in one statement.
+    level: str | None = None,
+    kabupaten: str | None = None,
+    kecamatan: str | None = None,
+) -> Scope:
+    """The Scope of `--level`, `--kabupaten` and `--kecamatan` (names or kodes, resolved in
+    the area); the rows' level must lie below what is covered."""
+    from faskel_cli.core import regions
 
-    Returns {(level, kode, *keys): values}; level is 'kelurahan', 'kecamatan' or 'area' (kode
-    ''). The area row is there even when there are no rows (counts 0, sums None)."""
-    aggs = ", ".join(aggregates)
-    extra = "".join(f", {k}" for k in keys)
-    parts = []
-    for level, column in (("kelurahan", "kel"), ("kecamatan", "kec"), ("area", "''")):
-        group = [column] if level != "area" else []
-        group += list(keys)
-        group_sql = f" group by {', '.join(group)}" if group else ""
-        parts.append(f"select '{level}', {column}{extra}, {aggs} from units{group_sql}")
-    sql = f"with units as ({units_sql}) " + " union all ".join(parts)
-    width = 2 + len(keys)
-    return {tuple(row[:width]): tuple(row[width:]) for row in db.execute(sql, params).fetchall()}
-
-
-def scope_sql(params: dict, kecamatan_kode: str | None) -> str:
-    """The join condition on `regions r` keeping one kecamatan ('' for the whole area);
-    adds its parameter to `params`."""
-    if not kecamatan_kode:
-        return ""
-    params["kec"] = kecamatan_kode
-    return " and r.parent_kode = :kec"
+    unit = regions.area(db)
+    if kabupaten:
+        unit = regions.resolve(db, kabupaten, "kabupaten")
+    if kecamatan:
+        found = regions.kecamatan(db, kecamatan)
+        if kabupaten and not found.kode.startswith(unit.kode + "."):
+            raise InputError("err.kecamatan_outside", kecamatan=found.nama, kabupaten=unit.nama)
+        unit = found
+    rows = level or DEFAULT_LEVEL.get(unit.level, "kelurahan")
+    if rows not in ROW_LEVELS or areas.LEVELS.index(rows) <= areas.LEVELS.index(unit.level):
+        raise InputError("err.level_not_below", level=rows, nama=unit.nama, scope=unit.level)
+    parent = areas.LEVELS[areas.LEVELS.index(rows) - 1]
+    if rows == "kelurahan":
+        groups: str | None = "kecamatan"  # as a kota's summary always had them
+    elif areas.LEVELS.index(parent) > areas.LEVELS.index(unit.level):
+        groups = parent
+    else:
+        groups = None
+    return Scope(unit.kode, unit.nama, unit.level, rows, groups)
 
 
-# --- the measures of the summary -------------------------------------------------------------
-
-
-def _visit_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    # Index-only on visits_summary: (date, kelurahan_kode, facilitator_id, male, female).
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, p.fac, p.n, p.m, p.f from ("
-        "select kelurahan_kode as kel, facilitator_id as fac, count(*) as n, "
-        "sum(male) as m, sum(female) as f from visits indexed by visits_summary "
-        "where deleted_at is null and date between :start and :end "
-        "group by kelurahan_kode, facilitator_id) p "
-        f"join regions r on r.kode = p.kel{scope}"
+def _units(db: Reader, scope: Scope, level: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(kode, nama, parent kode, parent nama) of every unit of `level` covered, in kode order."""
+    sql = (
+        "select u.kode, u.nama, p.kode, p.nama from regions u "
+        "left join regions p on p.kode = u.parent_kode where u.level = ?"
     )
-    return rollup(
-        db,
-        units,
-        ["sum(n)", "count(distinct fac)", "sum(m)", "sum(f)", "count(distinct kel)"],
-        params,
-    )
-
-
-def _lkk_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    # visits_links (date, kelurahan_kode, facilitator_id, id, ...) gives the ids without
-    # touching the table; each id is then one seek into visit_lkk's primary key.
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, p.lkk from ("
-        "select distinct v.kelurahan_kode as kel, vl.lkk_id as lkk "
-        "from visits v indexed by visits_links join visit_lkk vl on vl.visit_id = v.id "
-        "where v.deleted_at is null and v.date between :start and :end) p "
-        "join lkk l on l.id = p.lkk and l.deleted_at is null "
-        f"join regions r on r.kode = p.kel{scope}"
-    )
-    return rollup(db, units, ["count(distinct lkk)"], params)
-
-
-def _activity_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    # An activity whose current stage began on or before `end` was in that stage at `end`
-    # (stage dates never go back); only those moved on after `end` read their events.
-    stage_at_end = (
-        "case when a.stage_since <= :end then a.stage else ("
-        "select s.stage from activity_stages s where s.activity_id = a.id "
-        "and s.deleted_at is null and s.date <= :end order by s.seq desc limit 1) end"
-    )
-    sums = ", ".join(f"sum(stage = '{stage}') as n{i}" for i, stage in enumerate(STAGES))
-    columns = ", ".join(f"p.n{i}" for i in range(len(STAGES)))
-    units = (
-        f"select p.kel as kel, r.parent_kode as kec, {columns} from ("
-        f"select kel, {sums} from ("
-        f"select a.kelurahan_kode as kel, {stage_at_end} as stage "
-        "from activities a indexed by activities_summary "
-        "where a.deleted_at is null and a.start_date <= :end) group by kel) p "
-        f"join regions r on r.kode = p.kel{scope}"
-    )
-    return rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params)
-
-
-def _stage_move_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, p.n from ("
-        "select a.kelurahan_kode as kel, count(*) as n "
-        "from activity_stages s indexed by activity_stages_date "
-        "join activities a on a.id = s.activity_id and a.deleted_at is null "
-        "where s.deleted_at is null and s.seq > 0 and s.date between :start and :end "
-        "group by a.kelurahan_kode) p "
-        f"join regions r on r.kode = p.kel{scope}"
-    )
-    return rollup(db, units, ["sum(n)"], params)
-
-
-# The follow-ups that can count for a period, as three disjoint sets each read through its
-# own partial index: every open one; the ones done since `start` (in the period, or after
-# it and so still open at `end`); the ones done before `start` whose problem is in the period.
-_FOLLOWUP_SETS = (
-    "select kelurahan_kode, owner_id, problem_date, 'open' as status, null as done_date, due "
-    "from followups indexed by followups_open where deleted_at is null and status = 'open' "
-    "union all "
-    "select kelurahan_kode, owner_id, problem_date, 'done', done_date, due "
-    "from followups indexed by followups_done where deleted_at is null and status = 'done' "
-    "and done_date >= :start "
-    "union all "
-    "select kelurahan_kode, owner_id, problem_date, status, done_date, due "
-    "from followups indexed by followups_problem where deleted_at is null "
-    "and problem_date between :start and :end and status = 'done' "
-    "and coalesce(done_date, '') < :start"
-)
-_OPEN_AT_END = "(f.problem_date <= :end and (f.status = 'open' or f.done_date > :end))"
-
-
-def _followup_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, p.opened, p.done, p.still_open, "
-        "p.overdue from (select f.kelurahan_kode as kel, "
-        "sum(f.problem_date between :start and :end) as opened, "
-        "sum(f.status = 'done' and f.done_date between :start and :end) as done, "
-        f"sum({_OPEN_AT_END}) as still_open, "
-        f"sum({_OPEN_AT_END} and f.due < :end) as overdue "
-        f"from ({_FOLLOWUP_SETS}) f group by f.kelurahan_kode) p "
-        f"join regions r on r.kode = p.kel{scope}"
-    )
-    return rollup(
-        db, units, ["sum(opened)", "sum(done)", "sum(still_open)", "sum(overdue)"], params
-    )
-
-
-def _region_measures(db: Reader, params: dict, scope: str) -> dict[tuple, tuple]:
-    # One seek per kelurahan into visits_kelurahan_date (kelurahan_kode, date).
-    units = (
-        "select r.kode as kel, r.parent_kode as kec, (select max(v.date) from visits v "
-        "where v.kelurahan_kode = r.kode and v.deleted_at is null and v.date <= :end) as last "
-        f"from regions r where r.level = 'kelurahan'{scope}"
-    )
-    return rollup(db, units, ["max(last)", "count(*)"], params)
+    params: list = [level]
+    if level == scope.level:  # the kecamatan asked for, as the subtotal of its villages
+        sql += " and u.kode = ?"
+        params.append(scope.kode)
+    elif scope.prefix:
+        sql += " and u.kode like ?"
+        params.append(scope.prefix + "%")
+    return [tuple(row) for row in db.execute(sql + " order by u.kode", params).fetchall()]
 
 
 def kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, str]]:
@@ -313,194 +265,105 @@ def _counts(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
     }
 
 
-def build_summary(db: Reader, period: Period, kecamatan_kode: str | None = None) -> dict:
-    """The summary of `period` for the area, or for one kecamatan (its kode, resolved).
+def _completeness(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
+    """Villages visited, their number (desa among them) and those not visited, of a unit."""
+    visits, villages = found["visits"].get(key), found["regions"].get(key)
+    visited = visits[4] if visits else 0
+    total = villages[1] if villages else 0
+    return {
+        "kelurahan_visited": visited,
+        "kelurahan_total": total,
+        "desa_total": (villages[2] or 0) if villages else 0,
+        "not_visited": total - visited,
+        "completeness": share(visited, total),
+    }
 
-    Returns {"area": {kode, nama}, "period": {label, start, end},
-    "kelurahan": [{kode, nama, kecamatan_kode, kecamatan, *COUNT_KEYS}] (every kelurahan,
+
+def _not_visited_villages(db: Reader, params: dict, scope: str) -> list[str]:
+    """The kodes of the villages covered with no visit in the period."""
+    return [
+        row[0]
+        for row in db.execute(
+            "select r.kode from regions r where r.level = 'kelurahan'"
+            f"{scope} and not exists (select 1 from visits v where v.kelurahan_kode = r.kode "
+            "and v.deleted_at is null and v.date between :start and :end) order by r.kode",
+            params,
+        ).fetchall()
+    ]
+
+
+def build_summary(
+    db: Reader,
+    period: Period,
+    kecamatan_kode: str | None = None,
+    *,
+    scope: Scope | None = None,
+    list_not_visited: bool = False,
+) -> dict:
+    """The summary of `period` for the area, one kecamatan (its kode, resolved) or a Scope.
+
+    A kabupaten/kota's (rows kelurahan) returns {"area": {kode, nama, level}, "period":
+    {label, start, end}, "level": "kelurahan", "group_level": "kecamatan", "scope",
+    "kelurahan": [{kode, nama, kecamatan_kode, kecamatan, *COUNT_KEYS}] (every village,
     visited or not, in kode order), "kecamatan": [{kode, nama, *COUNT_KEYS,
-    kelurahan_visited, kelurahan_total}], "totals": {*COUNT_KEYS, kelurahan_visited,
-    kelurahan_total, completeness}, "not_visited": [kode, ...]}.
-    `activities` is {perencanaan, pelaksanaan, pertanggungjawaban, evaluasi}; dates are ISO
-    strings; completeness = visited / total to 3 places (None without kelurahan)."""
+    kelurahan_visited, kelurahan_total, desa_total, not_visited, completeness}], "totals":
+    {*COUNT_KEYS, kelurahan_visited, ...}, "not_visited": [kode, ...]}.
+
+    At another level the rows are under the level's name ("kabupaten", "provinsi",
+    "kecamatan"), each with the village counts of the kecamatan rows above (not_visited a
+    number); subtotals under the group level's name, when there is one; "not_visited" (the
+    kodes of every village not visited) only with `list_not_visited`. `activities` is
+    {perencanaan, pelaksanaan, pertanggungjawaban, evaluasi}; dates are ISO strings;
+    completeness = visited / total villages to 3 places (None without villages)."""
     from faskel_cli.core import regions
 
+    if scope is None:
+        kec = regions.resolve(db, kecamatan_kode, "kecamatan") if kecamatan_kode else None
+        scope = resolve_scope(db, kecamatan=kec.kode if kec else None)
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    scope = scope_sql(params, kecamatan_kode)
-    found = {
-        "visits": _visit_measures(db, params, scope),
-        "lkk": _lkk_measures(db, params, scope),
-        "activities": _activity_measures(db, params, scope),
-        "stage_moves": _stage_move_measures(db, params, scope),
-        "followups": _followup_measures(db, params, scope),
-        "regions": _region_measures(db, params, scope),
-    }
-
-    def visited(key: tuple) -> int:
-        values = found["visits"].get(key)
-        return values[4] if values else 0
-
-    def total(key: tuple) -> int:
-        values = found["regions"].get(key)
-        return values[1] if values else 0
-
+    where = scope_sql(params, None, prefix=scope.prefix)
+    levels: list[tuple[str, int]] = [("row", areas.WIDTH[scope.rows])]
+    if scope.groups:
+        levels.append(("group", areas.WIDTH[scope.groups]))
+    levels.append(("area", 0))
+    found = measure_all(db, params, where, tuple(levels))
+    villages = scope.rows == "kelurahan"
+    rows = []
+    for kode, nama, parent_kode, parent in _units(db, scope, scope.rows):
+        row: dict[str, Any] = {"kode": kode, "nama": nama}
+        if scope.groups:
+            row[f"{scope.groups}_kode"] = parent_kode
+            row[scope.groups] = parent
+        row.update(_counts(("row", kode), found))
+        if not villages:
+            row.update(_completeness(("row", kode), found))
+        rows.append(row)
+    groups = []
+    if scope.groups:
+        for kode, nama, _, _ in _units(db, scope, scope.groups):
+            key = ("group", kode)
+            groups.append(
+                {"kode": kode, "nama": nama, **_counts(key, found), **_completeness(key, found)}
+            )
     place = regions.area(db)
-    kelurahan = []
-    for row in regions.kelurahan_rows(db, kecamatan_kode):
-        kelurahan.append(
-            {
-                "kode": row["kode"],
-                "nama": row["nama"],
-                "kecamatan_kode": row["kecamatan_kode"],
-                "kecamatan": row["kecamatan"],
-                **_counts(("kelurahan", row["kode"]), found),
-            }
-        )
-    kecamatan = []
-    for kode, nama in kecamatan_rows(db, kecamatan_kode):
-        key = ("kecamatan", kode)
-        kecamatan.append(
-            {
-                "kode": kode,
-                "nama": nama,
-                **_counts(key, found),
-                "kelurahan_visited": visited(key),
-                "kelurahan_total": total(key),
-            }
-        )
-    area_key = ("area", "")
-    totals = {
-        **_counts(area_key, found),
-        "kelurahan_visited": visited(area_key),
-        "kelurahan_total": total(area_key),
-    }
-    totals["completeness"] = share(totals["kelurahan_visited"], totals["kelurahan_total"])
-    return {
-        "area": {"kode": place.kode, "nama": place.nama},
+    summary: dict = {
+        "area": {"kode": place.kode, "nama": place.nama, "level": place.level},
         "period": {
             "label": period.label,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
+            "kind": period.kind,
         },
-        "kelurahan": kelurahan,
-        "kecamatan": kecamatan,
-        "totals": totals,
-        "not_visited": [row["kode"] for row in kelurahan if not row["visits"]],
+        scope.rows: rows,
     }
-
-
-# --- per facilitator -------------------------------------------------------------------------
-
-
-def summary_by_facilitator(
-    db: Reader, period: Period, kecamatan_kode: str | None = None
-) -> list[dict]:
-    """One row per facilitator (by handle): every active facilitator (with a kecamatan: every
-    active one assigned there), and anyone else who has visits in the period (in it). A
-    koordinator assigned no kelurahan is not a row of zeros: listed only with visits in the
-    period or follow-ups open at its end.
-
-    Keys (FACILITATOR_KEYS): id, handle, name, visits, kelurahan_covered (assigned kelurahan
-    visited in the period), kelurahan_assigned, kelurahan_visited (any), lkk_reached, male,
-    female, female_share, hours (sum of durations, 1 decimal, half up), followups_open and
-    followups_overdue (follow-ups they own, as of the period's end)."""
-    params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    if kecamatan_kode:
-        params["kec"] = kecamatan_kode
-
-    def within(column: str) -> str:
-        """The condition keeping `column`'s kelurahan in the kecamatan ('' for the area)."""
-        if not kecamatan_kode:
-            return ""
-        return f" and {column} in (select kode from regions where parent_kode = :kec)"
-
-    visits = {
-        row[0]: row[1:]
-        for row in db.execute(
-            "select p.fac, sum(p.n), sum(p.m), sum(p.f), count(*), "
-            "sum(exists (select 1 from facilitator_assignments fk where fk.facilitator_id = p.fac "
-            "and fk.kelurahan_kode = p.kel)) from ("
-            "select facilitator_id as fac, kelurahan_kode as kel, count(*) as n, "
-            "sum(male) as m, sum(female) as f from visits indexed by visits_summary "
-            "where deleted_at is null and date between :start and :end"
-            + within("kelurahan_kode")
-            + " group by facilitator_id, kelurahan_kode) p group by p.fac",
-            params,
-        ).fetchall()
-    }
-    # Durations are not in visits_summary; visits_links covers them.
-    minutes = dict(
-        db.execute(
-            "select facilitator_id, sum(duration_minutes) from visits indexed by visits_links "
-            "where deleted_at is null and date between :start and :end"
-            + within("kelurahan_kode")
-            + " group by facilitator_id",
-            params,
-        ).fetchall()
-    )
-    lkk = dict(
-        db.execute(
-            "select p.fac, count(*) from (select distinct v.facilitator_id as fac, "
-            "vl.lkk_id as lkk from visits v indexed by visits_links "
-            "join visit_lkk vl on vl.visit_id = v.id "
-            "where v.deleted_at is null and v.date between :start and :end"
-            + within("v.kelurahan_kode")
-            + ") p join lkk l on l.id = p.lkk and l.deleted_at is null group by p.fac",
-            params,
-        ).fetchall()
-    )
-    assigned = dict(
-        db.execute(
-            "select facilitator_id, count(*) from facilitator_assignments "
-            "where kelurahan_kode in (select kode from regions where level = 'kelurahan')"
-            + within("kelurahan_kode")
-            + " group by facilitator_id",
-            params,
-        ).fetchall()
-    )
-    owned = {
-        row[0]: row[1:]
-        for row in db.execute(
-            "select f.owner_id, sum(still_open), sum(still_open and f.due < :end) from ("
-            f"select owner_id, due, {_OPEN_AT_END} as still_open from ({_FOLLOWUP_SETS}) f "
-            "where f.owner_id is not null" + within("f.kelurahan_kode") + ") f group by f.owner_id",
-            params,
-        ).fetchall()
-    }
-    people = db.execute(
-        "select id, handle, name, active, deleted_at, role from facilitators order by handle"
-    ).fetchall()
-    rows = []
-    for person_id, handle, name, active, deleted_at, role in people:
-        counted = visits.get(person_id)
-        still_open, overdue = owned.get(person_id) or (0, 0)
-        listed = not deleted_at and active and (not kecamatan_kode or assigned.get(person_id))
-        if role == "koordinator" and not assigned.get(person_id) and not still_open:
-            listed = False  # coordinates, visits nowhere in particular: not a row of zeros
-        if not counted and not listed:
-            continue
-        n, male, female, kel_visited, covered = counted or (0, 0, 0, 0, 0)
-        rows.append(
-            {
-                "id": person_id,
-                "handle": handle,
-                "name": name,
-                "visits": n,
-                "kelurahan_covered": covered or 0,
-                "kelurahan_assigned": assigned.get(person_id, 0),
-                "kelurahan_visited": kel_visited,
-                "lkk_reached": lkk.get(person_id, 0),
-                "male": male or 0,
-                "female": female or 0,
-                "female_share": share(female or 0, (male or 0) + (female or 0)),
-                "hours": _hours(minutes.get(person_id) or 0),
-                "followups_open": still_open or 0,
-                "followups_overdue": overdue or 0,
-            }
-        )
-    return rows
-
-
-def _hours(minutes: int) -> float:
-    """Minutes as hours, 1 decimal, half up."""
-    return float((Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    if scope.groups:
+        summary[scope.groups] = groups
+    summary["totals"] = {**_counts(("area", ""), found), **_completeness(("area", ""), found)}
+    if villages:
+        summary["not_visited"] = [row["kode"] for row in rows if not row["visits"]]
+    elif list_not_visited:
+        summary["not_visited"] = _not_visited_villages(db, params, where)
+    summary["level"] = scope.rows
+    summary["group_level"] = scope.groups
+    summary["scope"] = {"kode": scope.kode, "nama": scope.nama, "level": scope.level}
+    return summary

@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Reader
 
 MAX_TREND_WEEKS = 260
+DEFAULT_WEEKS = 8
+
+
+def weeks_touching(period: Period) -> int:
+    """How many ISO weeks hold a day of the period: 6 for November 2026 (2026-W44, which
+    holds Sunday 1 November, to 2026-W49, which holds Monday 30 November), 53 for 2026."""
+    first = period.start - timedelta(days=period.start.isoweekday() - 1)
+    last = period.end - timedelta(days=period.end.isoweekday() - 1)
+    return (last - first).days // 7 + 1
 
 
 def trend_weeks(end_date: date, weeks: int) -> list[Period]:

@@ -22,10 +22,17 @@ CATALOGUE_MODULES = (
     "unattended",
     "rules",
     "sheets",
+    "history",
+    "periods",
+    "entry",
+    "refs",
+    "start",
+    "levels",
     "monthly",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
+_one: dict[str, tuple[str, str]] | None = None
 
 
 def _load() -> dict[str, tuple[str, str]]:
@@ -38,6 +45,21 @@ def _load() -> dict[str, tuple[str, str]]:
             merged.update(import_module(f"faskel_cli.messages.{name}").MESSAGES)
         _catalogue = merged
     return _catalogue
+
+
+def english_one() -> dict[str, tuple[str, str]]:
+    """The English texts for a count of one: key -> (the count's name, the text)."""
+    global _one
+    if _one is None:
+        from faskel_cli.messages.plural import ONE
+
+        _one = ONE
+    return _one
+
+
+def known(key: str) -> bool:
+    """Whether the catalogue has `key` (for labels that fall back to the raw name)."""
+    return key in _load()
 
 
 def catalogue() -> dict[str, tuple[str, str]]:
@@ -59,6 +81,10 @@ def t(key: str, /, **params: object) -> str:
     if entry is None:
         return key if not params else f"{key} {params}"
     text = entry[0] if _lang == "id" else entry[1]
+    if _lang == "en" and params:
+        one = english_one().get(key)
+        if one is not None and params.get(one[0]) == 1:
+            text = one[1]
     return text.format(**params) if params else text
 
 

@@ -67,20 +67,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.db.seed.file": ("berkas JSON data contoh", "sample data JSON file"),
     "help.init": (
-        "Siapkan basis data untuk satu kabupaten/kota (bawaan: Kota Pekalongan, 33.75).",
-        "Set the database up for one kabupaten/kota (default: Kota Pekalongan, 33.75).",
+        "Siapkan basis data untuk satu wilayah: kecamatan, kabupaten/kota, provinsi atau "
+        "seluruh Indonesia (bawaan: Kota Pekalongan, 33.75).",
+        "Set the database up for one area: a kecamatan, kabupaten/kota, provinsi or the "
+        "whole of Indonesia (default: Kota Pekalongan, 33.75).",
     ),
     "help.init.area": (
-        'kode atau nama kabupaten/kota, mis. 33.74 atau "Kota Semarang"',
-        'kode or name of the kabupaten/kota, e.g. 33.74 or "Kota Semarang"',
+        "kode atau nama kecamatan, kabupaten/kota atau provinsi, atau indonesia; "
+        'mis. 33.74, "Kota Semarang", "Jawa Tengah"',
+        "kode or name of a kecamatan, kabupaten/kota or provinsi, or indonesia; "
+        'e.g. 33.74, "Kota Semarang", "Jawa Tengah"',
     ),
     "help.history": (
-        "Tampilkan riwayat perubahan satu entri (id atau awalannya).",
-        "Show the change history of one record (id or its prefix).",
+        "Tampilkan riwayat perubahan satu entri (ref, id atau awalannya).",
+        "Show the change history of one record (ref, id or its prefix).",
     ),
     "help.history.id": (
-        "id entri atau awalannya (minimal 6 karakter)",
-        "record id or its prefix (6+ characters)",
+        "ref entri (mis. kmr12), 'terakhir', id-nya atau awalannya (minimal 6 karakter)",
+        "the record's ref (e.g. kmr12), 'last', its id or its prefix (6+ characters)",
     ),
     "help.config": (
         "Pengaturan basis data ini (area, me, lang, stall_days, followup_days).",

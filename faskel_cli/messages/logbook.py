@@ -9,7 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} '{value}' tidak dikenal; pilih salah satu: {choices}",
         "unknown {option} '{value}'; choose one of: {choices}",
     ),
-    "err.invalid": ("nilai {field} tidak sah: {reason}", "invalid {field}: {reason}"),
     "err.missing_options": (
         "opsi wajib belum diisi: {options}",
         "missing required options: {options}",
@@ -61,12 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "week '{value}' does not exist: ISO year {year} has no such week",
     ),
     "err.month_format": (
-        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, this atau last",
+        "bulan '{value}' tidak dikenal; tulis seperti 2026-11, bulan-ini atau bulan-lalu",
         "unknown month '{value}'; write it like 2026-11, this or last",
-    ),
-    "err.week_and_range": (
-        "pakai --week atau --since/--until, bukan keduanya",
-        "use --week or --since/--until, not both",
     ),
     "err.range_reversed": (
         "--until {end} sebelum --since {start}",
@@ -91,10 +86,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.count_too_big": (
         "{option} {value} terlalu besar; paling banyak {max} peserta",
         "{option} {value} is too large; at most {max} participants",
-    ),
-    "err.id_format": (
-        "'{ref}' bukan id; id berupa heksadesimal seperti 0193a1b2-...",
-        "'{ref}' is not an id; ids are hexadecimal like 0193a1b2-...",
     ),
     "err.id_short": (
         "id '{ref}' terlalu pendek; tulis minimal {n} karakter awalnya",
@@ -160,8 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} '{value}' must be a whole number 1..3650",
     ),
     "err.area_unknown": (
-        "kabupaten/kota '{ref}' tidak dikenal; yang paling mirip: {matches}",
-        "unknown kabupaten/kota '{ref}'; closest: {matches}",
+        "wilayah '{ref}' tidak dikenal (kecamatan, kabupaten/kota, provinsi atau indonesia); "
+        "yang paling mirip: {matches}",
+        "unknown area '{ref}' (a kecamatan, kabupaten/kota, provinsi or indonesia); "
+        "closest: {matches}",
     ),
     "err.area_ambiguous": (
         "'{ref}' bisa berarti: {matches}; tulis kode atau nama lengkapnya",
@@ -286,9 +279,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{handle} is not assigned to {kelurahan} (logged as cover)",
     ),
     # --- prompts ------------------------------------------------------------------------
-    "prompt.kelurahan": ("Kelurahan", "Kelurahan"),
-    "prompt.facilitator": ("Fasilitator ({choices})", "Facilitator ({choices})"),
-    "prompt.choice": ("{option} ({choices})", "{option} ({choices})"),
     "prompt.visit_duplicate": (
         "Kunjungan yang sama persis sudah ada ({id}). Catat lagi sebagai kunjungan kedua?",
         "The very same visit is there already ({id}). Log it again as a second visit?",
@@ -304,11 +294,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.seeded": (
         "data contoh dimuat ke {path}: {counts}",
         "sample data loaded into {path}: {counts}",
-    ),
-    "msg.area_loaded": (
-        "wilayah kerja: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} "
-        "kelurahan/desa · {path}",
-        "working area: {nama} ({kode}), {kecamatan} kecamatan, {kelurahan} kelurahan/desa · {path}",
     ),
     "msg.config_set": ("{key} = {value}", "{key} = {value}"),
     "msg.history_of": ("Riwayat {entity} {id}", "History of {entity} {id}"),

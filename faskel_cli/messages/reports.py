@@ -11,8 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "report format: xlsx|html|csv|csv-id|json|md|text (default: from the --output suffix, or text; .csv = csv for scripts, csv-id for Excel/LibreOffice with Indonesian settings)",
     ),
     "help.report.output": (
-        "berkas tujuan; boleh memuat {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx); folder yang belum ada dibuat",
-        "target file; may hold {week}, {start}, {end}, {area}; '-' = stdout (not for xlsx); missing folders are created",
+        "berkas tujuan; boleh memuat {week}, {month}, {quarter}, {year}, {start}, {end}, {area}; '-' = stdout (selain xlsx); folder yang belum ada dibuat",
+        "target file; may hold {week}, {month}, {quarter}, {year}, {start}, {end}, {area}; '-' = stdout (not for xlsx); missing folders are created",
     ),
     "help.report.quiet": (
         "jangan cetak apa pun bila berhasil",

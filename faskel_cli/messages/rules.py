@@ -66,8 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "must be a region kode like 33.75.01.1002",
     ),
     "bundle.rule.area": (
-        "harus kode kabupaten/kota seperti 33.75",
-        "must be a kabupaten/kota kode like 33.75",
+        "harus kode wilayah seperti 33.75, 33 atau ID",
+        "must be an area kode like 33.75, 33 or ID",
     ),
     "bundle.rule.since": (
         "harus tanggal atau waktu UTC",

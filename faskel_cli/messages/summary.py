@@ -3,8 +3,8 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- help -----------------------------------------------------------------------------
     "help.summary": (
-        "Ringkasan per kelurahan (atau per fasilitator) untuk satu minggu ISO atau rentang tanggal.",
-        "Summary per kelurahan (or per facilitator) for one ISO week or a date range.",
+        "Ringkasan per kelurahan (atau per fasilitator) untuk satu minggu ISO, bulan, triwulan, tahun atau rentang tanggal.",
+        "Summary per kelurahan (or per facilitator) for one ISO week, month, quarter, year or date range.",
     ),
     "help.trend": (
         "Kunjungan per kelurahan per minggu ISO, sebagai grafik ringkas.",
@@ -53,10 +53,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum.col.followups": ("TL", "FU"),
     "sum.col.last_visit": ("Terakhir", "Last"),
     "sum.subtotal": ("{nama} ({visited}/{total})", "{nama} ({visited}/{total})"),
-    "sum.completeness": (
-        "{visited} dari {total} kelurahan dikunjungi ({pct})",
-        "{visited} of {total} kelurahan visited ({pct})",
-    ),
     "sum.not_visited": ("○ belum dikunjungi: {names}", "○ not visited: {names}"),
     "sum.legend_stages": (
         "Kegiatan per tahap saat akhir periode: Ren perencanaan, Pel pelaksanaan, Ptj pertanggungjawaban, Eva evaluasi.",

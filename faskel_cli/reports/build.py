@@ -14,6 +14,7 @@ from faskel_cli.reports import FORMATS, ReportData
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
+    from faskel_cli.core.summary import Scope
 
 TREND_WEEKS = 8
 
@@ -29,11 +30,18 @@ NEEDS: dict[str, set[str]] = {
 }
 
 
-def collect(db: Db, fmt: str, period: Period, scope: str, kecamatan_kode: str | None = None):
+def collect(
+    db: Db,
+    fmt: str,
+    period: Period,
+    scope: str,
+    kecamatan_kode: str | None = None,
+    summary_scope: Scope | None = None,
+):
     from faskel_cli.core.summary import build_summary
 
     needs = NEEDS[fmt]
-    summary = build_summary(db, period, kecamatan_kode=kecamatan_kode)
+    summary = build_summary(db, period, kecamatan_kode=kecamatan_kode, scope=summary_scope)
     data = ReportData(
         summary=summary, period=period, scope=scope, generated=clock.today(), lang=get_lang()
     )
@@ -83,6 +91,12 @@ def facilitator_names(db: Db) -> dict[str, str]:
 def render(fmt: str, data: ReportData) -> bytes:
     """The report's bytes: UTF-8 text, or the xlsx workbook."""
     assert fmt in FORMATS
+    if fmt in ("xlsx", "html", "text"):  # one layout for every level (render_levels)
+        from dataclasses import replace
+
+        from faskel_cli.reports.levels import view
+
+        data = replace(data, summary=view(data.summary))
     if fmt == "xlsx":
         from faskel_cli.reports import xlsx
 

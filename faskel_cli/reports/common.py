@@ -8,6 +8,7 @@ from datetime import date
 
 from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import get_lang, t
+from faskel_cli.reports.periods import title as period_title
 
 # The summary's columns per kelurahan, in order: (key, kind). Kinds: "sum" adds up over a
 # group, "distinct" does not (a person or LKK counted once per group), "share" is a ratio,
@@ -68,7 +69,7 @@ def show_date(text) -> str:
 def period_line(period) -> str:
     return t(
         "rep.period",
-        label=period.label,
+        label=period_title(period.label),
         start=show_date(period.start),
         end=show_date(period.end),
     )

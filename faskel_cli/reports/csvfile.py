@@ -11,6 +11,7 @@ from faskel_cli.reports import ReportData
 
 def render(data: ReportData, form: str = "csv") -> str:
     from faskel_cli.render import to_csv
-    from faskel_cli.render_summary import SUMMARY_CSV_COLUMNS, summary_csv_rows
+    from faskel_cli.render_summary import summary_csv_columns, summary_csv_rows
 
-    return to_csv(summary_csv_rows(data.summary), SUMMARY_CSV_COLUMNS, form=form)
+    columns = summary_csv_columns(data.summary)
+    return to_csv(summary_csv_rows(data.summary), columns, form=form)

@@ -18,7 +18,7 @@ from faskel_cli.core.money import format_rupiah
 from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import get_lang, t
 from faskel_cli.render_summary import completeness_line, percent
-from faskel_cli.reports import ReportData, bars, svg
+from faskel_cli.reports import ReportData, bars, levels, svg
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
     groups,
@@ -30,6 +30,7 @@ from faskel_cli.reports.common import (
     stage_label,
     value,
 )
+from faskel_cli.reports.periods import title as period_title
 
 # Fills of the stages; each number on them is printed in the ink of bars.ink (contrast of
 # 4.5:1 or more, tests/cli/test_html_layout.py).
@@ -130,7 +131,7 @@ def render(data: ReportData) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)} · {escape(data.period.label)}</title>",
+        f"<title>{escape(title)} · {escape(period_title(data.period.label))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -145,7 +146,7 @@ def render(data: ReportData) -> str:
         _section(t("rep.chart.trend", n=len(data.trend["weeks"])), _trend_chart(data)),
         _section(t("rep.chart.stages"), _stages_chart(summary)),
         _section(t("rep.summary"), _summary_table(data)),
-        _section(t("rep.not_visited", n=len(summary["not_visited"])), _not_visited(summary)),
+        _section(_not_visited_heading(summary), _not_visited(summary)),
         _section(
             t("rep.open_followups", date=show_date(data.period.end), n=len(data.followups)),
             _followups_table(data),
@@ -251,8 +252,9 @@ _GROUPS: list[tuple[str | None, list[tuple[str, str]]]] = [
 ]
 
 
-def _summary_head() -> str:
-    top = [f'<th rowspan="2">{escape(heading("kelurahan"))}</th>']
+def _summary_head(summary: dict) -> str:
+    name = levels.row_heading(summary, "rep.col.kelurahan")
+    top = [f'<th rowspan="2">{escape(name)}</th>']
     under = []
     for group, members in _GROUPS:
         if group is None:
@@ -272,7 +274,7 @@ def _summary_table(data: ReportData) -> str:
     missing = set(summary["not_visited"])
     lines = [
         '<div class="scroll"><table class="summary">',
-        _summary_head(),
+        _summary_head(summary),
         "<tbody>",
     ]
 
@@ -283,17 +285,31 @@ def _summary_table(data: ReportData) -> str:
 
     for kec, members in groups(summary):
         for kel in members:
-            lines.append(row("missing" if kel["kode"] in missing else "", kel["nama"], kel))
-        lines.append(row("subtotal", t("rep.subtotal", name=kec["nama"]), kec))
+            name = kel["nama"]
+            if not levels.is_villages(summary):  # its villages visited, of how many
+                name += f" ({kel['kelurahan_visited']}/{kel['kelurahan_total']})"
+            lines.append(row("missing" if kel["kode"] in missing else "", name, kel))
+        if kec["kode"] != (summary.get("scope") or {}).get("kode") or levels.is_villages(summary):
+            lines.append(row("subtotal", t("rep.subtotal", name=kec["nama"]), kec))
     lines.append(row("total", t("rep.total", name=data.scope), summary["totals"]))
     lines += ["</tbody>", "</table></div>"]
     lines.append(f'<p class="note">{escape(t("rep.legend_summary"))}</p>')
     return "\n".join(lines)
 
 
+def _not_visited_heading(summary: dict) -> str:
+    n = len(summary["not_visited"])
+    if levels.is_villages(summary):
+        return t("rep.not_visited", n=n)
+    return t("lv.not_visited_units", level=levels.row_heading(summary), n=n)
+
+
 def _not_visited(summary: dict) -> str:
     missing = not_visited_rows(summary)
     if not missing:
+        if not levels.is_villages(summary):
+            none = t("lv.not_visited_units_none", level=levels.row_heading(summary))
+            return f"<p>{escape(none)}</p>"
         return f"<p>{escape(t('rep.not_visited_none'))}</p>"
     items = "".join(
         f'<li>{escape(row["nama"])} <span class="note">({escape(row["kecamatan"])})</span></li>'

@@ -1,4 +1,5 @@
-"""Where a report goes: `--output` templates ({week}, {start}, {end}, {area}) and `-`."""
+"""Where a report goes: `--output` templates ({week}, {month}, {quarter}, {year}, {start},
+{end}, {area}) and `-`."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from faskel_cli.core.dates import Period
+from faskel_cli.core.dates import Period, span_field
 from faskel_cli.core.errors import InputError
 
-PLACEHOLDERS = ("week", "start", "end", "area")
+PLACEHOLDERS = ("week", "month", "quarter", "year", "start", "end", "area")
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
 
@@ -21,10 +22,9 @@ def slug(text: str) -> str:
 
 def week_field(period: Period) -> str:
     """`2026-W48` for one ISO week; `2026-11-01_2026-11-30` for any other period."""
-    label = period.label
-    if ".." in label:
-        return f"{period.start.isoformat()}_{period.end.isoformat()}"
-    return label
+    if period.kind == "week":
+        return period.label
+    return f"{period.start.isoformat()}_{period.end.isoformat()}"
 
 
 def check(template: str) -> None:
@@ -42,6 +42,10 @@ def expand(template: str, period: Period, area_name: str) -> str:
     """Fill in the placeholders of an --output template; an unknown one is an error."""
     values = {
         "week": week_field(period),
+        # 2026-11, 2026-Q4, 2026; a period across two: 2026-10_2026-11 (a week, a range).
+        "month": span_field(period, "month"),
+        "quarter": span_field(period, "quarter"),
+        "year": span_field(period, "year"),
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
         "area": slug(area_name),

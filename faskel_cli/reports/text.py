@@ -7,6 +7,7 @@ from faskel_cli.core.vocab import STAGES
 from faskel_cli.messages import t
 from faskel_cli.render_summary import completeness_line, percent
 from faskel_cli.reports import ReportData
+from faskel_cli.reports import levels as render_levels
 from faskel_cli.reports.common import (
     groups,
     is_overdue,
@@ -58,6 +59,10 @@ def render(data: ReportData) -> str:
     for stage in STAGES:
         lines.append(f"{stage_label(stage)}: {totals['activities'][stage]}")
     grouped = groups(summary)
+    if not render_levels.is_villages(summary):
+        lines += _units(summary)
+        lines += ["", t("rep.generated", date=show_date(data.generated))]
+        return "\n".join(lines) + "\n"
     if len(grouped) > 1:
         lines += ["", f"*{t('rep.per_kecamatan')}*"]
         for kec, _ in grouped:
@@ -95,3 +100,29 @@ def render(data: ReportData) -> str:
         lines.append(t("rep.overdue_none"))
     lines += ["", t("rep.generated", date=show_date(data.generated))]
     return "\n".join(lines) + "\n"
+
+
+def _units(summary: dict) -> list[str]:
+    """Above the villages: a line per unit (its villages visited, its visits) and the units
+    with no visit at all."""
+    level = render_levels.row_heading(summary)
+    lines = ["", f"*{t('lv.per_unit', level=level)}*"]
+    for row in summary["kelurahan"]:
+        lines.append(
+            t(
+                "lv.unit_line",
+                name=row["nama"],
+                visited=render_levels.number(row["kelurahan_visited"]),
+                total=render_levels.number(row["kelurahan_total"]),
+                villages=render_levels.villages_word(row),
+                visits=render_levels.number(row["visits"]),
+            )
+        )
+    missing = [row for row in summary["kelurahan"] if not row["kelurahan_visited"]]
+    lines.append("")
+    if missing:
+        lines.append(f"*{t('lv.not_visited_units', level=level, n=len(missing))}*")
+        lines += [f"- {row['nama']}" for row in missing]
+    else:
+        lines.append(t("lv.not_visited_units_none", level=level))
+    return lines

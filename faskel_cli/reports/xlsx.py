@@ -16,7 +16,7 @@ from datetime import datetime, time
 
 from faskel_cli.messages import get_lang, t
 from faskel_cli.render_summary import completeness_line
-from faskel_cli.reports import SHEETS, ReportData
+from faskel_cli.reports import SHEETS, ReportData, levels
 from faskel_cli.reports.common import (
     SUMMARY_FIELDS,
     groups,
@@ -29,6 +29,7 @@ from faskel_cli.reports.common import (
     to_date,
     value,
 )
+from faskel_cli.reports.periods import title as period_title
 
 HEADER_ROW = 3  # title, period line, a blank row, then the headings
 FIRST_ROW = HEADER_ROW + 1
@@ -263,7 +264,7 @@ def render(data: ReportData) -> bytes:
     made = datetime.combine(data.generated, time())
     workbook.set_properties(
         {
-            "title": f"{t('rep.title', area=data.scope)} {data.period.label}",
+            "title": f"{t('rep.title', area=data.scope)} {period_title(data.period.label)}",
             "author": "faskel",
             "created": made,
         }
@@ -284,7 +285,9 @@ def render(data: ReportData) -> bytes:
 
 
 def _title(sheet: str, data: ReportData) -> str:
-    return t("rep.sheet_title", sheet=sheet, area=data.scope, period=data.period.label)
+    return t(
+        "rep.sheet_title", sheet=sheet, area=data.scope, period=period_title(data.period.label)
+    )
 
 
 def _kind(field_kind: str) -> str:
@@ -296,9 +299,9 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
 
     summary = data.summary
     columns = [
-        (heading("kecamatan"), "text"),
+        (levels.group_heading(summary, "rep.col.kecamatan"), "text"),
         (heading("kode"), "text"),
-        (heading("kelurahan"), "text"),
+        (levels.row_heading(summary, "rep.col.kelurahan"), "text"),
         *[(heading(key), _kind(kind)) for key, kind in SUMMARY_FIELDS],
         (heading("visited"), "count"),
         (heading("kelurahan_total"), "count"),
@@ -327,8 +330,12 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
             sheet.cell(row, 2, kel["nama"], style)
             for offset, (key, _) in enumerate(SUMMARY_FIELDS):
                 sheet.cell(row, first_field + offset, value(kel, key), style)
-            sheet.cell(row, visited_col, 0 if kel["kode"] in not_visited else 1, style)
-            sheet.cell(row, total_col, None, style)
+            if levels.is_villages(summary):
+                sheet.cell(row, visited_col, 0 if kel["kode"] in not_visited else 1, style)
+                sheet.cell(row, total_col, None, style)
+            else:  # a unit above the villages: its villages visited and their number
+                sheet.cell(row, visited_col, kel["kelurahan_visited"], style)
+                sheet.cell(row, total_col, kel["kelurahan_total"], style)
             row += 1
     top, bottom = FIRST_ROW, row - 1
     keys = f"{cell(top, 0, True)}:{cell(bottom, 0, True)}"
@@ -352,7 +359,11 @@ def _summary_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str)
         sheet.formula(
             row,
             total_col,
-            f"=COUNTIF({keys},{name})" if bottom >= top else "=0",
+            over_members(total_col)
+            if not levels.is_villages(summary)
+            else f"=COUNTIF({keys},{name})"
+            if bottom >= top
+            else "=0",
             kec["kelurahan_total"],
             style,
         )
@@ -416,6 +427,7 @@ def _visits_sheet(workbook, formats: _Formats, data: ReportData, subtitle: str) 
         ("duration", "count"),
         ("notes", "wrap"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[1], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[1], data), subtitle)
@@ -450,6 +462,7 @@ def _activities_sheet(workbook, formats: _Formats, data: ReportData, subtitle: s
         *[(stage, "date") for stage in STAGES],
         ("lkk", "text"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[2], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[2], data), subtitle)
@@ -483,6 +496,7 @@ def _followups_sheet(workbook, formats: _Formats, data: ReportData, subtitle: st
         ("status", "text"),
         ("done_date", "date"),
         ("id", "id"),
+        ("ref", "text"),
     ]
     sheet = _Sheet(workbook, SHEETS[3], formats, [(heading(k), kind) for k, kind in keys])
     sheet.titles(_title(SHEETS[3], data), subtitle)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from faskel_cli.core.activities import KEYS
-from tests.helpers import dump
+from tests.helpers import dump, ref_of
 
 VISIT = [
     "visit", "add", "--date", "2026-11-23", "-k", "Medono", "--facilitator", "siti",
@@ -109,14 +109,20 @@ def test_show_lists_the_visits_of_the_activity(seeded):
 
 def test_delete_restore_and_history(seeded, db_path):
     activity_id = add_activity(seeded)
-    assert activity_id in seeded.ok("activity", "delete", activity_id).stdout
+    assert (
+        ref_of(seeded, "activity", activity_id)
+        in seeded.ok("activity", "delete", activity_id).stdout
+    )
     before = dump(db_path)
     seeded.fails("activity", "advance", activity_id, code=4)
     seeded.fails("activity", "delete", activity_id, code=4)
     seeded.fails(*VISIT, "--activity", activity_id, code=3)
     assert "DIHAPUS" in seeded.ok("activity", "show", activity_id).stdout
     assert dump(db_path) == before
-    assert activity_id in seeded.ok("activity", "restore", activity_id).stdout
+    assert (
+        ref_of(seeded, "activity", activity_id)
+        in seeded.ok("activity", "restore", activity_id).stdout
+    )
     seeded.fails("activity", "restore", activity_id, code=4)
     history = seeded.json("history", activity_id)
     assert [h["action"] for h in history] == ["create", "delete", "restore"]

@@ -132,6 +132,7 @@ def test_a_refused_record_fails_the_dry_run_too(laptop_paths, tmp_path):
     assert dump(b.db_path) == before
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_both_succeed(laptop_paths, tmp_path):
     a, b, c = laptops_with_visits(laptop_paths, "a", "b", "c", b=20, c=20)
     from_b, from_c = tmp_path / "b.faskel", tmp_path / "c.faskel"

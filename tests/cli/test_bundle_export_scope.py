@@ -232,7 +232,7 @@ def test_last_week_this_month_and_since(cli, history, tmp_path):
     [
         (("--all", "--week", "this"), "--all, --week"),
         (("--changes", "--since", "2026-11-01"), "--since, --changes"),
-        (("--month", "2026-13"), "bulan '2026-13' tidak dikenal"),
+        (("--month", "2026-13"), "bulan '2026-13' tidak ada"),
         (("--week", "2026-W60"), "2026-W60"),
     ],
 )

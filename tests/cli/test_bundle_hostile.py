@@ -156,7 +156,7 @@ def test_numbers_sqlite_cannot_hold_are_refused(laptops, tmp_path, change, words
     ("change", "words"),
     [
         ({"device_id": "laptop\x1b[31m-siti"}, ["tidak sah (device_id: harus UUID"]),
-        ({"area": "33.75\nfaskel: ok"}, ["tidak sah (area: harus kode kabupaten"]),
+        ({"area": "33.75\nfaskel: ok"}, ["tidak sah (area: harus kode wilayah"]),
         ({"created_at": "kemarin"}, ["tidak sah (created_at: harus waktu UTC"]),
         ({"area_name": "Kota\x1b]0;pwned\x07"}, ["tidak sah (area_name: satu baris"]),
         ({"area_name": "K" * 201}, ["tidak sah (area_name: paling panjang 200"]),

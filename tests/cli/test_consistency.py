@@ -96,10 +96,11 @@ def test_without_a_terminal_its_followups_stay_open_and_a_warning_names_them(see
     result = seeded.ok("visit", "delete", visit_id)
     assert "dihapus" in result.stdout
     assert "2 tindak lanjut kunjungan ini tetap terbuka" in result.stderr
-    assert all(f["id"] in result.stderr for f in opened)
+    assert all(f["ref"] in result.stderr for f in opened)
     assert len(followups_of(seeded, visit_id)) == 2
     shown = seeded.ok("followup", "show", opened[0]["id"]).stdout
-    assert f"{visit_id} (kunjungan dihapus " in shown
+    ref = seeded.json("visit", "show", visit_id)["ref"]
+    assert f"{ref} (kunjungan dihapus " in shown
     assert "DIHAPUS" in seeded.ok("visit", "show", visit_id).stdout
 
 
@@ -199,7 +200,8 @@ def test_visit_show_without_problems_says_so(seeded):
 def test_an_edit_to_what_is_already_there_writes_nothing(seeded):
     visit_id = seeded.ok(*VISIT, "--male", "4", "--lkk", "Posyandu Melati").stdout.strip()
     result = seeded.ok("visit", "edit", visit_id, "--male", "4", "--lkk", "Posyandu Melati")
-    assert result.stdout.strip() == f"tidak ada yang berubah pada kunjungan {visit_id}"
+    ref = seeded.json("visit", "show", visit_id)["ref"]
+    assert result.stdout.strip() == f"tidak ada yang berubah pada kunjungan {ref}"
     assert actions(seeded, visit_id) == ["create"]
     assert "diperbarui" in seeded.ok("visit", "edit", visit_id, "--male", "5").stdout
     assert actions(seeded, visit_id) == ["create", "update"]

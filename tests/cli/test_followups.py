@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from faskel_cli.core.followups import KEYS
-from tests.helpers import dump
+from tests.helpers import dump, ref_of
 
 VISIT = [
     "visit", "add", "--date", "2026-11-23", "-k", "Medono", "--facilitator", "siti",
@@ -94,7 +94,10 @@ def test_done_reopen_and_history(seeded):
     out = seeded.ok("followup", "done", followup_id, "--note", "Dua kader baru dilatih")
     assert "2026-11-28" in out.stdout
     assert seeded.json("followup", "show", followup_id)["status"] == "done"
-    assert followup_id in seeded.ok("followup", "reopen", followup_id, "--note", "Lagi").stdout
+    assert (
+        ref_of(seeded, "followup", followup_id)
+        in seeded.ok("followup", "reopen", followup_id, "--note", "Lagi").stdout
+    )
     assert seeded.json("followup", "show", followup_id)["status"] == "open"
     history = seeded.json("history", followup_id)
     assert [h["action"] for h in history] == ["create", "done", "reopen"]
@@ -102,7 +105,10 @@ def test_done_reopen_and_history(seeded):
 
 def test_delete_and_restore(seeded, db_path):
     followup_id = add_followup(seeded)
-    assert followup_id in seeded.ok("followup", "delete", followup_id).stdout
+    assert (
+        ref_of(seeded, "followup", followup_id)
+        in seeded.ok("followup", "delete", followup_id).stdout
+    )
     assert seeded.json("followup", "list", "--all") == []
     assert "DIHAPUS" in seeded.ok("followup", "show", followup_id).stdout
     before = dump(db_path)
@@ -163,7 +169,10 @@ def test_edit_prints_the_follow_up(seeded, db_path):
     followup_id = add_followup(seeded)
     edited = seeded.json("followup", "edit", followup_id, "--due", "2026-12-15")
     assert (edited["due"], list(edited)) == ("2026-12-15", KEYS)
-    assert followup_id in seeded.ok("followup", "edit", followup_id, "--owner", "budi").stdout
+    assert (
+        ref_of(seeded, "followup", followup_id)
+        in seeded.ok("followup", "edit", followup_id, "--owner", "budi").stdout
+    )
     before = dump(db_path)
     seeded.fails("followup", "edit", followup_id, code=2)  # nothing to change
     seeded.fails("followup", "edit", followup_id, "--due", "2000-01-01", code=2)

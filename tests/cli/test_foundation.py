@@ -113,7 +113,7 @@ def test_lkk_commands(cli, db_path):
         "lkk", "add", "--kelurahan", "Medono", "--type", "posyandu", "--name", "Posyandu Melati"
     )
     assert list(made) == [
-        "id", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at",
+        "id", "ref", "kelurahan_kode", "kelurahan", "type", "name", "created_at", "updated_at",
     ]  # fmt: skip
     before = dump(db_path)
     cli.fails("lkk", "add", "--kelurahan", "Medono", "--type", "pkk", "--name", "posyandu melati")

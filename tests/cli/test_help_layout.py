@@ -108,10 +108,3 @@ def test_edit_and_list_options_say_what_they_do_there():
     assert "bawaan" not in followup_edit.replace("[bawaan: table]", "")
     lkk_edit = flat(help_text("lkk", "edit"))
     assert "bila namanya ada di lebih dari satu kelurahan" in lkk_edit
-
-
-def test_prompts_keep_the_short_choices():
-    """On a terminal the prompt for a missing --kind still lists a|b|c (one line)."""
-    from faskel_cli.cli import cmd_visit
-
-    assert cmd_visit.KINDS_HELP == "|".join(VISIT_KINDS)

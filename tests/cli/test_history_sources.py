@@ -12,10 +12,10 @@ from pathlib import Path
 from tests.helpers import Cli
 
 
-def add_visit(cli: Cli, *extra: str) -> str:
+def add_visit(cli: Cli, *extra: str, env: dict | None = None) -> str:
     return cli.ok(
         "visit", "add", "--date", "2026-11-23", "-k", "Medono", "--facilitator", "siti",
-        "--kind", "pendampingan", "--strand", "kesadaran", *extra,
+        "--kind", "pendampingan", "--strand", "kesadaran", *extra, env=env,
     ).stdout.strip()  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def test_a_record_added_by_an_import_has_a_history_naming_the_bundle_and_sender(
     assert first["source"]["device"] == device(siti)
     assert (first["source"]["sender"], first["source"]["sender_name"]) == ("siti", "Siti Aminah")
     shown = coordinator.ok("history", visit).stdout
-    assert "import  siti  dari bundel siti-W48.faskel" in shown
+    assert "diterima  oleh siti  dari bundel siti-W48.faskel" in shown
     assert f"perangkat {device(siti)[-12:]}, dikirim Siti Aminah" in shown
     # On her laptop it was made there, by her.
     mine = siti.json("history", visit)
@@ -106,3 +106,26 @@ def test_inspect_and_import_name_the_sender(tmp_path):
     assert "dari siti (Siti Aminah), perangkat" in out
     result = coordinator.json("bundle", "import", str(path))
     assert result[0]["sender"] == {"handle": "siti", "name": "Siti Aminah"}
+
+
+def test_the_history_reads_in_words_and_local_time(cli):
+    """Actions, records and fields in the reader's language, the moment in WIB, a record
+    made shown by its values alone (no `None →`), a change as old → new."""
+    env = {"FASKEL_NOW": "2026-11-23T03:05:00Z"}
+    cli.ok("facilitator", "add", "Siti Aminah", "--handle", "siti", "-k", "Medono", env=env)
+    visit = add_visit(cli, "--female", "13", env=env)
+    cli.ok("visit", "edit", visit, "--female", "9", env={"FASKEL_NOW": "2026-11-24T10:30:00Z"})
+    shown = cli.ok("history", visit).stdout
+    lines = shown.splitlines()
+    ref = cli.json("visit", "show", visit)["ref"]
+    assert lines[0] == f"Riwayat kunjungan {ref} ({visit})"
+    assert lines[1].startswith("2026-11-23 10:05 WIB  dibuat  oleh ")
+    assert "    Peserta perempuan: 13" in lines
+    assert "    Jenis kerja: pendampingan" in lines
+    assert "None" not in shown and "Z " not in shown and "LKK:" not in shown  # nothing empty
+    assert any(line.startswith("2026-11-24 17:30 WIB  diubah  oleh ") for line in lines)
+    assert "    Peserta perempuan: 13 → 9" in lines
+    english = cli.ok("--lang", "en", "history", visit).stdout
+    assert english.splitlines()[0] == f"History of visit {ref} ({visit})"
+    assert " created  by " in english and " changed  by " in english
+    assert "    Female participants: 13 → 9" in english.splitlines()

@@ -13,7 +13,7 @@ LISTS = {
     # command: (columns always shown, columns that may be left out at 80)
     "visit": (["id", "Tanggal", "Kelurahan", "Fasilitator", "L", "P"], ["Catatan", "LKK"]),
     "followup": (["id", "Kelurahan", "Kendala", "Tenggat", "PJ"], ["Tindak lanjut", "Status"]),
-    "activity": (["id", "Kelurahan", "Judul", "Tahap", "Hari"], ["Jenis", "Sejak"]),
+    "activity": (["id", "Kelurahan", "Judul", "Tahap", "Jenis", "Hari"], ["Sejak"]),
     "facilitator": (["Handle", "Nama", "Kelurahan"], []),
     "lkk": (["Kelurahan", "Nama"], []),
 }
@@ -78,7 +78,7 @@ def test_left_out_columns_are_named_in_one_line(sample, command):
 
 def test_followups_show_who_and_when_at_80_and_the_action_at_120(sample):
     narrow = listing(sample, "followup", 80)
-    assert "Kolom tidak ditampilkan: Tindak lanjut, Tanggal kendala, Status" in narrow[-1]
+    assert "Kolom tidak ditampilkan: Tindak lanjut, Status" in narrow[-1]
     wide = headings(listing(sample, "followup", 120))
     for column in ("Kelurahan", "Kendala", "Tindak lanjut", "Tenggat", "PJ", "Status"):
         assert column in wide
@@ -89,10 +89,8 @@ def test_visits_show_notes_at_120_and_lkk_when_there_is_room(sample):
     lines = listing(sample, "visit", 120)
     assert "Catatan" in headings(lines)
     assert "Rapat warga" in "\n".join(lines)  # a visit's notes, wrapped in its column
-    # the sample's ids share 13 characters (made in one go): at 120 the LKK are named below
-    assert hidden_note(lines) == [
-        "Kolom tidak ditampilkan: Unsur, LKK — lihat --wide atau --format csv"
-    ]
+    # the id column shows the short reference (`nwb12`): at 120 the LKK fit too
+    assert hidden_note(lines) == ["Kolom tidak ditampilkan: Unsur — lihat --wide atau --format csv"]
     lines = listing(sample, "visit", 140)
     assert "LKK" in headings(lines) and "Posyandu Melati" in "\n".join(lines)
 
@@ -113,7 +111,7 @@ def test_the_active_column_only_when_inactive_ones_are_listed(sample):
 
 def test_english_note(sample):
     result = sample.ok("--lang", "en", "visit", "list", env={"COLUMNS": "80"})
-    assert result.stdout.splitlines()[-1].startswith("Columns not shown: Kind, Strand, LKK")
+    assert result.stdout.splitlines()[-1].startswith("Columns not shown: Strand, LKK, Notes")
     assert result.stdout.splitlines()[-1].endswith("— see --wide or --format csv")
 
 

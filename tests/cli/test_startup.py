@@ -130,3 +130,20 @@ def test_json_and_csv_import_no_rich(tmp_path, sample_db, args, extra):
     if "json" in args:
         assert json.loads(done.stdout)
     assert heavy(modules, ("rich", *extra)) == []
+
+
+def test_logging_a_visit_imports_neither_pydantic_nor_sqlite_utils(tmp_path, sample_db):
+    """`visit add` with every option given is the facilitator's most frequent write: the
+    rules of core/rules.py check it, and sqlite-utils is loaded only to migrate."""
+    db = tmp_path / "copy.db"
+    db.write_bytes(sample_db.read_bytes())
+    done, modules = loaded(
+        tmp_path, db, "visit", "add", "--date", "2026-11-27", "-k", "Medono",
+        "--facilitator", "siti", "--kind", "pendampingan", "--strand", "kesadaran",
+        "--lkk", "PKK Medono", "--male", "4", "--female", "11", "--duration", "90",
+        "--notes", "Rapat kader", "--allow-duplicate",
+    )  # fmt: skip
+    assert len(done.stdout.strip()) == 36  # the new visit's id
+    assert heavy(modules, ("rich", "sqlite_utils")) == []
+    # Migrating does load sqlite-utils: the guard above would see it if the check were gone.
+    assert "faskel_cli.core.schema" not in modules

@@ -149,7 +149,7 @@ def test_english_and_json_errors(seeded, book):
     assert result.stderr.splitlines() == [
         "Error: Kunjungan, row 2, Durasi (menit): unknown 'lama'; write minutes (90) "
         "or hours (1h30)",
-        "Error: 1 rows refused; nothing written. Correct the rows above and import again",
+        "Error: 1 row refused; nothing written. Correct the row above and import again",
     ]
     report = json.loads(result.stdout)
     assert report["errors"] == [
@@ -274,6 +274,7 @@ def test_the_wheel_ships_the_xlsform():
     assert any(d.startswith("openpyxl>=3.1") for d in dependencies)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_workbook_saved_by_libreoffice_imports_as_xlsx_and_as_csv(seeded, book, tmp_path):
     """LibreOffice saves its own .xlsx (and a CSV with dates as text): the same rows, so the

@@ -148,6 +148,7 @@ def test_ctrl_c_while_waiting_stops_with_130_and_nothing_written(holder, db_path
     assert visits(db_path) == 0
 
 
+@pytest.mark.slow
 def test_without_a_note_or_with_a_stale_one_it_is_another_process(holder, db_path):
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
@@ -167,6 +168,7 @@ def test_without_a_note_or_with_a_stale_one_it_is_another_process(holder, db_pat
     assert writer.returncode == 0
 
 
+@pytest.mark.slow
 def test_a_write_gives_up_after_the_wait_naming_the_holder(holder, seeded, db_path, monkeypatch):
     monkeypatch.setattr(store, "WRITE_WAIT_S", 1.5)
     monkeypatch.setattr(store, "ANNOUNCE_AFTER_S", 0.2)

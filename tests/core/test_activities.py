@@ -49,6 +49,7 @@ def test_add_starts_in_perencanaan(db, db_path):
     shown = activities.get(db, activities.resolve(db, activity_id[:13]))
     assert list(shown) == [
         "id",
+        "ref",
         "kelurahan_kode",
         "kelurahan",
         "kecamatan",

@@ -121,6 +121,7 @@ def _run(step, clis: list[Cli], folder: Path, state: dict) -> None:
             path.unlink()  # sent: the next --changes there holds what came since
 
 
+@pytest.mark.slow
 @settings(
     max_examples=10,
     deadline=None,

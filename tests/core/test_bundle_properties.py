@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -125,6 +126,7 @@ def _run(step, clis: list[Laptop], folder: Path, state: dict) -> None:
         assert canonical(cli.path) == before
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12,
     deadline=None,

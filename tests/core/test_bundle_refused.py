@@ -274,7 +274,8 @@ def test_kelurahan_outside_the_area_is_named(two, tmp_path):
     before = dump(b.path)
     message = refused(b.db, bad, code=4)
     assert "33.74.01.1001" in message and "31.71.01.1001" in message
-    assert "bukan bagian dari wilayah" in message
+    # Each named with the area it belongs to.
+    assert "33.74.01.1001 ada di Kota Semarang, Jawa Tengah, di luar wilayah" in message
     assert dump(b.path) == before
 
 

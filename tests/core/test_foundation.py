@@ -55,6 +55,18 @@ def test_migrations_listed(empty_path):
     assert rows[0]["name"] == "m001_foundation"
 
 
+def test_opening_knows_every_migration_without_sqlite_utils(empty_path):
+    """connect() tells an up-to-date database by the names in db.MIGRATIONS: they must be
+    the schema's own, in order, or a new migration would never be applied."""
+    from sqlite_utils import Database
+
+    from faskel_cli.core.db import MIGRATIONS
+    from faskel_cli.core.schema import migrations
+
+    assert tuple(m.name for m in migrations.pending(Database(memory=True))) == MIGRATIONS
+    assert [m["name"] for m in migration_status(empty_path)] == list(MIGRATIONS)
+
+
 def test_migrations_of_a_file_not_yet_created_need_init(tmp_path):
     other = tmp_path / "new.db"
     with pytest.raises(DatabaseError) as caught:
@@ -183,6 +195,7 @@ def test_lkk(empty_db, db_path):
     made = lkk.add(db, "Medono", "posyandu", "Posyandu Melati")
     assert set(made) == {
         "id",
+        "ref",
         "kelurahan_kode",
         "kelurahan",
         "type",
@@ -275,3 +288,20 @@ def test_each_test_gets_a_private_wal_copy_of_its_template(seeded_template, seed
         assert conn.execute("select count(*) from lkk").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+def test_a_write_outside_a_transaction_is_kept_and_one_inside_is_all_or_nothing(db_path):
+    """The core's Db commits a lone write at once, as sqlite-utils' execute does (the sqlite3
+    module alone would leave it in a transaction that closing rolls back)."""
+    from faskel_cli.core.store import get_setting, put_setting, transaction
+
+    with connect(db_path) as db:
+        put_setting(db, "me", "siti")
+    with connect(db_path) as db:
+        assert get_setting(db, "me") == "siti"
+        with pytest.raises(RuntimeError), transaction(db):
+            put_setting(db, "me", "budi")
+            raise RuntimeError("half-way")
+        assert not db.conn.in_transaction
+    with connect(db_path) as db:
+        assert get_setting(db, "me") == "siti"

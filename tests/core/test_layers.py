@@ -43,7 +43,7 @@ def layer(module: str) -> str:
 
 ALLOWED = {
     "package": set(),
-    "messages": set(),
+    "messages": {"messages"},  # its own modules only
     "core": {"core", "package"},
     "reports": {"reports", "core", "messages", "package"},
     "cli": {"cli", "reports", "core", "messages", "package"},

@@ -170,7 +170,7 @@ def test_an_edited_row_updates_its_visit_through_the_audit(seeded, db, tmp_path)
     [visit] = seeded.json("visit", "list")
     assert (visit["female"], visit["lkk"]) == (12, ["PKK Medono"])
     history = seeded.ok("history", visit["id"]).stdout
-    assert "update" in history and "female: 9 → 12" in history
+    assert "diubah" in history and "Peserta perempuan: 9 → 12" in history
 
 
 def test_a_copied_template_does_not_overwrite_another_facilitators_visit(seeded, db, tmp_path):
@@ -479,6 +479,7 @@ def test_headings_that_do_not_match_name_the_expected_and_the_closest(db, tmp_pa
 # --- memory ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_reading_streams_rows(tmp_path):
     """A CSV ten times longer does not take ten times the memory to read."""
 
@@ -503,6 +504,7 @@ def test_reading_streams_rows(tmp_path):
     assert large < 2 * small + 200_000, (small, large)
 
 
+@pytest.mark.slow
 def test_importing_keeps_memory_bounded(seeded, db, tmp_path):
     """Rows are checked and written a chunk at a time: 6 times the rows, not 6 times the
     memory (what a file of 1,000,000 rows must remember stays in SQLite's TEMP tables)."""

@@ -140,15 +140,27 @@ def test_week_every_field(week):
     )
     assert got == want
     # Keys exactly, in the documented order.
-    assert list(got) == ["area", "period", "kelurahan", "kecamatan", "totals", "not_visited"]
+    assert list(got) == [
+        "area",
+        "period",
+        "kelurahan",
+        "kecamatan",
+        "totals",
+        "not_visited",
+        "level",
+        "group_level",
+        "scope",
+    ]
     assert list(got["kelurahan"][0]) == [
         "kode", "nama", "kecamatan_kode", "kecamatan", "visits", "facilitators",
         "lkk_reached", "male", "female", "female_share", "activities", "stage_moves",
         "followups_opened", "followups_done", "followups_open", "followups_overdue",
         "last_visit",
     ]  # fmt: skip
-    assert list(got["kecamatan"][0])[-2:] == ["kelurahan_visited", "kelurahan_total"]
-    assert list(got["totals"])[-3:] == ["kelurahan_visited", "kelurahan_total", "completeness"]
+    # Village counts, then (added with areas at every level) desa and those not visited.
+    villages = ["kelurahan_visited", "kelurahan_total", "desa_total", "not_visited"]
+    assert list(got["kecamatan"][0])[-5:] == [*villages, "completeness"]
+    assert list(got["totals"])[-5:] == [*villages, "completeness"]
     assert len(got["not_visited"]) == 24
 
 
@@ -236,7 +248,12 @@ def test_earlier_week_stage_as_of_its_end_and_followup_closed_after_it(week):
 
 def test_default_and_named_weeks(week):
     this = summary.build_summary(week, resolve_period(None, None, None))
-    assert this["period"] == {"label": "2026-W48", "start": "2026-11-23", "end": "2026-11-29"}
+    assert this["period"] == {
+        "label": "2026-W48",
+        "start": "2026-11-23",
+        "end": "2026-11-29",
+        "kind": "week",
+    }
     assert of_week(week, "this") == this
     assert of_week(week, "ini") == this
     assert summary.build_summary(week, resolve_period(None, "2026-11-23", "2026-11-29")) == this
@@ -249,6 +266,7 @@ def test_date_range_is_labelled_start_to_end(week):
         "label": "2026-11-16..2026-11-29",
         "start": "2026-11-16",
         "end": "2026-11-29",
+        "kind": "range",
     }
     totals = got["totals"]
     assert (totals["visits"], totals["facilitators"], totals["kelurahan_visited"]) == (7, 2, 4)
@@ -274,12 +292,17 @@ def test_kecamatan_only(week):
             **barat,
             "kelurahan_visited": 2,
             "kelurahan_total": 7,
+            "desa_total": 0,
+            "not_visited": 5,
+            "completeness": 0.286,
         }
     ]
     assert got["totals"] == {
         **barat,
         "kelurahan_visited": 2,
         "kelurahan_total": 7,
+        "desa_total": 0,
+        "not_visited": 5,
         "completeness": 0.286,
     }
     assert got["not_visited"] == [

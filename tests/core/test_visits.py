@@ -22,6 +22,7 @@ def test_add_keeps_every_field_and_the_record_has_exact_keys(db):
     shown = visits.get(db, visits.resolve(db, visit_id[:13]))
     assert list(shown) == [
         "id",
+        "ref",
         "date",
         "kelurahan_kode",
         "kelurahan",
@@ -155,7 +156,7 @@ def test_unknown_and_ambiguous_ids(db, db_path):
     for ref, key in (
         ("01a000", "err.id_ambiguous"),  # hyphen-less prefix: ambiguous too
         ("abc", "err.id_short"),
-        ("not-an-id!", "err.id_format"),
+        ("not-an-id!", "err.ref_format"),
     ):
         with pytest.raises(InputError) as caught:
             visits.delete(db, ref)

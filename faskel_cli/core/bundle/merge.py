@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
-from faskel_cli.core.bundle import identity
+from faskel_cli.core.bundle import identity, shortrefs
 from faskel_cli.core.bundle.kinds import (
     Kind,
     Unique,
@@ -110,6 +110,16 @@ def _exists_here_or_staged(kind: str, expr: str) -> str:
         f"(exists (select 1 from main.[{kind}] r where r.id = {expr}) "
         f"or exists (select 1 from temp.[s_{kind}] r where r.id = {expr}))"
     )
+
+
+def within(area: str, here: str | None) -> bool:
+    """A bundle of `area` may come into a database of `here`: the same area, or one inside
+    it (a kota's into its province's, a province's into the nation's)."""
+    from faskel_cli.core.areas import NATION
+
+    if not here:
+        return False
+    return area == here or here == NATION or area.startswith(here + ".")
 
 
 def _kelurahan_exists(expr: str) -> str:
@@ -343,7 +353,7 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
         f"?, ? from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where n.state = 'a'",
         [at, who, ENTITY[k], device, source],
     )
-    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in names if c != "id")
+    sets = ", ".join(shortrefs.kept(c) or f"[{c}] = excluded.[{c}]" for c in names if c != "id")
     # A handle or LKK name may move between records within one bundle (deleted here, made
     # anew there; renamed, then taken): unique indexes are checked on the final state
     # (_check_unique did, and re-creating them checks again), not row by row.
@@ -424,7 +434,7 @@ def import_bundle(
     with Reader(path) as reader:
         manifest = reader.manifest()
         here = get_setting(db, "area")
-        if manifest["area"] != here:
+        if not within(manifest["area"], here):
             raise ConflictError(
                 "err.bundle_area",
                 file=name,
@@ -513,6 +523,7 @@ def _merge(
                     },
                 )
                 at, device = clock.utc_stamp(), get_setting(db, "device_id")
+                shortrefs.prepare(db, kinds)
                 for kind in kinds.values():
                     k = kind.name
                     if counts[k].added or counts[k].updated or merged.get(k):

@@ -24,14 +24,22 @@ class Problem:
     extra: tuple[tuple[str, object], ...] = ()
 
     def message(self) -> Message:
+        extra = dict(self.extra)
+        key = self.key or f"bundle.problem.{self.what}"
+        if self.what == "kelurahan" and not self.key:
+            from faskel_cli.core.areas import place_of
+
+            place = place_of(self.value)
+            if place:  # a real village of another area: say which
+                key, extra["place"] = "bundle.problem.kelurahan_area", place
         return Message.of(
-            self.key or f"bundle.problem.{self.what}",
+            key,
             kind=Message.of(f"bundle.kind.{self.kind}"),
             id=self.record_id,
             column=self.column,
             value=self.value,
             other=self.other,
-            **dict(self.extra),
+            **extra,
         )
 
 

@@ -25,6 +25,8 @@ from faskel_cli.core.bundle.wire import (
     MAX_AREA_NAME,
     MAX_BLOB_CHARS,
     MAX_COUNTS,
+    REF_COLUMN,
+    REF_PATTERN,
     SHA256_PATTERN,
     SINCE_PATTERN,
     STAMP_PATTERN,
@@ -54,14 +56,16 @@ def _choices(kind: str, column: str) -> tuple[str, ...] | None:
 
 
 def structure(kind: Kind, column: Column) -> str | None:
-    """What the wire format checks a column as ('id', 'stamp', 'kode', 'choice', 'blob'),
-    or None when the column is data, checked by its rule (core/rules.py)."""
+    """What the wire format checks a column as ('id', 'stamp', 'ref', 'kode', 'choice',
+    'blob'), or None when the column is data, checked by its rule (core/rules.py)."""
     if column.blob:
         return "blob"
     if column.name in ("id", "device_id") or column.name in {c for c, _ in kind.refs}:
         return "id"
     if column.name in STAMPS:
         return "stamp"
+    if column.name == REF_COLUMN:
+        return "ref"
     if column.name in kind.kelurahan:
         return "kode"
     if _choices(kind.name, column.name):
@@ -104,6 +108,8 @@ def _column_type(kind: Kind, column: Column, today: date) -> Any:
         return Annotated[StrictStr, Field(pattern=STAMP_PATTERN)]
     if what == "kode":
         return Annotated[StrictStr, Field(pattern=KODE_PATTERN)]
+    if what == "ref":
+        return Annotated[StrictStr, Field(pattern=REF_PATTERN)]
     if what == "choice":
         return Literal[_choices(kind.name, column.name)]
     if what == "blob":  # base64; staging decodes it
@@ -204,6 +210,7 @@ _PATTERNS = {
     STAMP_PATTERN: "stamp",
     DATE_PATTERN: "date",
     KODE_PATTERN: "kode",
+    REF_PATTERN: "ref",
     AREA_PATTERN: "area",
     SINCE_PATTERN: "since",
     COUNT_KEY_PATTERN: "count_key",

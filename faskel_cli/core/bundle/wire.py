@@ -64,13 +64,17 @@ LINKS = {
 
 # Digits are [0-9]: pydantic's \\d would take any script's digits.
 ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# A short reference (core/refs.py): made where the record was made, kept as it came.
+REF_COLUMN = "ref"
+REF_PATTERN = r"^[ghjkmnprstuwxyz][abcdefghjkmnprstuwxyz]{2}[1-9][0-9]{0,3}$"
 # Fixed width (as clock.utc_stamp writes them), so that text order is time order.
 STAMP_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 KODE_PATTERN = r"^[0-9]{2}(\.[0-9]{2}){0,2}(\.[0-9]{4})?$"
-# The manifest: the area is a kabupaten/kota kode; `since` a day or a stamp (scope
-# 'changes': the previous export's); counts are per kind, some dozen at most.
-AREA_PATTERN = r"^[0-9]{2}\.[0-9]{2}$"
+# The manifest: the area is the exporting database's (core/areas.py: a kecamatan, a
+# kabupaten/kota, a provinsi or ID, the nation); `since` a day or a stamp (scope 'changes':
+# the previous export's); counts are per kind, some dozen at most.
+AREA_PATTERN = r"^([0-9]{2}(\.[0-9]{2}){0,2}|ID)$"
 SINCE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z)?$"
 COUNT_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"

@@ -1,0 +1,85 @@
+"""Areas at every level: `init --area` takes a kecamatan, a kabupaten/kota, a provinsi or
+the whole country; today is the area's local date; summaries at the level that fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from faskel_cli.core import clock
+from faskel_cli.core.areas import find_area
+from faskel_cli.core.errors import InputError
+from tests.helpers import Cli
+
+
+@pytest.mark.parametrize(
+    ("ref", "kode"),
+    [
+        ("Jawa Tengah", "33"),
+        ("33", "33"),
+        ("jawa-tengah", "33"),
+        ("indonesia", "ID"),
+        ("Kota Semarang", "33.74"),
+        ("33.75.01", "33.75.01"),
+        ("Karangdadap", "33.26.18"),
+    ],
+)
+def test_an_area_at_every_level_by_kode_or_name(ref, kode):
+    assert find_area(ref)[0] == kode
+
+
+def test_an_ambiguous_name_lists_its_candidates():
+    with pytest.raises(InputError) as caught:
+        find_area("Semarang")
+    listed = caught.value.params["matches"]
+    assert "Kabupaten Semarang, Jawa Tengah (33.22)" in listed
+    assert "Kota Semarang, Jawa Tengah (33.74)" in listed
+    with pytest.raises(InputError):
+        find_area("33.99")
+
+
+def test_init_a_province_counts_its_tree(tmp_path):
+    cli = Cli(tmp_path / "p.db")
+    out = cli.ok("init", "--area", "Jawa Tengah").stdout
+    assert "35 kabupaten/kota, 576 kecamatan, 8.563 desa/kelurahan" in out
+    data = cli.json("summary", "--week", "2026-W48")
+    assert data["level"] == "kabupaten" and data["group_level"] is None
+    assert len(data["kabupaten"]) == 35 and "kelurahan" not in data
+    assert "not_visited" not in data  # no 8,563 kodes unless asked
+    assert data["totals"]["kelurahan_total"] == 8563
+    assert data["totals"]["desa_total"] + 753 == 8563
+    assert sum(row["not_visited"] for row in data["kabupaten"]) == 8563
+    listed = cli.json("summary", "--week", "2026-W48", "--not-visited")
+    assert len(listed["not_visited"]) == 8563
+    deeper = cli.json("summary", "--level", "kecamatan", "--kabupaten", "Kota Semarang")
+    assert deeper["level"] == "kecamatan" and deeper["scope"]["kode"] == "33.74"
+    assert len(deeper["kecamatan"]) == 16
+    kota = cli.json("summary", "--kabupaten", "33.75")
+    assert kota["level"] == "kelurahan" and len(kota["kelurahan"]) == 27
+    cli.fails("summary", "--level", "provinsi")
+    table = cli.ok("summary").stdout
+    assert "0 dari 8.563 desa/kelurahan dikunjungi" in table
+
+
+def test_the_nation_one_row_per_province(tmp_path):
+    cli = Cli(tmp_path / "n.db")
+    cli.ok("init", "--area", "indonesia")
+    data = cli.json("summary")
+    assert data["area"] == {"kode": "ID", "nama": "Indonesia", "level": "negara"}
+    assert len(data["provinsi"]) == 38
+    assert data["totals"]["kelurahan_total"] == 83762
+
+
+def test_today_is_the_area_local_date(monkeypatch):
+    monkeypatch.delenv("FASKEL_TODAY", raising=False)
+    monkeypatch.setenv("FASKEL_NOW", "2026-11-28T16:30:00Z")  # 23:30 WIB, 00:30 WITA
+    try:
+        clock.use_area("33.75")
+        assert clock.today().isoformat() == "2026-11-28"
+        clock.use_area("51")  # Bali: WITA
+        assert clock.today().isoformat() == "2026-11-29"
+        clock.use_area("ID")  # the nation: each village in its own zone
+        assert clock.today().isoformat() == "2026-11-28"
+        assert clock.today("91.71.01.1001").isoformat() == "2026-11-29"
+        assert clock.zone_of("73.71") is clock.WITA and clock.zone_of("94") is clock.WIT
+    finally:
+        clock.use_area(None)
