@@ -330,20 +330,28 @@ FACILITATOR_COLUMNS = [
     ("share", "sum.col.female_share"),
     ("hours", "sum.col.hours"),
     ("followups", "sum.col.followups"),
+    ("bundle", "sum.col.bundle"),
 ]
 
 
 def facilitator_display_rows(rows: list[dict]) -> list[dict]:
     """The rows of `summary_by_facilitator` with the cells the table and Markdown show."""
+    from faskel_cli.core.received import local_date
+
     return [
         {
             **row,
             "covered": f"{row['kelurahan_covered']}/{row['kelurahan_assigned']}",
             "share": percent(row["female_share"]),
             "followups": f"{row['followups_open']}/{row['followups_overdue']}",
+            "bundle": short_date(_iso(local_date(row["last_bundle_at"]))),
         }
         for row in rows
     ]
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
 
 
 def facilitator_markdown(rows: list[dict], title: str) -> str:
@@ -354,7 +362,7 @@ def facilitator_markdown(rows: list[dict], title: str) -> str:
     out.append("|" + "|".join(align) + "|")
     for row in shown:
         out.append("| " + " | ".join(_md_escape(row[key]) for key, _ in FACILITATOR_COLUMNS) + " |")
-    out += ["", _md_escape(t("sum.legend_facilitators"))]
+    out += ["", _md_escape(t("sum.legend_facilitators") + " " + t("sum.legend_bundle"))]
     return "\n".join(out) + "\n"
 
 

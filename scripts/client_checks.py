@@ -470,6 +470,61 @@ def check_xlsx_print(office: Office) -> None:
     shot_pdf(OUT / "week-xlsx.pdf", SHOTS / "xlsx-print-week.png", pages=None, width=1100, cols=4)
 
 
+def check_rekap(office: Office) -> None:
+    """The coordinator's recap (`report rekap`): the workbook in LibreOffice (its totals
+    recalculated equal to the JSON; printed landscape), and faskel's own PDF read by
+    pdfminer page by page (every page has text, no text under 7 pt, A4 landscape)."""
+    month = ("--month", "2026-11")
+    faskel("report", "rekap", *month, "-o", str(OUT / "rekap.xlsx"), "-q")
+    faskel("report", "rekap", *month, "-o", str(OUT / "rekap.pdf"), "-q")
+    data = json.loads(faskel("report", "rekap", *month, "--format", "json"))
+    doc = office.open(OUT / "rekap.xlsx")
+    try:
+        doc.calculateAll()
+        totals = {}
+        # (sheet, the column of its visits, the JSON's totals): the total row is the one
+        # whose column A reads Jumlah.
+        for name, visits_col, key in (
+            ("Fasilitator", 1, "facilitator_totals"),
+            ("Kelurahan", 3, "kelurahan_totals"),
+        ):
+            sheet = doc.Sheets.getByName(name)
+            row = 4
+            while sheet.getCellByPosition(0, row).getString() not in ("Jumlah", ""):
+                row += 1
+            totals[name] = (sheet.getCellByPosition(visits_col, row).getValue(), data[key])
+        office.pdf(doc, OUT / "rekap-xlsx.pdf")
+    finally:
+        doc.close(True)
+    sums = all(value == wanted["visits"] for value, wanted in totals.values())
+    printed = pdf_pages(OUT / "rekap-xlsx.pdf")
+    record(
+        "The recap workbook in LibreOffice",
+        sums and all(p["width"] > p["height"] for p in printed),
+        f"sheets Fasilitator and Kelurahan; the recalculated visit totals "
+        f"{[int(v) for v, _ in totals.values()]} equal the JSON's: {sums}; printed on "
+        f"{len(printed)} A4 landscape pages",
+    )
+    pages = pdf_pages(OUT / "rekap.pdf")
+    text = "".join(p["text"] for p in pages)
+    smallest = min(p["min"] for p in pages if p["min"])
+    names = all(row["name"] in text for row in data["facilitators"])
+    ok = (
+        all(p["text"].strip() for p in pages)
+        and all(p["width"] > p["height"] for p in pages)
+        and smallest >= 7
+        and names
+        and all(row["nama"] in text for row in data["kelurahan"])
+    )
+    record(
+        "The recap PDF (pdfminer)",
+        ok,
+        f"{len(pages)} A4 landscape pages, each with text; smallest text {smallest} pt; every "
+        f"facilitator and all {len(data['kelurahan'])} kelurahan found",
+    )
+    shot_pdf(OUT / "rekap.pdf", SHOTS / "rekap-pdf.png", pages=[1], width=1100)
+
+
 # --- Chromium ---------------------------------------------------------------------------
 
 # The page inside an iframe exactly `width` px wide (a headless window is never narrower
@@ -627,6 +682,7 @@ def write_record() -> None:
         "- `screenshots/xlsx-print-week.png`: the week's workbook printed by LibreOffice.",
         "- `screenshots/xlsx-ringkasan-sorted.png`: Ringkasan after sorting by Kunjungan",
         "  descending and recalculating in LibreOffice: the subtotals and total unchanged.",
+        "- `screenshots/rekap-pdf.png`: the first page of the coordinator's recap PDF.",
         "- `screenshots/lapbul-pdf-1.png`, `lapbul-pdf-photos.png`: the monthly report's PDF",
         "  (`report bulanan`), its first page and a page of photos, by pdftoppm.",
         "- `screenshots/lapbul-docx-1.png`, `lapbul-docx-photos.png`: its .docx opened in",
@@ -667,6 +723,7 @@ def main() -> int:
         check_row_heights(office)
         check_csv(office, summary)
         check_xlsx_print(office)
+        check_rekap(office)
         check_lapbul(office)
     finally:
         office.close()

@@ -3,6 +3,7 @@ built once per session (through the core) that each test gets a private copy of.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,12 @@ from tests.helpers import (
     copy_db,
     seed,
 )
+
+# A test run started in the background by a non-interactive shell (a CI step, `cmd &`)
+# inherits SIGINT ignored, and so would every faskel it starts: the Ctrl-C tests would see
+# nothing happen. A handler here is reset to the default in each child at exec.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # The machine is shared (2 cores): an example that waited for the CPU has not failed.
 settings.register_profile("faskel", deadline=None)

@@ -106,6 +106,7 @@ def wheelhouse(tmp_path_factory) -> tuple[Path, Path]:
     return wheel, deps
 
 
+@pytest.mark.slow  # builds and installs a wheel
 def test_uv_tool_install_of_the_wheel_runs_from_a_fresh_home(wheelhouse, tmp_path):
     wheel, deps = wheelhouse
     home = tmp_path / "home of siti"  # a space, as in "C:\Users\Siti Aminah"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import cmd_lapbul, common, levels
+from faskel_cli.cli import cmd_lapbul, cmd_rekap, common, levels
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
-# `faskel report [options]` writes the summary report (as before); `faskel report bulanan`
-# a facilitator's monthly report (cli/cmd_lapbul.py).
+# `faskel report [options]` writes the summary report (as before); `faskel report rekap`
+# the coordinator's recap (cli/cmd_rekap.py), `faskel report bulanan` a facilitator's
+# monthly report (cli/cmd_lapbul.py).
 app = FaskelTyper(invoke_without_command=True, no_args_is_help=False)
 
 
@@ -73,4 +74,5 @@ def report(
         common.echo(t("msg.report_written", path=str(written)))
 
 
+app.command("rekap", help=t("help.report.rekap"))(cmd_rekap.rekap)
 app.command("bulanan", help=t("help.report.bulanan"))(cmd_lapbul.bulanan)

@@ -216,7 +216,7 @@ def render(page: StartPage) -> list[str]:
             else t("msg.start.due", due=item["due"])
         )
         lines.append(
-            f"  {item['id'][:13]}  {_short(item['kelurahan'], 14):<14}  "
+            f"  {item['ref']:<7}  {_short(item['kelurahan'], 14):<14}  "
             f"{_short(item['problem'], 26):<26}  {when}"
         )
     _more(lines, page.followups_total, len(page.followups), "faskel followup list")
@@ -224,7 +224,7 @@ def render(page: StartPage) -> list[str]:
     lines.append(t("msg.start.activities", n=page.activities_total))
     for item in page.activities:
         lines.append(
-            f"  {item['id'][:13]}  {_short(item['title'], 20):<20}  "
+            f"  {item['ref']:<7}  {_short(item['title'], 20):<20}  "
             + t("msg.start.activity", stage=item["stage"], days=item["days"], next=item["next"])
         )
     _more(lines, page.activities_total, len(page.activities), "faskel activity list")
@@ -281,7 +281,7 @@ def next_commands(page: StartPage) -> list[tuple[str, str]]:
         found.append((f"faskel bundle export --output {me.handle}.faskel", "msg.start.cmd_send"))
     stalled = [a for a in page.activities if a["next"] and a["days"] >= page.stall_days]
     if stalled:
-        found.append((f"faskel activity advance {stalled[0]['id'][:13]}", "msg.start.cmd_advance"))
+        found.append((f"faskel activity advance {stalled[0]['ref']}", "msg.start.cmd_advance"))
     found.append(("faskel visit list --week this", "msg.start.cmd_week"))
     found.append((f"faskel bundle export --output {me.handle}.faskel", "msg.start.cmd_send"))
     unique = list(dict.fromkeys(found))

@@ -135,7 +135,7 @@ def _facilitators(
     columns = [(key, t(heading)) for key, heading in views.FACILITATOR_COLUMNS]
     columns = render.fit_columns(shown, columns, out.width, ("name", "male", "female", "hours"))
     out.print(render.table(shown, columns, title=title))
-    out.print(t("sum.legend_facilitators"), style="dim")
+    out.print(t("sum.legend_facilitators") + " " + t("sum.legend_bundle"), style="dim")
 
 
 def trend(

@@ -131,14 +131,14 @@ def page(db: Reader) -> StartPage:
     ).fetchone()
     result.followups = [
         {
-            "id": row[0],
+            "ref": row[0],
             "problem": row[1],
             "kelurahan": row[2],
             "due": row[3],
             "late": (today - date.fromisoformat(row[3])).days,
         }
         for row in db.execute(
-            "select f.id, f.problem, r.nama, f.due from followups f "
+            "select coalesce(f.ref, f.id), f.problem, r.nama, f.due from followups f "
             "join regions r on r.kode = f.kelurahan_kode "
             f"where {due_where} order by f.due, f.id limit {SHOWN}",
             params,
@@ -154,7 +154,7 @@ def page(db: Reader) -> StartPage:
     ).fetchone()[0]
     result.activities = [
         {
-            "id": row[0],
+            "ref": row[0],
             "title": row[1],
             "kelurahan": row[2],
             "stage": row[3],
@@ -163,7 +163,8 @@ def page(db: Reader) -> StartPage:
             "days": (today - date.fromisoformat(row[4])).days,
         }
         for row in db.execute(
-            "select a.id, a.title, r.nama, a.stage, a.stage_since from activities a "
+            "select coalesce(a.ref, a.id), a.title, r.nama, a.stage, a.stage_since "
+            "from activities a "
             "join regions r on r.kode = a.kelurahan_kode "
             f"where {activity_where} order by a.stage_since, a.id limit {SHOWN}",
             params,

@@ -104,6 +104,11 @@ FACILITATOR_KEYS = (
     "hours",
     "followups_open",
     "followups_overdue",
+    "days_worked",
+    "followups_opened",
+    "followups_done",
+    "last_bundle_at",
+    "last_bundle_newest",
 )
 
 # The migrations whose tables and indexes the queries below read.

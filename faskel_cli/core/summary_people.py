@@ -23,7 +23,13 @@ def summary_by_facilitator(
     Keys (FACILITATOR_KEYS): id, handle, name, visits, kelurahan_covered (assigned kelurahan
     visited in the period), kelurahan_assigned, kelurahan_visited (any), lkk_reached, male,
     female, female_share, hours (sum of durations, 1 decimal, half up), followups_open and
-    followups_overdue (follow-ups they own, as of the period's end)."""
+    followups_overdue (follow-ups they own, as of the period's end), days_worked (days with a
+    visit in the period), followups_opened and followups_done (follow-ups they own raised,
+    and done, in the period), last_bundle_at (when the latest bundle they sent that brought
+    something was imported here, UTC, whatever the period) and last_bundle_newest (the
+    newest visit date it brought); both None when none came (core/received.py)."""
+    from faskel_cli.core.received import last_bundles
+
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
     if kecamatan_kode:
         params["kec"] = kecamatan_kode
@@ -48,16 +54,18 @@ def summary_by_facilitator(
             params,
         ).fetchall()
     }
-    # Durations are not in visits_summary; visits_links covers them.
-    minutes = dict(
-        db.execute(
-            "select facilitator_id, sum(duration_minutes) from visits indexed by visits_links "
+    # Durations are not in visits_summary; visits_links covers them (and the dates).
+    worked = {
+        row[0]: row[1:]
+        for row in db.execute(
+            "select facilitator_id, sum(duration_minutes), count(distinct date) "
+            "from visits indexed by visits_links "
             "where deleted_at is null and date between :start and :end"
             + within("kelurahan_kode")
             + " group by facilitator_id",
             params,
         ).fetchall()
-    )
+    }
     lkk = dict(
         db.execute(
             "select p.fac, count(*) from (select distinct v.facilitator_id as fac, "
@@ -81,8 +89,11 @@ def summary_by_facilitator(
     owned = {
         row[0]: row[1:]
         for row in db.execute(
-            "select f.owner_id, sum(still_open), sum(still_open and f.due < :end) from ("
-            f"select owner_id, due, {OPEN_AT_END} as still_open from ({FOLLOWUP_SETS}) f "
+            "select f.owner_id, sum(still_open), sum(still_open and f.due < :end), "
+            "sum(f.problem_date between :start and :end), "
+            "sum(f.status = 'done' and f.done_date between :start and :end) from ("
+            "select owner_id, due, problem_date, status, done_date, "
+            f"{OPEN_AT_END} as still_open from ({FOLLOWUP_SETS}) f "
             "where f.owner_id is not null" + within("f.kelurahan_kode") + ") f group by f.owner_id",
             params,
         ).fetchall()
@@ -90,16 +101,19 @@ def summary_by_facilitator(
     people = db.execute(
         "select id, handle, name, active, deleted_at, role from facilitators order by handle"
     ).fetchall()
+    bundles = last_bundles(db)
     rows = []
     for person_id, handle, name, active, deleted_at, role in people:
         counted = visits.get(person_id)
-        still_open, overdue = owned.get(person_id) or (0, 0)
+        still_open, overdue, opened, done = owned.get(person_id) or (0, 0, 0, 0)
         listed = not deleted_at and active and (not kecamatan_kode or assigned.get(person_id))
         if role == "koordinator" and not assigned.get(person_id) and not still_open:
             listed = False  # coordinates, visits nowhere in particular: not a row of zeros
         if not counted and not listed:
             continue
         n, male, female, kel_visited, covered = counted or (0, 0, 0, 0, 0)
+        minutes, days = worked.get(person_id) or (0, 0)
+        bundle = bundles.get(handle) or {}
         rows.append(
             {
                 "id": person_id,
@@ -113,9 +127,14 @@ def summary_by_facilitator(
                 "male": male or 0,
                 "female": female or 0,
                 "female_share": share(female or 0, (male or 0) + (female or 0)),
-                "hours": _hours(minutes.get(person_id) or 0),
+                "hours": _hours(minutes or 0),
                 "followups_open": still_open or 0,
                 "followups_overdue": overdue or 0,
+                "days_worked": days,
+                "followups_opened": opened or 0,
+                "followups_done": done or 0,
+                "last_bundle_at": bundle.get("at"),
+                "last_bundle_newest": bundle.get("newest"),
             }
         )
     return rows

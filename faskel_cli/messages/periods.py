@@ -77,6 +77,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tahun '{value}' di luar jangkauan; harus antara {first} dan {last}",
         "year '{value}' is out of range; it must be between {first} and {last}",
     ),
+    # --- summary --by facilitator: the last bundle received ---------------------------------
+    "sum.col.bundle": ("Bundel", "Bundle"),
+    "sum.legend_bundle": (
+        "Bundel = hari bundel terakhir darinya yang membawa data baru diterima di sini.",
+        "Bundle = the day the latest bundle from them that brought anything came here.",
+    ),
     # --- labels ---------------------------------------------------------------------------
     # Month names, January first, comma-separated (one entry, not twelve computed keys).
     "label.months": (
@@ -87,4 +93,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # How a quarter is numbered in its title: Triwulan IV 2026, Q4 2026.
     "label.quarters": ("I,II,III,IV", "1,2,3,4"),
     "label.quarter_title": ("Triwulan {quarter} {year}", "Q{quarter} {year}"),
+    # --- report rekap ---------------------------------------------------------------------
+    "help.report.rekap": (
+        "Rekap bulanan koordinator: satu baris per fasilitator (kunjungan, kelurahan tugas yang dikunjungi, hari kerja, peserta L/P, tindak lanjut dibuka/selesai/terlambat, bundel terakhir yang diterima dari laptopnya), lalu satu baris per kelurahan, dengan jumlahnya. Sebagai xlsx, pdf, json, md atau csv.",
+        "The coordinator's monthly recap: one row per facilitator (visits, assigned kelurahan visited, days worked, participants M/F, follow-ups opened/done/overdue, the last bundle received from their laptop), then one row per kelurahan, with totals. As xlsx, pdf, json, md or csv.",
+    ),
+    "help.opt.rekap_month": (
+        "bulan: 2026-11, bulan-ini (this) atau bulan-lalu (last); bawaan: bulan ini",
+        "calendar month: 2026-11, this or last; default: this month",
+    ),
+    "help.opt.rekap_format": (
+        "format: xlsx|pdf|json|md|csv|csv-id (bawaan: dari akhiran --output, atau json)",
+        "format: xlsx|pdf|json|md|csv|csv-id (default: from the --output suffix, or json)",
+    ),
+    "help.opt.rekap_output": (
+        "berkas tujuan; boleh memuat {month}, {quarter}, {year}, {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx dan pdf)",
+        "target file; may hold {month}, {quarter}, {year}, {week}, {start}, {end}, {area}; '-' = stdout (not for xlsx and pdf)",
+    ),
+    "rep.rekap.title": ("Rekap {area} {period}", "Recap {area} {period}"),
+    "rep.rekap.coverage": (
+        "{visited} dari {total} kelurahan dikunjungi",
+        "{visited} of {total} kelurahan visited",
+    ),
+    "rep.rekap.facilitators": ("Per fasilitator", "Per facilitator"),
+    "rep.rekap.kelurahan": ("Per kelurahan", "Per kelurahan"),
+    "rep.rekap.total": ("Jumlah", "Total"),
+    "rep.rekap.page": ("Halaman {page}", "Page {page}"),
+    "rep.rekap.legend": (
+        "Kel. dikunjungi / Kel. tugas: kelurahan tugasnya yang dikunjungi pada periode ini / kelurahan tugasnya. Hari kerja: hari dengan kunjungan. TL: tindak lanjut (fasilitator: miliknya; kelurahan: di kelurahan itu), dibuka dan selesai pada periode ini, terlambat per akhir periode. Bundel diterima: hari bundel terakhir darinya yang membawa data baru tiba di sini; Data terbaru: tanggal kunjungan terbaru di bundel itu.",
+        "Kel. visited / Kel. assigned: assigned kelurahan visited in the period / kelurahan assigned. Days worked: days with a visit. FU: follow-ups (facilitator: those they own; kelurahan: those raised there), opened and done in the period, overdue at its end. Bundle received: the day the latest bundle from them that brought anything came here; Newest data: the latest visit date in that bundle.",
+    ),
+    "rep.rekap.col.facilitator": ("Fasilitator", "Facilitator"),
+    "rep.rekap.col.visits": ("Kunjungan", "Visits"),
+    "rep.rekap.col.covered": ("Kel. dikunjungi", "Kel. visited"),
+    "rep.rekap.col.assigned": ("Kel. tugas", "Kel. assigned"),
+    "rep.rekap.col.days_worked": ("Hari kerja", "Days worked"),
+    "rep.rekap.col.male": ("L", "M"),
+    "rep.rekap.col.female": ("P", "F"),
+    "rep.rekap.col.female_share": ("%P", "%F"),
+    "rep.rekap.col.fu_opened": ("TL dibuka", "FU opened"),
+    "rep.rekap.col.fu_done": ("TL selesai", "FU done"),
+    "rep.rekap.col.fu_overdue": ("TL terlambat", "FU overdue"),
+    "rep.rekap.col.last_bundle": ("Bundel diterima", "Bundle received"),
+    "rep.rekap.col.bundle_newest": ("Data terbaru", "Newest data"),
+    "rep.rekap.col.kecamatan": ("Kecamatan", "Kecamatan"),
+    "rep.rekap.col.kelurahan": ("Kelurahan", "Kelurahan"),
+    "rep.rekap.col.assigned_to": ("Fasilitator tugas", "Facilitators assigned"),
+    "rep.rekap.col.days_visited": ("Hari dikunjungi", "Days visited"),
+    "rep.rekap.col.facilitators": ("Fasilitator berkunjung", "Facilitators visiting"),
+    "rep.rekap.col.last_visit": ("Kunjungan terakhir", "Last visit"),
 }

@@ -111,6 +111,7 @@ def template(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow  # many examples; tests/cli/test_bad_input.py keeps the hand-picked ones
 @settings(
     # FASKEL_FUZZ_EXAMPLES=5000 for a longer hunt; 200 keep `make test` quick.
     max_examples=int(os.environ.get("FASKEL_FUZZ_EXAMPLES", "200")),

@@ -190,6 +190,9 @@ def test_the_start_page_of_a_facilitator(week):
     start = lines.index("Tindak lanjut jatuh tempo dalam 7 hari atau terlambat: 2, 1 terlambat")
     assert lines[start + 1].endswith("TERLAMBAT 3 hari")
     assert lines[start + 2].endswith("tenggat 2026-11-30")
+    # Each named by its short reference, as every list names it.
+    refs = [f["ref"] for f in week.json("followup", "list", "--format", "json")]
+    assert lines[start + 1].split()[0] in refs and lines[start + 2].split()[0] in refs
     # Activities in Medono and Tirto not yet at evaluasi, the longest waiting first.
     start = lines.index("Kegiatan menunggu tahap berikutnya: 3")
     assert "Normalisasi saluran" in lines[start + 1]

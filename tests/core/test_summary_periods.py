@@ -155,6 +155,11 @@ def test_by_facilitator_every_field(week, week_path):
             "hours": 1.0,
             "followups_open": 1,
             "followups_overdue": 1,
+            "days_worked": 2,  # 25 and 27 November
+            "followups_opened": 1,  # f4, raised on 24 November (f3 on 2 November)
+            "followups_done": 1,  # f4, done on 28 November
+            "last_bundle_at": None,  # no bundle came: all made here
+            "last_bundle_newest": None,
         },
         {
             "id": ids["siti"],
@@ -171,6 +176,11 @@ def test_by_facilitator_every_field(week, week_path):
             "hours": 1.5,
             "followups_open": 2,
             "followups_overdue": 1,
+            "days_worked": 2,  # 23 and 28 November (24 November's visit is deleted)
+            "followups_opened": 1,  # f1 (f6, also of 23 November, is deleted)
+            "followups_done": 1,  # f2, done on 24 November
+            "last_bundle_at": None,
+            "last_bundle_newest": None,
         },
     ]
     timur = summary.summary_by_facilitator(
