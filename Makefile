@@ -7,7 +7,7 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add check-clients clean
+.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add bench-monthly check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,8 @@ demo: $(STAMP)
 	@echo
 	@$(BIN)/faskel report --week 2026-W48 --output '$(DEMO_DIR)/laporan-{area}-{week}.xlsx'
 	@$(BIN)/faskel report --week 2026-W48 --output '$(DEMO_DIR)/laporan-{area}-{week}.html'
+	@$(BIN)/faskel report bulanan --facilitator siti --month 2026-11 \
+		--output '$(DEMO_DIR)/lapbul-{handle}-{month}.pdf'
 	@echo
 	@$(BIN)/faskel summary --week 2026-W48
 
@@ -50,7 +52,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
-		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions)=='
+		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions|pillow|fpdf2|python.docx|pypdf)=='
 	$(LOWEST)/bin/python -m pytest -n auto $(TEST_SLOW)
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
@@ -73,6 +75,10 @@ bench-add: $(STAMP)
 # Times `faskel visit import` of a filled 10,000-row template against raw executemany; see bench/.
 bench-sheet: $(STAMP)
 	$(BIN)/python bench/bench_sheet_import.py
+
+# Times `faskel report bulanan` of a month of work with 20 photos, and adding a 4 MB photo.
+bench-monthly: $(STAMP)
+	$(BIN)/python bench/bench_monthly.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

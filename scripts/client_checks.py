@@ -143,13 +143,13 @@ class Office:
             uno.systemPathToFileUrl(str(path)), "_blank", 0, tuple(props)
         )
 
-    def pdf(self, doc, target: Path) -> None:
+    def pdf(self, doc, target: Path, filter_name: str = "calc_pdf_Export") -> None:
         import uno
         from com.sun.star.beans import PropertyValue
 
         doc.storeToURL(
             uno.systemPathToFileUrl(str(target)),
-            (PropertyValue(Name="FilterName", Value="calc_pdf_Export"),),
+            (PropertyValue(Name="FilterName", Value=filter_name),),
         )
 
     def close(self) -> None:
@@ -392,6 +392,45 @@ def pdf_pages(path: Path) -> list[dict]:
             }
         )
     return pages
+
+
+def check_lapbul(office: Office) -> None:
+    """The monthly report: faskel's PDF read page by page (pdfminer) and pictured; its
+    .docx opened by LibreOffice Writer, exported to PDF, read and pictured the same way."""
+    pdf, docx = OUT / "lapbul-siti-2026-11.pdf", OUT / "lapbul-siti-2026-11.docx"
+    for path in (pdf, docx):
+        faskel("report", "bulanan", "--facilitator", "siti", "--month", "2026-11",
+               "-o", str(path), "-q")  # fmt: skip
+    must = ("LAPORAN BULANAN", "Uraian Kegiatan Harian", "Lembar Waktu Kerja",
+            "Dokumentasi", "Mengetahui", "Pekalongan, 30 November 2026")  # fmt: skip
+    for name, path in (("PDF", pdf), ("DOCX in Writer", None)):
+        if path is None:
+            doc = office.open(docx)
+            if doc is None:
+                record("Monthly report .docx opens in LibreOffice", False, "not opened")
+                continue
+            try:
+                path = OUT / "lapbul-docx-lo.pdf"
+                office.pdf(doc, path, "writer_pdf_Export")
+            finally:
+                doc.close(True)
+        pages = pdf_pages(path)
+        text = " ".join(" ".join(p["text"].split()) for p in pages)
+        a4 = all(round(p["width"]) == 595 and round(p["height"]) == 842 for p in pages)
+        missing = [m for m in must if m not in text]
+        smallest = min(p["min"] for p in pages if p["min"])
+        record(
+            f"Monthly report {name}: every page read",
+            a4 and not missing,
+            f"{len(pages)} A4 pages, {path.stat().st_size // 1000} KB, smallest text "
+            f"{smallest} pt" + (f", missing {missing}" if missing else ""),
+        )
+        stem = "lapbul-pdf" if name == "PDF" else "lapbul-docx"
+        shot_pdf(path, SHOTS / f"{stem}-1.png", [1], 620)
+        photos_page = next(
+            (n for n, p in enumerate(pages, 1) if "VII. Dokumentasi" in p["text"]), len(pages)
+        )
+        shot_pdf(path, SHOTS / f"{stem}-photos.png", [min(photos_page + 1, len(pages))], 620)
 
 
 def check_xlsx_print(office: Office) -> None:
@@ -644,6 +683,10 @@ def write_record() -> None:
         "- `screenshots/xlsx-ringkasan-sorted.png`: Ringkasan after sorting by Kunjungan",
         "  descending and recalculating in LibreOffice: the subtotals and total unchanged.",
         "- `screenshots/rekap-pdf.png`: the first page of the coordinator's recap PDF.",
+        "- `screenshots/lapbul-pdf-1.png`, `lapbul-pdf-photos.png`: the monthly report's PDF",
+        "  (`report bulanan`), its first page and a page of photos, by pdftoppm.",
+        "- `screenshots/lapbul-docx-1.png`, `lapbul-docx-photos.png`: its .docx opened in",
+        "  LibreOffice Writer and exported to PDF, the same pages.",
         "",
         "## How each check works",
         "",
@@ -663,6 +706,9 @@ def write_record() -> None:
         "  font size of any visible text and whether the page or a table is wider than its",
         "  box; screenshots at 390 and 1280 px; `--print-to-pdf` for A4, read by pdfminer",
         "  (font sizes, how much of each page is left blank).",
+        "- Monthly report: faskel writes the PDF and the .docx; pdfminer reads every page of",
+        "  the PDF and of the PDF LibreOffice Writer exports from the .docx (A4, the section",
+        "  titles, the signature place and date).",
         "",
     ]
     (DOCS / "client-checks.md").write_text("\n".join(lines), "utf-8")
@@ -678,6 +724,7 @@ def main() -> int:
         check_csv(office, summary)
         check_xlsx_print(office)
         check_rekap(office)
+        check_lapbul(office)
     finally:
         office.close()
     check_html()

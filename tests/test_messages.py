@@ -26,7 +26,7 @@ import faskel_cli.messages as messages
 from faskel_cli.cli.cmd_db import HISTORY_FIELDS
 from faskel_cli.core import activities, audit, bundle, followups, visits
 from faskel_cli.core import sheet_format as fmt
-from faskel_cli.core.vocab import STAGES
+from faskel_cli.core.vocab import STAGES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import set_lang, t
 from faskel_cli.reports.common import SUMMARY_FIELDS
 
@@ -82,7 +82,7 @@ BUNDLE_RULES = (
     "area", "count_key", "date", "date_early", "date_future", "date_invalid", "date_late",
     "greater_than_equal", "handle", "id", "int_type", "kode", "less_than_equal",
     "literal_error", "missing", "one_line", "ref", "since", "stamp", "string_too_long",
-    "string_type", "text", "too_long", "sha256",
+    "string_type", "text", "too_long", "sha256", "base64",
 )  # fmt: skip
 
 
@@ -125,6 +125,47 @@ DYNAMIC = {
     "lv.count.{}": [("provinsi", "kabupaten", "kecamatan", "kelurahan")],  # cmd_db init
     "rep.col.{}": [_report_columns()],  # reports/common.heading and stage_label
     "rep.status.{}": [("open", "done")],  # reports/xlsx: a follow-up's status
+    # cli/cmd_photo: the photo commands of visits and activities, what `photo add` did
+    "help.{}.photo.add": [("visit", "activity")],
+    "help.{}.photo.list": [("visit", "activity")],
+    "help.{}.photo.remove": [("visit", "activity")],
+    "help.{}.photo.export": [("visit", "activity")],
+    "msg.photo_{}": [("added", "linked", "unchanged", "updated", "restored")],
+    "label.moment.{}": [("sebelum", "proses", "sesudah")],
+    # reports/lapbul: the monthly report's words
+    "rep.lapbul.month.{}": [[str(n) for n in range(1, 13)]],
+    "rep.lapbul.weekday.{}": [[str(n) for n in range(1, 8)]],
+    "rep.lapbul.kind.{}": [VISIT_KINDS],
+    "rep.lapbul.strand.{}": [STRANDS],
+    "rep.lapbul.stage.{}": [STAGES],
+    "rep.lapbul.role.{}": [("faskel", "koordinator")],
+    "rep.lapbul.col.{}": [
+        (
+            "no",
+            "date",
+            "kelurahan",
+            "lkk",
+            "kind",
+            "strand",
+            "participants",
+            "notes",
+            "day",
+            "visits",
+            "hours",
+            "work",
+            "activity",
+            "funding",
+            "budget",
+            "spent",
+            "stage_start",
+            "stage_end",
+            "problem",
+            "action",
+            "owner",
+            "due",
+            "state",
+        )
+    ],  # fmt: skip
 }
 
 

@@ -27,6 +27,7 @@ def test_wheel_ships_data_and_runs_outside_the_checkout(tmp_path):
         assert f"faskel_cli/data/{name}" in names
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
         assert f"faskel_cli/fonts/{name}" in names  # the PDF reports embed them
+    assert "faskel_cli/data/photos/medono-posyandu.jpg" in names  # the sample's photos
     site = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import cmd_photo, common
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
@@ -294,3 +294,6 @@ def _show_table(item: dict) -> None:
 
 
 common.add_delete_restore(app, "activity", "activities")
+
+
+app.add_typer(cmd_photo.make_app("activity"), name="photo", help=t("help.activity.photo"))

@@ -90,6 +90,7 @@ def export(
     week: str = typer.Option(None, "--week", metavar="W", help=t("help.bundle.export.week")),
     month: str = typer.Option(None, "--month", metavar="M", help=t("help.bundle.export.month")),
     changes: bool = typer.Option(False, "--changes", help=t("help.bundle.export.changes")),
+    no_photos: bool = typer.Option(False, "--no-photos", help=t("help.bundle.export.no_photos")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -123,7 +124,7 @@ def export(
         period = parse_month(month)
         window = bundle.Window("month", period.start, period.end, period.label)
     database = common.db(ctx)
-    result = bundle.export(database, output, window=window, changes=changes)
+    result = bundle.export(database, output, window=window, changes=changes, photos=not no_photos)
     ahead = bundle.ahead(database)
     if ahead:
         common.warn("warn.bundle_ahead", n=sum(ahead.values()), kinds=_kinds_line(ahead))
@@ -151,11 +152,18 @@ def inspect(
     from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
-    manifest, found, error = bundle.inspect(file)
+    sizes: dict[str, int] = {}
+    manifest, found, error = bundle.inspect(file, sizes)
     if fmt == "json":
         common.echo(
             render.to_json(
-                {"file": file, "manifest": manifest, "found": found, "intact": error is None}
+                {
+                    "file": file,
+                    "manifest": manifest,
+                    "found": found,
+                    "bytes": sizes,
+                    "intact": error is None,
+                }
             )
         )
     else:
@@ -186,6 +194,13 @@ def inspect(
             render.emit(rows, "table", _records_columns())
         else:
             common.echo(t("msg.bundle_empty"))
+        if found.get("photos"):
+            # base64 lines: three bytes of photo in four characters
+            stored = sizes.get("photos", 0) * 3 // 4
+            size = f"{stored / 1e6:.1f} MB" if stored >= 1e6 else f"{stored // 1000} KB"
+            common.echo(t("msg.bundle_photo_bytes", n=found["photos"], size=size))
+        elif manifest.get("photos") is False:
+            common.echo(t("msg.bundle_no_photos"))
         if error is None:
             common.echo(t("msg.bundle_intact"))
     if error is not None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import typer
 
-from faskel_cli.cli import cmd_rekap, common, levels
+from faskel_cli.cli import cmd_lapbul, cmd_rekap, common, levels
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
 # `faskel report [options]` writes the summary report (as before); `faskel report rekap`
-# the coordinator's recap (cli/cmd_rekap.py).
+# the coordinator's recap (cli/cmd_rekap.py), `faskel report bulanan` a facilitator's
+# monthly report (cli/cmd_lapbul.py).
 app = FaskelTyper(invoke_without_command=True, no_args_is_help=False)
 
 
@@ -74,3 +75,4 @@ def report(
 
 
 app.command("rekap", help=t("help.report.rekap"))(cmd_rekap.rekap)
+app.command("bulanan", help=t("help.report.bulanan"))(cmd_lapbul.bulanan)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import cmd_sheet_import, common
+from faskel_cli.cli import cmd_photo, cmd_sheet_import, common
 from faskel_cli.cli.words import FaskelTyper
 from faskel_cli.messages import t
 
@@ -72,6 +72,7 @@ def add(
     allow_duplicate: bool = typer.Option(
         False, "--allow-duplicate", help=t("help.opt.allow_duplicate")
     ),
+    photo: list[str] = typer.Option(None, "--photo", metavar="FILE", help=t("help.opt.photo")),
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
@@ -93,6 +94,7 @@ def add(
         activity=activity,
     )
     problems = visits.problems_from_options(problem or [], followup or [], due or [], owner or [])
+    prepared = _photos(database, data, photo or [])
     if _missing(database, data):
         from faskel_cli.cli import guided_visit
 
@@ -101,6 +103,11 @@ def add(
         )
     else:
         item, warns = _add(database, data, problems, allow_duplicate)
+    if prepared:
+        from faskel_cli.core import photos
+
+        photos.attach(database, photos.Owner("visit", item["id"]), prepared)
+        item["photos"] = [p.id if not isinstance(p, str) else p for p in prepared]
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
@@ -108,6 +115,17 @@ def add(
         common.echo(item["id"])  # what scripts read
         if common.is_interactive() and item.get("ref"):
             typer.echo(t("msg.visit_saved", ref=item["ref"]), err=True)  # what a person says
+
+
+def _photos(database: Db, data: VisitInput, files: list[str]) -> list:
+    """The --photo files read and made ready before the visit is written (the visit's own
+    fields checked first, as they are quicker): a bad one refuses the visit."""
+    if not files:
+        return []
+    from faskel_cli.core import photos, visits
+
+    visits.validate(database, data)
+    return photos.read_photos(database, files)
 
 
 def _add(database: Db, data: VisitInput, problems: list, allow_duplicate: bool) -> tuple:
@@ -330,6 +348,8 @@ def restore(ctx: typer.Context, ref: str = typer.Argument(..., metavar="ID")) ->
     if coming_back:
         common.echo(t("msg.followups_restored_with_visit", n=len(coming_back)))
 
+
+app.add_typer(cmd_photo.make_app("visit"), name="photo", help=t("help.visit.photo"))
 
 # `visit import FILE`: rows of a spreadsheet or a Kobo/ODK export (cli/cmd_sheet_import.py).
 app.command("import", help=t("help.visit.import"))(cmd_sheet_import.import_command)

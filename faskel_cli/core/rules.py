@@ -25,6 +25,7 @@ from typing import Any
 
 from faskel_cli.core.dates import EARLIEST, LATEST, MAX_DURATION
 from faskel_cli.core.money import MAX_RUPIAH
+from faskel_cli.core.photo_image import MAX_CAPTION, MAX_FILE_BYTES, MAX_SIDE, MAX_STORED_BYTES
 from faskel_cli.core.vocab import CONTROLS, MAX_NOTES, MAX_PARTICIPANTS
 
 MAX_TITLE = 300
@@ -38,6 +39,10 @@ INT64 = (-(2**63), 2**63 - 1)  # what SQLite can hold
 FUTURE_SLACK_DAYS = 1
 
 HANDLE_PATTERN = r"^[a-z][a-z0-9._-]{0,31}$"
+HEX_SHA256_PATTERN = r"^[0-9a-f]{64}$"
+# A camera's capture time as a photo's EXIF has it, local (no zone), read as ISO.
+TAKEN_AT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$"
+PHOTO_FORMAT_PATTERN = r"^(jpeg|png|webp|heif)$"
 
 # What str.split() and str.strip() take for white space (str.isspace), spelled out for a
 # pattern; a test checks it against Python.
@@ -145,6 +150,17 @@ FIELDS: dict[tuple[str, str], Rule] = {
     ("followups", "due"): Day(future=True),
     ("followups", "done_date"): WORK_DAY,
     ("followups", "resolution"): NOTES,
+    ("photos", "sha256"): Matches(HEX_SHA256_PATTERN, "sha256"),
+    ("photos", "source_sha256"): Matches(HEX_SHA256_PATTERN, "sha256"),
+    ("photos", "source_format"): Matches(PHOTO_FORMAT_PATTERN, "photo_format"),
+    ("photos", "source_bytes"): Whole(1, MAX_FILE_BYTES),
+    ("photos", "width"): Whole(1, MAX_SIDE),
+    ("photos", "height"): Whole(1, MAX_SIDE),
+    ("photos", "bytes"): Whole(1, MAX_STORED_BYTES),
+    ("photos", "taken_at"): Matches(TAKEN_AT_PATTERN, "taken_at"),
+    ("photos", "lat_e6"): Whole(-90_000_000, 90_000_000),
+    ("photos", "lon_e6"): Whole(-180_000_000, 180_000_000),
+    ("photo_links", "caption"): Text(MAX_CAPTION, one_line=True),
 }
 
 # --- rules between records (checked on import by core/bundle/rules.py) -------------------

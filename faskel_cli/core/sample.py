@@ -21,6 +21,7 @@ def load_sample(db: Db, path: str | Path) -> dict[str, int]:
     except (OSError, ValueError) as exc:
         raise InputError("err.sample_file", path=str(path), reason=str(exc)) from None
     counts: dict[str, int] = {}
+    photo_count = 0
     with transaction(db):
         for item in data.get("facilitators", []):
             facilitators.add(
@@ -45,7 +46,7 @@ def load_sample(db: Db, path: str | Path) -> dict[str, int]:
                 for p in item.get("problems", [])
             ]
             activity = item.get("activity")
-            visits.add(
+            visit, _ = visits.add(
                 db,
                 visits.VisitInput(
                     date=item["date"],
@@ -62,9 +63,32 @@ def load_sample(db: Db, path: str | Path) -> dict[str, int]:
                 ),
                 problems=problems,
             )
+            photo_count += _load_photos(db, path, "visit", visit["id"], item)
         counts["visits"] = len(data.get("visits", []))
+        for activity_id, item in zip(activity_ids, data.get("activities", []), strict=True):
+            photo_count += _load_photos(db, path, "activity", activity_id, item)
         counts["followups"] = _load_followups(db, data.get("followups", []), activity_ids)
+        counts["photos"] = photo_count
     return counts
+
+
+def _load_photos(db: Db, path: str | Path, kind: str, record_id: str, item: dict) -> int:
+    """The item's photos ({"file", "caption", "when"}), files of the `photos` folder beside
+    the sample file."""
+    if not item.get("photos"):
+        return 0
+    from faskel_cli.core import photos
+
+    target = photos.Owner(kind, record_id)
+    for photo in item["photos"]:
+        photos.add_files(
+            db,
+            target,
+            [Path(path).parent / "photos" / photo["file"]],
+            caption=photo.get("caption"),
+            moment=photo.get("when"),
+        )
+    return len(item["photos"])
 
 
 def _load_activities(db: Db, items: list[dict]) -> list[str]:

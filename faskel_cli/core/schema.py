@@ -183,7 +183,16 @@ def m001_foundation(db: Db) -> None:
 # Shareable tables whose changes are logged for bundle exports (core/bundle/).
 # A later migration that rebuilds one of them (sqlite-utils transform) drops its triggers:
 # it must run change_log_triggers() again (bundle exports also re-create missing ones).
-CHANGE_LOGGED = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
+CHANGE_LOGGED = (
+    "facilitators",
+    "lkk",
+    "activities",
+    "activity_stages",
+    "visits",
+    "followups",
+    "photos",  # m010
+    "photo_links",  # m010
+)
 
 
 def change_log_triggers(tables: Iterable[str] = CHANGE_LOGGED) -> str:
@@ -230,7 +239,7 @@ def m003_bundle_exchange(db: Db) -> None:
         ) without rowid;
         """
     )
-    db.executescript(change_log_triggers())
+    db.executescript(change_log_triggers(CHANGE_LOGGED[:6]))  # the tables m001 made
 
 
 @migrations()
@@ -456,3 +465,75 @@ def m013_bundles_received(db: Db) -> None:
         create index audit_source on audit(source, entity) where source is not null;
         """
     )
+
+
+@migrations()
+def m010_photos(db: Db) -> None:
+    """Photos as evidence of visits and activities (core/photos.py).
+
+    - photos: one row per photo (its content), the stored copy's bytes in `data`: turned
+      upright, at most PHOTO_LONG_SIDE pixels on its long side, re-encoded as JPEG, every
+      metadata dropped but the capture time and place, kept as columns. Its id is made
+      from the SHA-256 of the file as it was added (`source_sha256`), so the same photo
+      added twice, on this laptop or another, is one record.
+    - photo_links: a photo shown on a visit or an activity, with its caption and, for an
+      activity, the moment of the work (sebelum, proses, sesudah). Its id is made from the
+      photo and what it is attached to: attaching it again brings back the same link.
+    Both travel in bundles (a photo's bytes as base64); `photo remove` is a tombstone of
+    the link."""
+    db.executescript(
+        """
+        create table photos (
+            id text primary key,
+            sha256 text not null,         -- of `data`
+            source_sha256 text not null,  -- of the file as added
+            source_format text not null,  -- jpeg, png, webp, heif
+            source_bytes integer not null,
+            width integer not null,
+            height integer not null,
+            bytes integer not null,       -- length of `data`
+            taken_at text,                -- the camera's capture time (local, no zone)
+            lat_e6 integer,               -- latitude in millionths of a degree
+            lon_e6 integer,
+            data blob not null,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create table photo_links (
+            id text primary key,
+            photo_id text not null references photos(id),
+            visit_id text references visits(id),
+            activity_id text references activities(id),
+            caption text,
+            moment text,
+            created_at text not null,
+            updated_at text not null,
+            deleted_at text,
+            device_id text
+        );
+        create index photo_links_visit on photo_links(visit_id) where visit_id is not null;
+        create index photo_links_activity on photo_links(activity_id)
+            where activity_id is not null;
+        create index photo_links_photo on photo_links(photo_id);
+        """
+    )
+    db.executescript(change_log_triggers(("photos", "photo_links")))
+    if db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone():
+        db.conn.executemany(
+            "insert or ignore into _faskel_tables (nama, jenis, keterangan, description) "
+            "values (?, 'data', ?, ?)",
+            [
+                (
+                    "photos",
+                    "Foto dokumentasi (isi berkas: sudah tegak dan diperkecil).",
+                    "Documentation photos (their content: upright and downscaled).",
+                ),
+                (
+                    "photo_links",
+                    "Foto pada kunjungan dan kegiatan, dengan keterangannya.",
+                    "Photos shown on visits and activities, with their captions.",
+                ),
+            ],
+        )

@@ -18,7 +18,14 @@ KNOWN = {
     "stall_days": ("30", "cfg.stall_days"),
     "followup_days": ("14", "cfg.followup_days"),
     "device_id": (None, "cfg.device_id"),
+    # the monthly report (report bulanan): the office, the place it is signed at, who signs
+    "office": (None, "cfg.office"),
+    "place": (None, "cfg.place"),
+    "supervisor_title": (None, "cfg.supervisor_title"),
+    "supervisor_name": (None, "cfg.supervisor_name"),
+    "supervisor_nip": (None, "cfg.supervisor_nip"),
 }
+REPORT_TEXTS = ("office", "place", "supervisor_title", "supervisor_name")
 READ_ONLY = {"device_id"}
 
 
@@ -73,6 +80,15 @@ def set_value(db: Db, key: str, value: str) -> str:
                 or not 1 <= int(value) <= 3650
             ):
                 raise InputError("err.config_int", key=key, value=value)
+        elif key in REPORT_TEXTS:
+            from faskel_cli.core.vocab import clean_text
+
+            value = clean_text(value, key, 200, one_line=True)
+        elif key == "supervisor_nip":
+            digits = value.replace(" ", "").replace(".", "")
+            if not (digits.isascii() and digits.isdigit() and len(digits) == 18):
+                raise InputError("err.config_nip", value=value)
+            value = digits
         put_setting(db, key, value)
         audit.record(db, "update", "setting", key, {"value": before}, {"value": value})
     return value

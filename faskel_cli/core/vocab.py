@@ -66,6 +66,14 @@ class FollowupStatus(StrEnum):
     DONE = "done"
 
 
+class PhotoMoment(StrEnum):
+    """When an activity's photo was taken: before the work (0 %), during it, after it."""
+
+    SEBELUM = "sebelum"
+    PROSES = "proses"
+    SESUDAH = "sesudah"
+
+
 def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
     return tuple(member.value for member in vocabulary)
 
@@ -83,6 +91,15 @@ ROLES = values(Role)
 STAGES = values(Stage)
 ACTIVITY_TYPES = values(ActivityType)
 FOLLOWUP_STATUSES = values(FollowupStatus)
+PHOTO_MOMENTS = values(PhotoMoment)
+PHOTO_MOMENT_ALIASES = {
+    "before": "sebelum",
+    "during": "proses",
+    "after": "sesudah",
+    "0": "sebelum",
+    "50": "proses",
+    "100": "sesudah",
+}
 
 
 class Lang(StrEnum):

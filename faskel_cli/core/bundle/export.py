@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from faskel_cli.core import clock
-from faskel_cli.core.bundle.kinds import Kind, area_name, describe, link_json
+from faskel_cli.core.bundle.kinds import (
+    Kind,
+    add_b64_function,
+    area_name,
+    describe,
+    json_value,
+    link_json,
+)
 from faskel_cli.core.bundle.wire import FORMAT, OMITTED_WHEN_NULL, VERSION, WRITE_ROWS
 from faskel_cli.core.store import get_setting, transaction
 
@@ -31,6 +38,8 @@ WORK_DATES = {
     "visits": ("date",),
     "followups": ("problem_date", "done_date"),
 }
+# What `bundle export --no-photos` leaves out.
+PHOTO_KINDS = ("photos", "photo_links")
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ class ExportResult:
 
 def _line_sql(kind: Kind) -> str:
     omitted = [c for c in kind.names if c in OMITTED_WHEN_NULL]
-    fields = ", ".join(f"'{c}', t.[{c}]" for c in kind.names if c not in omitted)
+    fields = ", ".join(f"'{c}', {json_value(kind, c, 't')}" for c in kind.names if c not in omitted)
     link = kind.link
     if link:
         fields += link_json(link, f"[{link.table}]", f"[{link.owner}] = t.id", f"[{link.target}]")
@@ -162,6 +171,13 @@ def _window_ids(conn: sqlite3.Connection, kinds: dict[str, Kind], window: Window
             f"from [{kind.name}] t where {' or '.join(conditions)}",
             params,
         )
+    # The photos of the visits and activities of the period (their links refer to them).
+    if "photo_links" in kinds:
+        conn.execute(
+            "insert or ignore into temp.x_export select 'photo_links', p.id from photo_links p "
+            "join temp.x_export x on (x.kind = 'visits' and x.id = p.visit_id) "
+            "or (x.kind = 'activities' and x.id = p.activity_id)"
+        )
     # What they refer to, children before parents (TABLES lists parents first); an
     # activity brings all its stages, so that its timeline arrives whole.
     for kind in reversed(list(kinds.values())):
@@ -211,14 +227,19 @@ def export(
     since: date | None = None,
     everything: bool = False,
     target: str | None = None,
+    photos: bool = True,
 ) -> ExportResult:
     """Writes the bundle. By default (and with `everything`) every record; `window` (or
     `since`, a day in WIB) a period of work; `changes` what changed here since the last
     export to the same target, and when the file written then is still there, unchanged,
-    what it held too: a file never holds less than the one it replaces."""
+    what it held too: a file never holds less than the one it replaces. Without `photos`
+    the photos and their links stay out (PHOTO_KINDS), and the target's mark does not move
+    (as for a period: the next export to it carries them)."""
     from faskel_cli.core import atomic
 
     kinds = describe(db)
+    if not photos:
+        kinds = {k: kind for k, kind in kinds.items() if k not in PHOTO_KINDS}
     ensure_change_log(db)
     target = target or target_key(output)
     if since is not None and window is None:
@@ -261,6 +282,7 @@ def export(
         scope, since_text, where, params = "all", None, "", {}
 
     conn = db.conn
+    add_b64_function(conn)
     sha = hashlib.sha256()
     counts: dict[str, int] = {}
     content = tempfile.TemporaryFile()
@@ -275,7 +297,11 @@ def export(
                     cursor = conn.execute(
                         _line_sql(kind) + where + " order by t.id", {"kind": kind.name, **params}
                     )
-                    counts[kind.name] = _write_lines(cursor, gz, sha)
+                    lines = _write_lines(cursor, gz, sha)
+                    if lines or kind.name not in PHOTO_KINDS:
+                        # A bundle without photos says nothing of them: a faskel from
+                        # before m010 still reads it.
+                        counts[kind.name] = lines
         finally:
             conn.execute("commit")
             if window is not None:
@@ -297,6 +323,8 @@ def export(
             "counts": counts,
             "sha256": sha.hexdigest(),
         }
+        if not photos:
+            manifest["photos"] = False  # left out (`--no-photos`), not none there
 
         def write(handle: BinaryIO) -> None:
             with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as gz:
@@ -307,7 +335,8 @@ def export(
         written = atomic.write_with(output, write, private=True)
     finally:
         content.close()
-    _remember(db, target, mark, window is not None, seq, manifest, start_seq, since_text)
+    partial = window is not None or not photos
+    _remember(db, target, mark, partial, seq, manifest, start_seq, since_text)
     return ExportResult(
         str(written),
         counts,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,11 @@ class Column:
     notnull: bool
     has_default: bool
     default: object
+
+    @property
+    def blob(self) -> bool:
+        """Bytes (a photo's): a bundle line carries them as base64 text (wire.BLOB_PATTERN)."""
+        return self.type == "BLOB"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,10 @@ class Kind:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def blobs(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.blob)
 
 
 def _sql_default(text: str | None) -> tuple[bool, object]:
@@ -145,3 +155,28 @@ def area_name(db: Db) -> str | None:
 
 def area_label(kode: str | None, nama: str | None) -> str:
     return f"{nama} ({kode})" if nama else str(kode)
+
+
+B64_FUNCTION = "faskel_b64"
+
+
+def add_b64_function(conn: sqlite3.Connection) -> None:
+    """faskel_b64(blob): the bytes as base64 text, for the JSON of a bundle line (SQLite's
+    json_object refuses a blob and has no base64 of its own)."""
+    import base64
+
+    def b64(value: object) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = value.encode()
+        return base64.b64encode(value).decode("ascii") if isinstance(value, bytes) else None
+
+    conn.create_function(B64_FUNCTION, 1, b64, deterministic=True)
+
+
+def json_value(kind: Kind, column: str, alias: str) -> str:
+    """The SQL of a column's value as a bundle line holds it."""
+    if column in kind.blobs:
+        return f"{B64_FUNCTION}({alias}.[{column}])"
+    return f"{alias}.[{column}]"

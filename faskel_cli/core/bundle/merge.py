@@ -98,8 +98,10 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
     names = kind.names
     columns = ", ".join(f"[{c}]" for c in names)
     link = kind.link
-    before = ", ".join(f"'{c}', t.[{c}]" for c in names)
-    after = ", ".join(f"'{c}', s.[{c}]" for c in names)
+    # A photo's bytes stay out of the audit (its sha256 column names them).
+    audited = [c for c in names if c not in kind.blobs]
+    before = ", ".join(f"'{c}', t.[{c}]" for c in audited)
+    after = ", ".join(f"'{c}', s.[{c}]" for c in audited)
     if link:
         before += link_json(
             link, f"main.[{link.table}]", f"[{link.owner}] = t.id", f"[{link.target}]"

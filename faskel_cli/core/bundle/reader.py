@@ -174,10 +174,13 @@ _KIND_PREFIX = re.compile(rb'^\{\s*"kind"\s*:\s*"([a-z_]{1,64})"')
 _KIND = re.compile(r"^[a-z_]{1,64}$")
 
 
-def inspect(path: str | Path) -> tuple[dict, dict[str, int], FaskelError | None]:
+def inspect(
+    path: str | Path, sizes: dict[str, int] | None = None
+) -> tuple[dict, dict[str, int], FaskelError | None]:
     """The manifest, the records counted per kind in the file, and what is wrong with the
     file (checksum, counts, a line that is no record), if anything. Touches no database.
-    Counting stops at the first line that is no record (the rest is only hashed)."""
+    Counting stops at the first line that is no record (the rest is only hashed).
+    `sizes`, when given, gets the bytes of each kind's lines (uncompressed)."""
     with Reader(Path(path)) as reader:
         manifest = reader.manifest()
         found: dict[str, int] = {}
@@ -192,6 +195,8 @@ def inspect(path: str | Path) -> tuple[dict, dict[str, int], FaskelError | None]
                         bad_line = first + offset
                         break
                     found[kind] = found.get(kind, 0) + 1
+                    if sizes is not None:
+                        sizes[kind] = sizes.get(kind, 0) + len(line)
                 if bad_line:
                     reader.drain()
                     break

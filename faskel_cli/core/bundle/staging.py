@@ -62,6 +62,10 @@ class _Stager:
             if kind.link:
                 self.columns[k].append(kind.link.key)
         self.getters = {k: itemgetter(*columns) for k, columns in self.columns.items()}
+        # Positions of the columns a line carries as base64 (a photo's bytes), per kind.
+        self.blobs = {
+            k: [kind.names.index(c) for c in kind.blobs] for k, kind in kinds.items() if kind.blobs
+        }
         self.insert = {
             k: f"insert into temp.[s_{k}] "
             f"({', '.join(f'[{c}]' for c in kind.names)}{', [_links]' if kind.link else ''}) "
@@ -94,6 +98,13 @@ class _Stager:
             if batch is None:
                 batch = rows[k] = []
             batch.append(row(k, item["record"]))
+        for k, positions in self.blobs.items():
+            if k in rows:
+                try:
+                    rows[k] = [self._decoded(k, found, positions) for found in rows[k]]
+                except InputError as exc:
+                    self.error = exc
+                    return
         conn = self.db.conn
         for k, batch in rows.items():
             self.counts[k] += len(batch)
@@ -108,6 +119,32 @@ class _Stager:
                 )
                 return
             conn.execute("release chunk")
+
+    def _decoded(self, k: str, found: tuple, positions: list[int]) -> tuple:
+        """The row with its base64 columns as bytes; a kind with a `sha256` column (photos)
+        must bring the bytes that checksum names."""
+        import base64
+        import binascii
+        import hashlib
+
+        values = list(found)
+        names = self.kinds[k].names
+        for position in positions:
+            if values[position] is None:
+                continue
+            try:
+                values[position] = base64.b64decode(values[position], validate=True)
+            except (binascii.Error, ValueError):
+                raise InputError(
+                    "err.bundle_blob", file=self.name, id=values[names.index("id")]
+                ) from None
+            if "sha256" in names:
+                digest = hashlib.sha256(values[position]).hexdigest()
+                if digest != values[names.index("sha256")]:
+                    raise InputError(
+                        "err.bundle_blob", file=self.name, id=values[names.index("id")]
+                    )
+        return tuple(values)
 
     def _duplicate(self, k: str, batch: list) -> str:
         seen: set[str] = set()

@@ -16,12 +16,14 @@ from faskel_cli.core import rules
 from faskel_cli.core.bundle.kinds import Column, Kind
 from faskel_cli.core.bundle.wire import (
     AREA_PATTERN,
+    BLOB_PATTERN,
     COUNT_KEY_PATTERN,
     DATE_PATTERN,
     DATES,
     ID_PATTERN,
     KODE_PATTERN,
     MAX_AREA_NAME,
+    MAX_BLOB_CHARS,
     MAX_COUNTS,
     REF_COLUMN,
     REF_PATTERN,
@@ -49,12 +51,15 @@ def _choices(kind: str, column: str) -> tuple[str, ...] | None:
         ("visits", "kind"): vocab.VISIT_KINDS,
         ("visits", "strand"): vocab.STRANDS,
         ("followups", "status"): vocab.FOLLOWUP_STATUSES,
+        ("photo_links", "moment"): vocab.PHOTO_MOMENTS,
     }.get((kind, column))
 
 
 def structure(kind: Kind, column: Column) -> str | None:
-    """What the wire format checks a column as ('id', 'stamp', 'ref', 'kode', 'choice'), or None
-    when the column is data, checked by its rule (core/rules.py)."""
+    """What the wire format checks a column as ('id', 'stamp', 'ref', 'kode', 'choice',
+    'blob'), or None when the column is data, checked by its rule (core/rules.py)."""
+    if column.blob:
+        return "blob"
     if column.name in ("id", "device_id") or column.name in {c for c, _ in kind.refs}:
         return "id"
     if column.name in STAMPS:
@@ -107,6 +112,8 @@ def _column_type(kind: Kind, column: Column, today: date) -> Any:
         return Annotated[StrictStr, Field(pattern=REF_PATTERN)]
     if what == "choice":
         return Literal[_choices(kind.name, column.name)]
+    if what == "blob":  # base64; staging decodes it
+        return Annotated[StrictStr, Field(pattern=BLOB_PATTERN, max_length=MAX_BLOB_CHARS)]
     rule = rules.rule(kind.name, column.name)
     if rule is None and (column.name in DATES or column.name.endswith("_date")):
         rule = rules.Day(future=True)  # a date column no rule names yet: a real day
@@ -211,6 +218,7 @@ _PATTERNS = {
     rules.ONE_LINE_PATTERN: "one_line",
     rules.HANDLE_PATTERN: "handle",
     SHA256_PATTERN: "sha256",
+    BLOB_PATTERN: "base64",
 }
 # pydantic error types said in the reader's language, with the values of their context
 _TYPES = {

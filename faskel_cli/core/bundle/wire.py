@@ -30,7 +30,16 @@ MAX_SHOWN = 3  # problems named in one error line
 CLOCK_TOLERANCE_MINUTES = 10
 
 # Shareable tables, parents before children.
-TABLES = ("facilitators", "lkk", "activities", "activity_stages", "visits", "followups")
+TABLES = (
+    "facilitators",
+    "lkk",
+    "activities",
+    "activity_stages",
+    "visits",
+    "followups",
+    "photos",
+    "photo_links",
+)
 ENTITY = {
     "facilitators": "facilitator",
     "lkk": "lkk",
@@ -38,6 +47,8 @@ ENTITY = {
     "activity_stages": "activity_stage",
     "visits": "visit",
     "followups": "followup",
+    "photos": "photo",
+    "photo_links": "photo_link",
 }
 # kind -> (link table, owner column, target column, key of the list in the record)
 LINKS = {
@@ -81,6 +92,9 @@ MERGED_INTO = "merged_into"
 # migration that added them still reads bundles holding no merge.
 OMITTED_WHEN_NULL = (MERGED_INTO,)
 DATES = ("date", "due", "start_date", "stage_since")
+# Bytes (a photo's) as a line carries them: base64 text, within the line's bound.
+BLOB_PATTERN = r"^[A-Za-z0-9+/]*={0,2}$"
+MAX_BLOB_CHARS = MAX_LINE - 64 * 1024
 
 
 def excerpt(value: object) -> str | Message:
