@@ -190,8 +190,8 @@ CHANGE_LOGGED = (
     "activity_stages",
     "visits",
     "followups",
-    "photos",  # m010
-    "photo_links",  # m010
+    "photos",  # m015
+    "photo_links",  # m015
 )
 
 
@@ -468,7 +468,7 @@ def m013_bundles_received(db: Db) -> None:
 
 
 @migrations()
-def m010_photos(db: Db) -> None:
+def m015_photos(db: Db) -> None:
     """Photos as evidence of visits and activities (core/photos.py).
 
     - photos: one row per photo (its content), the stored copy's bytes in `data`: turned

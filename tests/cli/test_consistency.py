@@ -263,7 +263,8 @@ def test_on_a_terminal_the_same_visit_is_refused_unless_confirmed(seeded, db_pat
     assert "tidak dicatat lagi" in refused.stderr
     assert dump(db_path) == before
     confirmed = seeded.ok(*VISIT, input="y\n")
-    assert len(seeded.json("visit", "list")) == 2 and confirmed.stderr == ""
+    assert len(seeded.json("visit", "list")) == 2
+    assert confirmed.stderr.startswith("Kunjungan ") and "tersimpan" in confirmed.stderr
     assert seeded.ok(*VISIT, "--allow-duplicate").stdout.strip()  # no question asked
 
 

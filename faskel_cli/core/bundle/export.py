@@ -300,7 +300,7 @@ def export(
                     lines = _write_lines(cursor, gz, sha)
                     if lines or kind.name not in PHOTO_KINDS:
                         # A bundle without photos says nothing of them: a faskel from
-                        # before m010 still reads it.
+                        # before m015 still reads it.
                         counts[kind.name] = lines
         finally:
             conn.execute("commit")
