@@ -28,6 +28,7 @@ CATALOGUE_MODULES = (
     "refs",
     "start",
     "levels",
+    "sources",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None
