@@ -53,6 +53,8 @@ FASKEL = [PYTHON, "-m", "faskel_cli"]
 TODAY = "2026-11-28"
 WEEK = ("2026-W48", "2026-11-23", "2026-11-29")
 PROVINCE = "33"
+ORDER = ("facilitators", "facilitator_kelurahan", "lkk", "activities", "activity_lkk",
+         "activity_stages", "visits", "visit_lkk", "followups")  # fmt: skip
 KOTA_FACILITATORS = 57  # 2,000 between the 35 kabupaten/kota
 
 
@@ -153,8 +155,7 @@ def raw_child(db_path: str, bundles: list[str]) -> None:
                     table, key = LINKS[kind]
                     rows.setdefault(table, []).extend((record["id"], x) for x in record[key])
     with conn:
-        for table in ("facilitators", "facilitator_kelurahan", "lkk", "activities",
-                      "activity_lkk", "activity_stages", "visits", "visit_lkk", "followups"):  # fmt: skip
+        for table in ORDER:
             if table in rows:
                 conn.executemany(statements[table], rows.pop(table))
     conn.close()
@@ -192,7 +193,8 @@ def kota_bundles(work: Path, total: int, per_year: int, env: dict, province: Pat
 
 
 def size_mb(path: Path) -> float:
-    return sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists()) / 1e6  # fmt: skip
+    files = [Path(f"{path}{suffix}") for suffix in ("", "-wal")]
+    return sum(f.stat().st_size for f in files if f.exists()) / 1e6
 
 
 def main(argv: list[str] | None = None) -> int:
