@@ -18,8 +18,10 @@ creation time and the seeded random generator).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
+import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -100,14 +102,35 @@ def at(day: date, rng: random.Random) -> datetime:
     )
 
 
-def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> dict:
+def generate(
+    path: Path,
+    visits: int,
+    seed: int,
+    end: date,
+    per_year: int,
+    *,
+    area: str | None = None,
+    facilitators: int = 50,
+    prefix: str = "faskel",
+    lite: bool = False,
+) -> dict:
+    """`area` (a kode or `indonesia`): the database is made by `faskel init --area AREA`
+    (bench/bench_levels.py: a province, the nation, each kota of a province); `lite`: only
+    a PKK and a posyandu per village and one activity per village a year (the nation)."""
     rng = random.Random(seed)
     new_id = Ids(rng)
     if path.exists():
         path.unlink()
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    db = connect(path)  # the real schema, migrations and area (Kota Pekalongan)
+    if area:
+        subprocess.run(
+            [sys.executable, "-m", "faskel_cli", "--db", str(path), "init", "--area", area],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
+    db = connect(path)  # the real schema, migrations and area (Kota Pekalongan by default)
     device = get_setting(db, "device_id")
     conn = db.conn
     kelurahan = [
@@ -125,21 +148,26 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
     conn.execute("pragma cache_size = -1000000")
     conn.execute("begin")
 
-    # Facilitators: 46 faskel with 1-3 kelurahan of one kecamatan, 4 koordinator.
+    # Facilitators: 46 faskel with 1-3 kelurahan of one kecamatan, 4 koordinator (of 50; of
+    # more, one koordinator in 50, the faskel spread evenly over the villages).
     created = at(start - timedelta(days=30), rng)
     people, assignments = [], []
     by_kelurahan: dict[str, list[str]] = {kode: [] for kode, _ in kelurahan}
     order = [kode for kode, _ in kelurahan]
-    for n in range(50):
+    n_faskel = facilitators - max(4, facilitators // 50)
+    for n in range(facilitators):
         person = new_id(created + timedelta(seconds=n))
-        role = "koordinator" if n >= 46 else "faskel"
+        role = "koordinator" if n >= n_faskel else "faskel"
         name = f"{FIRST[n % len(FIRST)]} {LAST[(n * 7) % len(LAST)]}"
         ts = stamp(created)
-        people.append((person, f"faskel{n + 1:02d}", name, role, None, 1, ts, ts, None, device))
+        people.append((person, f"{prefix}{n + 1:02d}", name, role, None, 1, ts, ts, None, device))
         if role == "koordinator":
-            mine = [kode for kode, parent in kelurahan if parent == kecamatan[n - 46]]
+            own = kecamatan[(n - n_faskel) % len(kecamatan)]
+            mine = [kode for kode, parent in kelurahan if parent == own]
         else:
-            first = order[n % len(order)]  # every kelurahan has at least one faskel
+            # every kelurahan has at least one faskel (when there are as many)
+            spread = n_faskel >= len(order)
+            first = order[n % len(order) if spread else n * len(order) // n_faskel]
             parent = first[:8]
             same = [kode for kode, p in kelurahan if p == parent and kode != first]
             mine = [first, *rng.sample(same, rng.randint(0, 2))]
@@ -165,6 +193,8 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
         names += [("posyandu", f"Posyandu {i}") for i in range(1, rng.randint(2, 4) + 1)]
         names += [("rw", f"RW {i:02d}") for i in range(1, rng.randint(5, 9) + 1)]
         names += [("dasawisma", f"Dasawisma {i}") for i in range(1, rng.randint(1, 3) + 1)]
+        if lite:
+            names = [("pkk", "PKK"), ("posyandu", "Posyandu 1")]
         lkk_of[kode] = []
         for lkk_type, name in names:
             lkk_id = new_id(created)
@@ -181,7 +211,7 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
     # Activities through their stages (later stages only once their date has come).
     activity_rows, stage_rows, activity_links = [], [], []
     activities_of: dict[str, list[tuple[date, str]]] = {kode: [] for kode, _ in kelurahan}
-    per_kelurahan = max(1, round(days / 365.25 * ACTIVITIES_PER_KELURAHAN_YEAR))
+    per_kelurahan = max(1, round(days / 365.25 * (1 if lite else ACTIVITIES_PER_KELURAHAN_YEAR)))
     for kode, _ in kelurahan:
         starts = sorted(start + timedelta(days=rng.randrange(days)) for _ in range(per_kelurahan))
         for n, first_day in enumerate(starts):
@@ -238,7 +268,12 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
                 activity_links.append((activity_id, lkk_id))
             if not deleted:
                 activities_of[kode].append((first_day, activity_id))
-    conn.executemany("insert into activities values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", activity_rows)
+    conn.executemany(
+        "insert into activities (id, kelurahan_kode, title, type, funding, budget, spent, "
+        "start_date, stage, stage_since, created_at, updated_at, deleted_at, device_id) "
+        "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        activity_rows,
+    )
     conn.executemany("insert into activity_stages values (?,?,?,?,?,?,?,?,?,?,?)", stage_rows)
     conn.executemany("insert into activity_lkk values (?,?)", activity_links)
     counts["activities"] = len(activity_rows)
@@ -246,11 +281,16 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
 
     # Visits, in date order (so their UUIDv7 ids are in order too), with LKK and follow-ups.
     weights = [rng.uniform(0.4, 1.6) for _ in kelurahan]
+    cumulative = list(itertools.accumulate(weights))  # as choices(weights) makes it, once
     kodes = [kode for kode, _ in kelurahan]
     sqls = (
-        "insert into visits values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "insert into visits (id, date, kelurahan_kode, facilitator_id, kind, strand, male, female, "
+        "duration_minutes, notes, activity_id, created_at, updated_at, deleted_at, device_id) "
+        "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "insert into visit_lkk values (?,?)",
-        "insert into followups values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "insert into followups (id, kelurahan_kode, problem, action, problem_date, due, owner_id, "
+        "status, done_date, resolution, visit_id, activity_id, created_at, updated_at, "
+        "deleted_at, device_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     )
     made = {"visits": 0, "visit_lkk": 0, "followups": 0}
     batch_visits, batch_links, batch_followups = [], [], []
@@ -259,7 +299,7 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
         day = start + timedelta(days=offset)
         if day.isoweekday() == 7 and day > start and rng.random() < 0.8:
             day -= timedelta(days=1)  # few visits on Sundays
-        kode = rng.choices(kodes, weights)[0]
+        kode = rng.choices(kodes, cum_weights=cumulative)[0]
         mine = by_kelurahan[kode]
         person = rng.choice(mine) if mine and rng.random() < 0.9 else rng.choice(all_people)
         moment = at(day, rng)
@@ -289,7 +329,8 @@ def generate(path: Path, visits: int, seed: int, end: date, per_year: int) -> di
                 device,
             )
         )
-        for lkk_id in rng.sample(lkk_of[kode], rng.choices((0, 1, 2, 3), (3, 4, 2, 1))[0]):
+        reached = rng.choices((0, 1, 2, 3), (3, 4, 2, 1))[0]
+        for lkk_id in rng.sample(lkk_of[kode], min(reached, len(lkk_of[kode]))):
             batch_links.append((visit_id, lkk_id))
         if rng.random() < PROBLEM_RATE:
             problem, action = rng.choice(PROBLEMS)
@@ -349,11 +390,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--end", default="2026-11-28", help="the last day with visits")
     parser.add_argument("--per-year", type=int, default=60_000, help="visits a year")
     parser.add_argument("--output", required=True, type=Path)
+    parser.add_argument("--area", help="made by `faskel init --area AREA` (a kode, indonesia)")
+    parser.add_argument("--facilitators", type=int, default=50)
+    parser.add_argument("--prefix", default="faskel", help="of the facilitators' handles")
+    parser.add_argument("--lite", action="store_true", help="few LKK and activities (nation)")
     args = parser.parse_args(argv)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     partial = args.output.with_name(args.output.name + ".partial")
     began = time.perf_counter()
-    counts = generate(partial, args.visits, args.seed, date.fromisoformat(args.end), args.per_year)
+    counts = generate(
+        partial,
+        args.visits,
+        args.seed,
+        date.fromisoformat(args.end),
+        args.per_year,
+        area=args.area,
+        facilitators=args.facilitators,
+        prefix=args.prefix,
+        lite=args.lite,
+    )
     os.replace(partial, args.output)
     took = time.perf_counter() - began
     shown = ", ".join(f"{k} {v}" for k, v in counts.items())

@@ -107,6 +107,12 @@ def dump(db_path: Path) -> list:
         conn.close()
 
 
+def dump_unchanged(db_path: Path) -> list:
+    """`dump` but for `bundle_sources`, where every import (one that changes nothing too)
+    is one row: compare before and after re-importing a bundle."""
+    return [item for item in dump(db_path) if item[0] != "bundle_sources"]
+
+
 def query(db_path: Path, sql: str, params=()) -> list[tuple]:
     """Rows read with a plain sqlite3 connection (the data contract, not the core's view)."""
     conn = sqlite3.connect(db_path)

@@ -257,6 +257,7 @@ def import_(
     from pathlib import Path
 
     from faskel_cli import render
+    from faskel_cli.cli.progress import Progress
     from faskel_cli.core import bundle, store
     from faskel_cli.core.errors import ConflictError
     from faskel_cli.messages import safe
@@ -267,8 +268,14 @@ def import_(
     names = ", ".join(Path(f).name for f in files[:3]) + (" …" if len(files) > 3 else "")
     # A dry run takes no write lock: nobody waits for it.
     note = nullcontext() if dry_run else store.busy_note(database, "busy.bundle_import", file=names)
-    with note:
-        outcomes = bundle.import_many(database, [Path(f) for f in files], dry_run=dry_run)
+    progress = Progress()
+    try:
+        with note:
+            outcomes = bundle.import_many(
+                database, [Path(f) for f in files], dry_run=dry_run, on_start=progress.on_start
+            )
+    finally:
+        progress.close()
     errors = []
     for outcome in outcomes:
         result = outcome.result
@@ -316,9 +323,22 @@ def import_(
                     markup=False,
                     soft_wrap=True,
                 )
+        if len(outcomes) > 1:
+            done = [o.result.counts for o in outcomes if o.result is not None]
+            common.echo(_total_line(done, len(outcomes)))
         if dry_run:
             common.echo(t("msg.bundle_dry_run"))
     _raise_first(errors, len(outcomes))
+
+
+def _total_line(done: list[dict], total: int) -> str:
+    """The total of an import of many bundles: how many came in, and their records."""
+    sums = dict.fromkeys(COUNT_KEYS, 0)
+    for counts in done:
+        for numbers in counts.values():
+            for key in COUNT_KEYS:
+                sums[key] += getattr(numbers, key)
+    return t("msg.bundle_import_total", n=len(done), total=total, **sums)
 
 
 def _short_names(names: list[str]) -> dict[str, str]:
@@ -336,14 +356,19 @@ def sync(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
+    from faskel_cli.cli.progress import Progress
     from faskel_cli.core import store
     from faskel_cli.core import sync as core_sync
     from faskel_cli.messages import safe
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx, create=True)
-    with store.busy_note(database, "busy.sync", folder=folder):
-        results = core_sync.sync(database, folder)
+    progress = Progress()
+    try:
+        with store.busy_note(database, "busy.sync", folder=folder):
+            results = core_sync.sync(database, folder, on_start=progress.on_start)
+    finally:
+        progress.close()
     rows = []
     for result in results:
         row: dict[str, Any] = {
@@ -390,4 +415,53 @@ def sync(
     errors = [r.error for r in results if r.error is not None]
     # Out of the other devices' files: not this laptop's own (written, removed, a copy).
     others = [r for r in results if r.status in ("imported", "seen", "refused")]
+    tried = [r for r in results if r.status in ("imported", "refused")]
+    if fmt != "json" and len(tried) > 1:
+        done = [r.counts or {} for r in results if r.status == "imported"]
+        common.echo(_total_line(done, len(tried)))
     _raise_first(errors, len(others))
+
+
+@app.command("sources", help=t("help.bundle.sources"))
+def sources(ctx: typer.Context, fmt: str = common.format_option("table", "table|json")) -> None:
+    from faskel_cli import render
+    from faskel_cli.core import bundle
+    from faskel_cli.core import sources as core_sources
+    from faskel_cli.messages import safe
+
+    fmt = render.check_format(fmt, ("table", "json"))
+    found = core_sources.sources(common.db(ctx, write=False))
+    if fmt == "json":
+        common.echo(render.to_json(found))
+        return
+    rows = []
+    for item in found:
+        last, sender = item["last"], item["sender"] or {}
+        who = sender.get("handle") or sender.get("name")
+        if sender.get("handle") and sender.get("name"):
+            who = f"{sender['handle']} ({sender['name']})"
+        rows.append(
+            {
+                "source": safe(who or t("bundle.src.device", device=item["device_id"][:8])),
+                "area": safe(bundle.area_label(item["area"], item["area_name"]))
+                if item["area"]
+                else "-",
+                "at": last["at_local"] or "-",
+                "file": safe(last["file"]),
+                "newest": last["newest"] or "-",
+                "counts": _kinds_line(last["counts"]),
+                "changed": last["changed"],
+                "bundles": item["bundles"],
+            }
+        )
+    columns = [
+        ("source", t("bundle.src.col.source")),
+        ("area", t("bundle.src.col.area")),
+        ("at", t("bundle.src.col.at")),
+        ("file", t("bundle.src.col.file")),
+        ("newest", t("bundle.src.col.newest")),
+        ("counts", t("bundle.src.col.counts")),
+        ("changed", t("bundle.src.col.changed")),
+        ("bundles", t("bundle.src.col.bundles")),
+    ]
+    render.emit(rows, "table", columns, title=t("bundle.src.title"), empty=t("bundle.src.none"))

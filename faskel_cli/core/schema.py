@@ -468,6 +468,30 @@ def m013_bundles_received(db: Db) -> None:
 
 
 @migrations()
+def m014_bundle_sources(db: Db) -> None:
+    """Every bundle imported, one row each (core/sources.py), a resend that changes nothing
+    included: who sent it (device, handle, area), when, its newest record and its records
+    per kind. Local to this database (no bundle carries it). The imports the audit already
+    holds (those that brought something) are copied in, their area unknown."""
+    from faskel_cli.core import sources
+
+    db.executescript(sources.SCHEMA)
+    sources.backfill(db.conn)
+    present = db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone()
+    if present:
+        db.execute(
+            "insert or ignore into _faskel_tables (nama, jenis, keterangan, description) "
+            "values (?, ?, ?, ?)",
+            [
+                "bundle_sources",
+                "internal",
+                "Setiap bundel yang diimpor: pengirim, waktu, rekaman terbaru, jumlah per jenis.",
+                "Every bundle imported: sender, when, newest record, records per kind.",
+            ],
+        )
+
+
+@migrations()
 def m015_photos(db: Db) -> None:
     """Photos as evidence of visits and activities (core/photos.py).
 

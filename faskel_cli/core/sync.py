@@ -33,6 +33,8 @@ from faskel_cli.core.errors import FaskelError, InputError, NotFoundError
 from faskel_cli.core.store import get_setting, transaction
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from faskel_cli.core.store import Db
 
 
@@ -117,7 +119,9 @@ def own_path(db: Db, folder: Path) -> Path:
     return candidates[-1]  # the whole device id: no other device can hold it
 
 
-def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
+def sync(
+    db: Db, folder: str | os.PathLike, on_start: Callable[[int, int, Path], None] | None = None
+) -> list[FileResult]:
     from faskel_cli.core import sync_refused  # files refused for what they hold
 
     path = Path(folder).expanduser()
@@ -175,7 +179,7 @@ def sync(db: Db, folder: str | os.PathLike) -> list[FileResult]:
     def remember(imported: Path, manifest: dict) -> None:
         _remember(db, key, imported.name, manifest["sha256"], stats[imported])
 
-    for outcome in bundle.import_many(db, list(stats), on_commit=remember):
+    for outcome in bundle.import_many(db, list(stats), on_commit=remember, on_start=on_start):
         if outcome.result:
             results.append(
                 FileResult(

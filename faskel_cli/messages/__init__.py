@@ -29,6 +29,7 @@ CATALOGUE_MODULES = (
     "start",
     "levels",
     "monthly",
+    "sources",
 )
 _lang = "id"
 _catalogue: dict[str, tuple[str, str]] | None = None

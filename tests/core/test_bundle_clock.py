@@ -13,7 +13,7 @@ import pytest
 from faskel_cli.core import clock
 from faskel_cli.core.bundle.identity import next_stamp_sql
 from faskel_cli.core.bundle.wire import CLOCK_TOLERANCE_MINUTES
-from tests.helpers import Cli, canonical, dump
+from tests.helpers import Cli, canonical, dump, dump_unchanged
 
 T = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)  # 10:00 WIB on the frozen day
 
@@ -188,7 +188,7 @@ def test_a_record_stamped_ahead_by_an_older_faskel_is_not_reverted_by_an_edit(tm
     row = visit_row(b.db_path, visit)
     assert row["notes"] == "baru" and row["updated_at"] == "2099-01-01T00:00:00.000001Z"
     # The version it edited, imported again, changes nothing: the edit is later.
-    before = dump(b.db_path)
+    before = dump_unchanged(b.db_path)
     result = b("bundle", "import", str(old), "--format", "json", env=at(T))
     assert result.exit_code == 0
-    assert dump(b.db_path) == before
+    assert dump_unchanged(b.db_path) == before

@@ -117,8 +117,6 @@ def check_staged(db: Db, kinds: dict[str, Kind], limit: str) -> None:
 def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:
     """Two live records would share a handle or an LKK name once the bundle is in."""
     k = kind.name
-    columns = ", ".join(f"[{c}]" for c in kind.names)
-    staged = ", ".join(f"s.[{c}]" for c in kind.names)
     same = " and ".join(
         f"b.[{c}] = a.[{c}]" + ("" if coll.upper() == "BINARY" else f" collate {coll}")
         for c, coll in zip(unique.columns, unique.collations, strict=True)
@@ -129,12 +127,8 @@ def _check_unique(db: Db, kind: Kind, unique: Unique) -> None:
     what = "conflict" if k in IDENTITY else "unique"
     db.execute(
         f"""insert into temp.refused
-        with final as (
-            select {columns} from main.[{k}] t
-            where not exists (select 1 from temp.[n_{k}] n where n.id = t.id)
-            union all
-            select {staged} from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id
-        ), live as (select * from final where {unique.where or "1"})
+        with final as ({identity.final_rows(kind, unique)}),
+        live as (select * from final where {unique.where or "1"})
         select '{k}', a.id, '{what}', '{"/".join(unique.columns)}', {shown}, min(b.id)
         from live a join temp.[n_{k}] n on n.id = a.id join live b on {same} and b.id <> a.id
         group by a.id"""

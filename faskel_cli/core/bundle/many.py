@@ -28,15 +28,19 @@ def import_many(
     *,
     dry_run: bool = False,
     on_commit: Callable[[Path, dict], None] | None = None,
+    on_start: Callable[[int, int, Path], None] | None = None,
 ) -> list[Outcome]:
     """Imports bundles in any order: one refused only for records that another of them
-    brings is tried again after the others, until a round makes no progress."""
+    brings is tried again after the others, until a round makes no progress.
+    `on_start(done, total, path)` runs before each attempt (the edge shows progress)."""
     outcomes = [Outcome(Path(p)) for p in paths]
     pending = list(outcomes)
     while pending:
         waiting = []
         for outcome in pending:
             commit = None
+            if on_start:
+                on_start(sum(o.result is not None for o in outcomes), len(outcomes), outcome.path)
             if on_commit:
 
                 def commit(manifest: dict, path: Path = outcome.path) -> None:

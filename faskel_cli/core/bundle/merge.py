@@ -267,7 +267,7 @@ def _merge(
     staged: dict[str, int],
     on_commit: Callable[[dict], None] | None,
 ) -> ImportResult:
-    from faskel_cli.core import audit
+    from faskel_cli.core import audit, sources
 
     conn = db.conn
     conn.execute(f"pragma busy_timeout = {IMPORT_BUSY_TIMEOUT_MS}")
@@ -308,6 +308,17 @@ def _merge(
                 if merged:
                     identity.audit_merges(db, kinds, audit_params=here)
                 identity.remap_database(db, kinds, audit_params=here)
+            # Every import, one that changes nothing too: who sent what (core/sources.py).
+            changes = sum(c.added + c.updated for c in counts.values())
+            sources.record(
+                db,
+                file=Path(name).name,
+                manifest=manifest,
+                sender=sender(manifest),
+                staged=staged,
+                newest=sources.newest_staged(db, kinds),
+                changed=changes,
+            )
             if on_commit:
                 on_commit(manifest)
     finally:
