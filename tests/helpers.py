@@ -566,3 +566,87 @@ def build_week_db(db) -> dict:
 def ref_of(cli: Cli, kind: str, record_id: str) -> str:
     """The short reference (core/refs.py) of a visit, activity or follow-up, as `show` gives it."""
     return str(cli.json(kind, "show", record_id)["ref"])
+
+
+# --- a real terminal ------------------------------------------------------------------------
+
+
+class Terminal:
+    """`faskel ARGS` on a pseudo-terminal of its own, as a person runs it: Ctrl-C there is a
+    SIGINT, Ctrl-D an end of input. `expect` what it shows, `send` what is typed."""
+
+    def __init__(self, *args: str, env: dict, cwd: Path | None = None):
+        import fcntl
+        import pty
+        import termios
+
+        def own_terminal() -> None:
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.master, slave = pty.openpty()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "faskel_cli", *args],
+            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+            preexec_fn=own_terminal, cwd=cwd or ROOT,
+        )  # fmt: skip
+        os.close(slave)
+        self.raw = b""
+        self.at = 0  # where the last `expect` matched: later ones look after it
+
+    @property
+    def seen(self) -> str:
+        return self.raw.decode(errors="replace").replace("\r\n", "\n")
+
+    def read(self, timeout: float = 20) -> bool:
+        """What the program wrote next; False when nothing came in `timeout` seconds or the
+        terminal gave no data (a busy machine may say so before the program is done)."""
+        import select
+
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.master, 4096)
+        except OSError:  # EIO: no writer on the other side just now (or any more)
+            return False
+        self.raw += chunk
+        return bool(chunk)
+
+    def expect(self, wanted: str) -> None:
+        while wanted not in self.seen[self.at :]:
+            assert self.read(), (wanted, self.seen)
+        self.at = self.seen.index(wanted, self.at) + len(wanted)
+
+    def send(self, *lines: str) -> None:
+        for line in lines:
+            os.write(self.master, (line + "\n").encode())
+
+    def answer(self, *pairs: tuple[str, str]) -> None:
+        """Each (prompt, answer): wait for the prompt, then type the answer."""
+        for wanted, line in pairs:
+            self.expect(wanted)
+            self.send(line)
+
+    def press(self, key: bytes) -> None:
+        os.write(self.master, key)
+
+    def finish(self, timeout: float = 30) -> int:
+        """Read until the program has exited (not merely until a read comes back empty: the
+        terminal is closed only then, so the program is never cut off by a hang-up)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                if self.read(0.2):
+                    continue
+                if self.proc.poll() is not None:
+                    while self.read(0.05):
+                        pass
+                    break
+                time.sleep(0.02)
+        finally:
+            os.close(self.master)
+            self.proc.wait(timeout=20)
+        return self.proc.returncode

@@ -4,72 +4,15 @@ costs a process start; the logic of each answer is tested in-process (test_guide
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
-import subprocess
-import sys
-import termios
 
 from faskel_cli.core.db import connect, put_setting
-from tests.helpers import add_visit, dump
+from tests.helpers import Terminal, add_visit, dump
 
 
-def _own_terminal() -> None:  # the pty becomes the child's terminal: ^C is a SIGINT
-    os.setsid()
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
-class Terminal:
-    """`faskel ARGS` on a pseudo-terminal: `expect` what it shows, `send` a line."""
-
-    def __init__(self, db_path, *args: str):
-        self.master, slave = pty.openpty()
-        env = {**os.environ, "FASKEL_DB": str(db_path), "TERM": "dumb", "COLUMNS": "100"}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "faskel_cli", *args],
-            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-            preexec_fn=_own_terminal,
-        )  # fmt: skip
-        os.close(slave)
-        self.seen = ""
-        self.at = 0  # where the last `expect` matched: later ones look after it
-
-    def _read(self, timeout: float) -> bool:
-        ready, _, _ = select.select([self.master], [], [], timeout)
-        if not ready:
-            return False
-        try:
-            chunk = os.read(self.master, 4096)
-        except OSError:  # the child closed the terminal
-            return False
-        self.seen += chunk.decode(errors="replace").replace("\r\n", "\n")
-        return bool(chunk)
-
-    def expect(self, wanted: str) -> None:
-        while wanted not in self.seen[self.at :]:
-            assert self._read(20), (wanted, self.seen)
-        self.at = self.seen.index(wanted, self.at) + len(wanted)
-
-    def send(self, *lines: str) -> None:
-        for line in lines:
-            os.write(self.master, (line + "\n").encode())
-
-    def answer(self, *pairs: tuple[str, str]) -> None:
-        """Each (prompt, answer): wait for the prompt, then type the answer."""
-        for wanted, line in pairs:
-            self.expect(wanted)
-            self.send(line)
-
-    def finish(self) -> int:
-        try:
-            while self._read(20):
-                pass
-        finally:
-            os.close(self.master)
-            self.proc.wait(timeout=20)
-        return self.proc.returncode
+def terminal(db_path, *args: str) -> Terminal:
+    env = {**os.environ, "FASKEL_DB": str(db_path), "TERM": "dumb", "COLUMNS": "100"}
+    return Terminal(*args, env=env)
 
 
 def test_a_visit_guided_on_a_terminal(seeded, db_path):
@@ -78,7 +21,7 @@ def test_a_visit_guided_on_a_terminal(seeded, db_path):
     with connect(db_path) as db:
         add_visit(db, kelurahan="Tirto", kind="bimbingan", strand="mobilisasi")
         put_setting(db, "me", "siti")
-    term = Terminal(db_path, "visit", "add")
+    term = terminal(db_path, "visit", "add")
     term.answer(
         ("Tanggal [2026-11-28]: ", "kemrin"),  # not a date
         ("Tanggal [2026-11-28]: ", "kemarin"),
@@ -134,7 +77,7 @@ def visits_of(db) -> list[tuple]:
 
 def test_ctrl_c_midway_writes_nothing_not_even_the_new_lkk(seeded, db_path):
     before = dump(db_path)
-    term = Terminal(db_path, "visit", "add", "--facilitator", "siti")
+    term = terminal(db_path, "visit", "add", "--facilitator", "siti")
     term.answer(
         ("Tanggal [2026-11-28]: ", ""),
         ("Kelurahan: ", "Medono"),
@@ -146,14 +89,15 @@ def test_ctrl_c_midway_writes_nothing_not_even_the_new_lkk(seeded, db_path):
         ("[y/N]: ", "n"),
     )
     term.expect("Peserta laki-laki [0]: ")
-    os.write(term.master, b"\x03")
-    assert term.finish() == 130, term.seen
+    term.press(b"\x03")
+    code = term.finish()
+    assert code == 130, (code, term.seen[-300:])
     assert "dibatalkan" in term.seen and "Traceback" not in term.seen
     assert dump(db_path) == before
 
 
 def test_no_input_on_a_terminal_asks_nothing(seeded, db_path):
-    term = Terminal(db_path, "--no-input", "visit", "add", "-k", "Medono")
+    term = terminal(db_path, "--no-input", "visit", "add", "-k", "Medono")
     assert term.finish() == 2, term.seen
     assert "opsi wajib belum diisi: --facilitator, --kind, --strand" in term.seen
     assert ":" not in term.seen.split("opsi wajib")[0].replace("Kesalahan:", "")

@@ -5,72 +5,36 @@ from __future__ import annotations
 
 import os
 import re
-import select
-import subprocess
 import sys
 
 import pytest
 
-from tests.helpers import ROOT, Cli, query
+from tests import helpers
+from tests.helpers import Cli, query
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
 
-class Terminal:
-    """faskel on a pseudo-terminal of its own (Ctrl-C there is a SIGINT, as for a person)."""
+class Terminal(helpers.Terminal):
+    """faskel alone on a pseudo-terminal of its own, answered question by question."""
 
     def __init__(self, env: dict, *args: str):
-        import fcntl
-        import pty
-        import termios
-
-        def own_terminal() -> None:
-            os.setsid()
-            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-        self.master, slave = pty.openpty()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "faskel_cli", *args],
-            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-            preexec_fn=own_terminal, cwd=ROOT,
-        )  # fmt: skip
-        os.close(slave)
-        self.seen = b""
+        super().__init__(*args, env=env)
         self.answered = 0  # how much of the output had been read when the last answer went
 
-    def _read(self, timeout: float = 20) -> bool:
-        ready, _, _ = select.select([self.master], [], [], timeout)
-        if not ready:
-            return False
-        try:
-            chunk = os.read(self.master, 4096)
-        except OSError:  # the child closed the terminal
-            return False
-        self.seen += chunk
-        return bool(chunk)
-
-    def answer(self, prompt: str, reply: str | bytes) -> None:
+    def answer(self, prompt: str, reply: str | bytes) -> None:  # type: ignore[override]
         """Wait for a question containing `prompt` (asked after the last answer), then type."""
         while True:
-            new = self.seen[self.answered :].decode(errors="replace")
+            new = self.raw[self.answered :].decode(errors="replace")
             if prompt in new and new.rstrip().endswith(":"):
                 break
-            assert self._read(), (prompt, self.text)
-        self.answered = len(self.seen)
+            assert self.read(), (prompt, self.text)
+        self.answered = len(self.raw)
         os.write(self.master, reply if isinstance(reply, bytes) else (reply + "\n").encode())
-
-    def finish(self) -> int:
-        try:
-            while self._read():
-                pass
-        finally:
-            os.close(self.master)
-            self.proc.wait(timeout=20)
-        return self.proc.returncode
 
     @property
     def text(self) -> str:
-        return self.seen.decode(errors="replace")
+        return self.raw.decode(errors="replace")
 
 
 @pytest.fixture

@@ -135,53 +135,18 @@ def test_english_messages(seeded):
 @pytest.mark.parametrize("key", [b"\x04", b"\x03"], ids=["ctrl-d", "ctrl-c"])
 def test_cancelling_a_prompt_exits_130_and_writes_nothing(seeded, db_path, key):
     """On a real pseudo-terminal: Ctrl-D or Ctrl-C at the first question, one line, 130."""
-    import fcntl
     import os
-    import pty
-    import select
-    import subprocess
-    import sys
-    import termios
 
-    from tests.helpers import dump
+    from tests.helpers import Terminal, dump
 
     before = dump(db_path)
-    master, slave = pty.openpty()
     env = {**os.environ, "FASKEL_DB": str(db_path), "TERM": "dumb"}
-
-    def own_terminal() -> None:  # the pty becomes the child's terminal: ^C is a SIGINT
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "faskel_cli", "visit", "add", "--date", "2026-11-20"],
-        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-        preexec_fn=own_terminal,
-    )  # fmt: skip
-    os.close(slave)
-    seen = b""
-    try:
-        while not seen.rstrip().endswith(b":"):
-            ready, _, _ = select.select([master], [], [], 20)
-            assert ready, seen
-            seen += os.read(master, 4096)
-        os.write(master, key)
-        while True:
-            ready, _, _ = select.select([master], [], [], 20)
-            if not ready:
-                break
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        os.close(master)
-        proc.wait(timeout=20)
-    text = seen.decode(errors="replace")
-    assert proc.returncode == 130, text
-    assert "Traceback" not in text
-    assert "dibatalkan" in text
+    term = Terminal("visit", "add", "--date", "2026-11-20", env=env)
+    while not term.seen.rstrip().endswith(":"):
+        assert term.read(), term.seen
+    term.press(key)
+    code = term.finish()
+    assert code == 130, (code, term.seen)
+    assert "Traceback" not in term.seen
+    assert "dibatalkan" in term.seen
     assert dump(db_path) == before
