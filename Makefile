@@ -7,7 +7,8 @@ DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/faskel-demo.db
 demo: export FASKEL_DB := $(DEMO_DB)
 
-.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add bench-monthly check-clients clean
+.PHONY: demo test test-lowest lint bench bench-import bench-sheet bench-add bench-monthly \
+	bench-levels check-clients clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +63,12 @@ bench: $(STAMP)
 # Times `faskel bundle import` of 1,000,000 visits against raw sqlite3 executemany; see bench/.
 bench-import: $(STAMP)
 	$(BIN)/python bench/bench_import.py
+
+# A province (3,000,000 visits) and the nation: region tree, summaries per level, the import
+# of 35 kota bundles (1,000,000 visits) against raw executemany; see bench/. Sizes are
+# options: make bench-levels BENCH_LEVELS_ARGS='--visits 300000 --import-visits 100000'.
+bench-levels: $(STAMP)
+	$(BIN)/python bench/bench_levels.py $(BENCH_LEVELS_ARGS)
 
 # The reports in LibreOffice and headless Chromium (installs them from Debian as root);
 # writes docs/client-checks.md and docs/screenshots/. Not part of `make test`.
