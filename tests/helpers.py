@@ -629,6 +629,13 @@ class Terminal:
             self.send(line)
 
     def press(self, key: bytes) -> None:
+        """A key a person presses at a question just shown. Not within the same instant: a
+        Ctrl-C that lands between the prompt being written and Python's input() waiting is
+        noted but not acted on until the next key (readline waits in select), which no
+        person is fast enough to hit and a test on a busy machine is."""
+        import time
+
+        time.sleep(0.3)
         os.write(self.master, key)
 
     def finish(self, timeout: float = 30) -> int:

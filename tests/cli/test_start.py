@@ -30,7 +30,10 @@ class Terminal(helpers.Terminal):
                 break
             assert self.read(), (prompt, self.text)
         self.answered = len(self.raw)
-        os.write(self.master, reply if isinstance(reply, bytes) else (reply + "\n").encode())
+        if isinstance(reply, bytes):
+            self.press(reply)  # a key (Ctrl-C, Ctrl-D), as a person presses it
+        else:
+            self.send(reply)
 
     @property
     def text(self) -> str:
