@@ -57,6 +57,26 @@ def ask(label: str, check: Callable[[str], Any], default: str | None = None) -> 
             refused(exc)
 
 
+def typed(
+    key: str,
+    label: str,
+    check: Callable[[str], Any],
+    *,
+    prompt: str | None = None,
+    default: Callable[[], str] | str | None = None,
+    show: Callable[[Any], str] = str,
+) -> Question:
+    """A question answered by typing: asked (as `prompt`, else `label`) until `check` takes
+    the answer, which is also how a value given as an option is checked. A `default` that
+    is a function is read when the question is asked (today's date)."""
+
+    def asked() -> Any:
+        value = default() if callable(default) else default
+        return ask(prompt or label, check, value)
+
+    return Question(key, label, asked, check=check, show=show)
+
+
 # --- numbered choices ----------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from faskel_cli.cli import guided
-from faskel_cli.cli.guided import Form, Question, ask, dash, optional
+from faskel_cli.cli.guided import Form, Question, ask, dash, optional, typed
 from faskel_cli.cli.guided_visit import ask_activity, ask_kelurahan, ask_lkk, with_new_lkk
 from faskel_cli.core import answers, clock, recent
 from faskel_cli.core.vocab import ACTIVITY_TYPES, LKK_TYPES
@@ -52,14 +52,7 @@ def activity(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     pending: list[tuple[str, str]] = []
     last = recent.last_activity(db)
     form.add(_kelurahan_question(db, then=("lkk",)))
-    form.add(
-        Question(
-            "title",
-            t("field.title"),
-            lambda: ask(t("field.title"), answers.title),
-            check=answers.title,
-        )
-    )
+    form.add(typed("title", t("field.title"), answers.title))
     form.add(
         Question(
             "activity_type",
@@ -75,31 +68,29 @@ def activity(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
         )
     )
     form.add(
-        Question(
+        typed(
             "date",
             t("prompt.entry.start_date"),
-            lambda: ask(
-                t("prompt.entry.start_date"), answers.start_date, clock.today().isoformat()
-            ),
-            check=answers.start_date,
+            answers.start_date,
+            default=lambda: clock.today().isoformat(),
             show=lambda d: d.isoformat(),
         )
     )
     form.add(
-        Question(
+        typed(
             "funding",
             t("field.funding"),
-            lambda: ask(t("prompt.entry.funding"), answers.funding),
-            check=answers.funding,
+            answers.funding,
+            prompt=t("prompt.entry.funding"),
             show=dash,
         )
     )
     form.add(
-        Question(
+        typed(
             "budget",
             t("field.budget"),
-            lambda: ask(t("prompt.entry.budget"), answers.budget),
-            check=answers.budget,
+            answers.budget,
+            prompt=t("prompt.entry.budget"),
             show=_rupiah,
         )
     )
@@ -141,31 +132,15 @@ def followup(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     through = given.get("visit") or given.get("activity")
     if not through:
         form.add(_kelurahan_question(db, then=("activity",)))
-    form.add(
-        Question(
-            "problem",
-            t("field.problem"),
-            lambda: ask(t("field.problem"), answers.problem),
-            check=answers.problem,
-        )
-    )
-    form.add(
-        Question(
-            "action",
-            t("field.action"),
-            lambda: ask(t("field.action"), lambda a: answers.action(a, "--action")),
-            check=lambda a: answers.action(a, "--action"),
-        )
-    )
+    form.add(typed("problem", t("field.problem"), answers.problem))
+    form.add(typed("action", t("field.action"), lambda a: answers.action(a, "--action")))
     if not given.get("visit"):
         form.add(
-            Question(
+            typed(
                 "date",
                 t("field.problem_date"),
-                lambda: ask(
-                    t("field.problem_date"), answers.problem_date, clock.today().isoformat()
-                ),
-                check=answers.problem_date,
+                answers.problem_date,
+                default=lambda: clock.today().isoformat(),
                 show=lambda d: d.isoformat(),
             )
         )

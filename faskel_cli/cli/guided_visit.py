@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from faskel_cli.cli import guided
-from faskel_cli.cli.guided import Form, Question, ask, choose, dash, optional, say
+from faskel_cli.cli.guided import Form, Question, ask, choose, dash, optional, say, typed
 from faskel_cli.core import answers, clock, recent
 from faskel_cli.core.vocab import LKK_TYPES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import t
@@ -198,11 +198,11 @@ def run(
         )
     )
     form.add(
-        Question(
+        typed(
             "date",
             t("field.date"),
-            lambda: ask(t("field.date"), _date_check, default=clock.today().isoformat()),
-            check=_date_check,
+            _date_check,
+            default=lambda: clock.today().isoformat(),
             show=lambda d: d.isoformat(),
         )
     )
@@ -251,23 +251,15 @@ def run(
             )
         )
     form.add(
-        Question(
+        typed(
             "duration",
             t("field.duration_minutes"),
-            lambda: ask(t("prompt.entry.duration"), answers.duration),
-            check=answers.duration,
+            answers.duration,
+            prompt=t("prompt.entry.duration"),
             show=dash,
         )
     )
-    form.add(
-        Question(
-            "notes",
-            t("field.notes"),
-            lambda: ask(t("field.notes"), answers.notes),
-            check=answers.notes,
-            show=dash,
-        )
-    )
+    form.add(typed("notes", t("field.notes"), answers.notes, show=dash))
     form.add(
         Question(
             "activity",
