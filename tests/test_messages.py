@@ -133,7 +133,6 @@ DYNAMIC = {
     "msg.photo_{}": [("added", "linked", "unchanged", "updated", "restored")],
     "label.moment.{}": [("sebelum", "proses", "sesudah")],
     # reports/lapbul: the monthly report's words
-    "rep.lapbul.month.{}": [[str(n) for n in range(1, 13)]],
     "rep.lapbul.weekday.{}": [[str(n) for n in range(1, 8)]],
     "rep.lapbul.kind.{}": [VISIT_KINDS],
     "rep.lapbul.strand.{}": [STRANDS],

@@ -353,17 +353,5 @@ MESSAGES.update(
         "rep.lapbul.weekday.5": ("Jumat", "Friday"),
         "rep.lapbul.weekday.6": ("Sabtu", "Saturday"),
         "rep.lapbul.weekday.7": ("Minggu", "Sunday"),
-        "rep.lapbul.month.1": ("Januari", "January"),
-        "rep.lapbul.month.2": ("Februari", "February"),
-        "rep.lapbul.month.3": ("Maret", "March"),
-        "rep.lapbul.month.4": ("April", "April"),
-        "rep.lapbul.month.5": ("Mei", "May"),
-        "rep.lapbul.month.6": ("Juni", "June"),
-        "rep.lapbul.month.7": ("Juli", "July"),
-        "rep.lapbul.month.8": ("Agustus", "August"),
-        "rep.lapbul.month.9": ("September", "September"),
-        "rep.lapbul.month.10": ("Oktober", "October"),
-        "rep.lapbul.month.11": ("November", "November"),
-        "rep.lapbul.month.12": ("Desember", "December"),
     }
 )

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from faskel_cli.core.money import format_rupiah
 from faskel_cli.messages import t
+from faskel_cli.reports.periods import month_name as periods_month_name
+from faskel_cli.reports.periods import title
 
 if TYPE_CHECKING:
     from faskel_cli.core.monthly import Monthly
@@ -36,13 +38,14 @@ class Block:
 
 
 def month_name(day: date) -> str:
-    return f"{t(f'rep.lapbul.month.{day.month}')} {day.year}"
+    """November 2026: the month's title, as every period names it (reports/periods.py)."""
+    return title(f"{day.year:04d}-{day.month:02d}")
 
 
 def long_date(day: date | str) -> str:
     """30 November 2026."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day.day} {t(f'rep.lapbul.month.{day.month}')} {day.year}"
+    return f"{day.day} {periods_month_name(day.month)} {day.year}"
 
 
 def short_date(text: str | None) -> str:
