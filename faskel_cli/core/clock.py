@@ -41,12 +41,13 @@ def parse_stamp(stamp: str) -> datetime:
 
 
 def local_time(stamp: str) -> str:
-    """A stored UTC stamp as a person here reads it: `2026-11-27 14:05 WIB`."""
+    """A stored UTC stamp as a person here reads it, in the working area's zone (the
+    nation: WIB): `2026-11-27 14:05 WIB`."""
     try:
-        moment = parse_stamp(stamp).astimezone(WIB)
+        moment = parse_stamp(stamp).astimezone(zone())
     except (TypeError, ValueError):
         return stamp
-    return f"{moment:%Y-%m-%d %H:%M} WIB"
+    return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
 
 
 def next_stamp(previous: str | None) -> str:

@@ -1,31 +1,23 @@
-"""The bundles a coordinator received from each facilitator's laptop, as the audit keeps
-them (core/bundle/merge.py): one `import` row of entity `bundle` per bundle that brought
-something (a bundle that changes nothing leaves no trace), naming its sender, and the
-rows of the records it brought, whose `source` is that row.
+"""The bundles a coordinator received from each facilitator's laptop, as `bundle_sources`
+(core/sources.py) records every import, a resend that changes nothing included.
 
 `last_bundles(db)` -> {handle: {"at": stamp, "newest": date or None}}: per sender handle,
-the latest such bundle (when it was imported, UTC) and the newest visit date it brought.
-Both read the m013 indexes `audit_imports` and `audit_source`."""
+the latest bundle (when it was imported, UTC) and the newest record date it holds."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from faskel_cli.core.clock import WIB, parse_stamp
+from faskel_cli.core import clock
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Reader
 
 _LAST = (
-    "with imports as ("
-    "select id, at, json_extract(after, '$.sender.handle') as handle from audit "
-    "where entity = 'bundle' and action = 'import'), "
-    "latest as (select handle, max(id) as id from imports where handle is not null "
-    "group by handle) "
-    "select i.handle, i.at, (select max(v.date) from audit a join visits v on v.id = a.entity_id "
-    "where a.source = i.id and a.entity = 'visit' and v.deleted_at is null) "
-    "from latest l join imports i on i.id = l.id"
+    "select b.sender_handle, b.at, b.newest from bundle_sources b join ("
+    "select sender_handle, max(id) as id from bundle_sources where sender_handle is not null "
+    "group by sender_handle) l on l.id = b.id"
 )
 
 
@@ -36,7 +28,8 @@ def last_bundles(db: Reader) -> dict[str, dict]:
 
 
 def local_date(stamp: str | None) -> date | None:
-    """The day (WIB) of a UTC stamp: when a bundle came, as the coordinator's calendar says."""
+    """The day of a UTC stamp in the working area's zone: when a bundle came, as the
+    coordinator's calendar says."""
     if not stamp:
         return None
-    return parse_stamp(stamp).astimezone(WIB).date()
+    return clock.parse_stamp(stamp).astimezone(clock.zone()).date()

@@ -144,14 +144,8 @@ _SOURCES = (
 
 
 def local_moment(stamp: str | None) -> str | None:
-    """A UTC stamp in the working area's zone (the nation: WIB): `2026-11-27 14:05 WIB`."""
-    if not stamp:
-        return None
-    try:
-        moment = clock.parse_stamp(stamp).astimezone(clock.zone())
-    except (TypeError, ValueError):
-        return stamp
-    return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
+    """A UTC stamp in the working area's zone: `2026-11-27 14:05 WIB` (None stays None)."""
+    return clock.local_time(stamp) if stamp else None
 
 
 def sources(db: Reader) -> list[dict]:

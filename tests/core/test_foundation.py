@@ -305,3 +305,20 @@ def test_a_write_outside_a_transaction_is_kept_and_one_inside_is_all_or_nothing(
         assert not db.conn.in_transaction
     with connect(db_path) as db:
         assert get_setting(db, "me") == "siti"
+
+
+def test_a_moment_is_read_in_the_working_areas_zone():
+    """History and the bundles received say the local time of the area (Bali: WITA)."""
+    from faskel_cli.core import clock
+
+    stamp = "2026-11-23T03:05:00.000000Z"
+    try:
+        clock.use_area("33.75")
+        assert clock.local_time(stamp) == "2026-11-23 10:05 WIB"
+        clock.use_area("51")
+        assert clock.local_time(stamp) == "2026-11-23 11:05 WITA"
+        clock.use_area("94")
+        assert clock.local_time(stamp) == "2026-11-23 12:05 WIT"
+    finally:
+        clock.use_area(None)
+    assert clock.local_time("not a stamp") == "not a stamp"
