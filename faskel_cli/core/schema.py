@@ -455,19 +455,6 @@ def m012_levels(db: Db) -> None:
 
 
 @migrations()
-def m013_bundles_received(db: Db) -> None:
-    """The bundles received from each laptop, read from two small indexes (core/received.py)
-    rather than from a scan of the whole audit: the import rows (entity 'bundle', one per
-    bundle that brought something) and the rows of the records each import brought."""
-    db.executescript(
-        """
-        create index audit_imports on audit(id) where entity = 'bundle';
-        create index audit_source on audit(source, entity) where source is not null;
-        """
-    )
-
-
-@migrations()
 def m014_bundle_sources(db: Db) -> None:
     """Every bundle imported, one row each (core/sources.py), a resend that changes nothing
     included: who sent it (device, handle, area), when, its newest record and its records
