@@ -133,18 +133,24 @@ def db_row(db_path: Path, table: str, record_id: str) -> dict | None:
 
 
 def left_behind_by_an_older_faskel(db_path: Path) -> None:
-    """Undo the summary-index migration, as if the file came from an older release."""
+    """Undo the summary-index migrations (m004, m016), as if the file came from an older
+    release."""
     conn = sqlite3.connect(db_path)
     with conn:
         for index in (
             "visits_links",
-            "activities_summary",
             "followups_open",
             "followups_done",
             "followups_problem",
+            "activities_evaluated",
+            "activities_evaluated_since",
+            "activities_open",
         ):
             conn.execute(f"drop index {index}")
-        conn.execute("delete from _sqlite_migrations where name = 'm004_summary_indexes'")
+        conn.execute(
+            "delete from _sqlite_migrations where name in "
+            "('m004_summary_indexes', 'm016_activity_stage_indexes')"
+        )
     conn.close()
 
 

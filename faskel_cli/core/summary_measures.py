@@ -130,14 +130,32 @@ def _activity_measures(
         "select s.stage from activity_stages s where s.activity_id = a.id "
         "and s.deleted_at is null and s.date <= :end order by s.seq desc limit 1) end"
     )
+    last = STAGES[-1]
     sums = ", ".join(f"sum(stage = '{stage}') as n{i}" for i, stage in enumerate(STAGES))
-    columns = ", ".join(f"p.n{i}" for i in range(len(STAGES)))
+    columns = ", ".join(f"n{i}" for i in range(len(STAGES)))
+    # Every activity ends in the last stage, so those grow with the years: the ones there
+    # since `end` or before are counted per village in the index's own order (no sort, no
+    # table). The rest, the ones still under way and the ones that got there after `end`,
+    # are few and go through the case above.
+    settled = ", ".join(
+        f"{'count(*)' if stage == last else '0'} as n{i}" for i, stage in enumerate(STAGES)
+    )
     units = (
         f"select p.kel as kel, r.parent_kode as kec, {columns} from ("
+        f"select kelurahan_kode as kel, {settled} "
+        "from activities indexed by activities_evaluated "
+        f"where deleted_at is null and stage = '{last}' and stage_since <= :end "
+        "group by kelurahan_kode "
+        "union all "
         f"select kel, {sums} from ("
         f"select a.kelurahan_kode as kel, {stage_at_end} as stage "
-        "from activities a indexed by activities_summary "
-        "where a.deleted_at is null and a.start_date <= :end) group by kel) p "
+        "from activities a indexed by activities_open "
+        f"where a.deleted_at is null and a.stage != '{last}' and a.start_date <= :end "
+        "union all "
+        f"select a.kelurahan_kode as kel, {stage_at_end} as stage "
+        "from activities a indexed by activities_evaluated_since "
+        f"where a.deleted_at is null and a.stage = '{last}' and a.stage_since > :end "
+        "and a.start_date <= :end) group by kel) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
     return rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params, levels=levels)

@@ -15,7 +15,7 @@ from faskel_cli.core.db import connect, migration_status
 from faskel_cli.core.errors import ConflictError, DatabaseError, InputError, NotFoundError
 from faskel_cli.core.paths import resolve_db_path
 from faskel_cli.messages import text
-from tests.helpers import dump, left_behind_by_an_older_faskel
+from tests.helpers import dump, left_behind_by_an_older_faskel, query
 
 
 def test_db_path_resolution(monkeypatch, tmp_path):
@@ -262,6 +262,10 @@ def test_reading_an_older_database_migrates_it(seeded_path):
     finally:
         reader.close()
     assert {r["status"] for r in migration_status(seeded_path)} == {"applied"}
+    # m004 made activities_summary again; m016, applied after it, replaced it.
+    indexes = {row[0] for row in query(seeded_path, "select name from sqlite_master")}
+    assert "activities_summary" not in indexes
+    assert {"activities_evaluated", "activities_evaluated_since", "activities_open"} <= indexes
 
 
 def test_an_older_read_only_database_asks_for_migrate(seeded_path):
