@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from faskel_cli.core.schema.registry import migrations
+from faskel_cli.core.schema.registry import migrations, run_script
 from faskel_cli.core.views import TABLES_M008, VIEWS_M008
 
 if TYPE_CHECKING:
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 @migrations()
 def m001_foundation(db: Db) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         create table settings (key text primary key, value text not null);
 
@@ -171,7 +172,7 @@ def m001_foundation(db: Db) -> None:
             device_id text
         );
         create index audit_entity on audit(entity_id);
-        """
+        """,
     )
 
 
@@ -205,7 +206,8 @@ def change_log_triggers(tables: Iterable[str] = CHANGE_LOGGED) -> str:
 @migrations()
 def m003_bundle_exchange(db: Db) -> None:
     """Local state of bundle exchange; none of it travels in a bundle."""
-    db.executescript(
+    run_script(
+        db,
         """
         -- The local change log: seq only grows (pruned below every export mark, never the
         -- last row, so a new row never reuses a number).
@@ -232,16 +234,17 @@ def m003_bundle_exchange(db: Db) -> None:
             seen_at text not null,
             primary key (folder, name)
         ) without rowid;
-        """
+        """,
     )
-    db.executescript(change_log_triggers(CHANGE_LOGGED[:6]))  # the tables m001 made
+    run_script(db, change_log_triggers(CHANGE_LOGGED[:6]))  # the tables m001 made
 
 
 @migrations()
 def m004_summary_indexes(db: Db) -> None:
     """Covering indexes for summaries (core/summary.py), so a period's numbers are read from
     the period's index entries alone, whatever the size of the history."""
-    db.executescript(
+    run_script(
+        db,
         """
         -- Visit ids of a period (for visit_lkk) and durations, without touching the table.
         create index visits_links on visits(date, kelurahan_kode, facilitator_id, id,
@@ -257,7 +260,7 @@ def m004_summary_indexes(db: Db) -> None:
             owner_id) where deleted_at is null and status = 'done';
         create index followups_problem on followups(problem_date, status, done_date,
             kelurahan_kode, owner_id, due) where deleted_at is null;
-        """
+        """,
     )
 
 
@@ -276,7 +279,8 @@ def m005_identity_and_clock(db: Db) -> None:
     - bundle_targets.from_seq/from_at: the change-log number (and time) the file last written
       to a target starts from, so that a file replacing it never holds less; NULL when that
       file holds every record or a period of work."""
-    db.executescript(
+    run_script(
+        db,
         """
         alter table facilitators add column merged_into text references facilitators(id);
         alter table lkk add column merged_into text references lkk(id);
@@ -296,7 +300,7 @@ def m005_identity_and_clock(db: Db) -> None:
         union
         select m.survivor, fk.kelurahan_kode
         from merged m join facilitator_kelurahan fk on fk.facilitator_id = m.id;
-        """
+        """,
     )
 
 
@@ -305,7 +309,8 @@ def m006_bundle_refused(db: Db) -> None:
     """Bundles of a sync folder refused for what the file itself holds (a gzip bomb, a line
     breaking a rule, ...), so that `faskel sync` does not read them again while unchanged
     (same size and mtime, read by the same faskel); local, like bundle_seen."""
-    db.executescript(
+    run_script(
+        db,
         """
         create table bundle_refused (
             folder text not null,
@@ -317,7 +322,7 @@ def m006_bundle_refused(db: Db) -> None:
             refused_at text not null,
             primary key (folder, name)
         ) without rowid;
-        """
+        """,
     )
 
 
@@ -326,7 +331,8 @@ def m007_sheet_rows(db: Db) -> None:
     """Rows of imported spreadsheets (`faskel visit import`): which visit or follow-up each
     row became, so that importing the same file again adds nothing twice and an edited row
     updates its record. Local to this database; none of it travels in a bundle."""
-    db.executescript(
+    run_script(
+        db,
         """
         create table sheet_rows (
             -- 'ref:<ref or submission uuid>' or 'key:<date>|<kelurahan>|<facilitator>|<kind>|
@@ -349,7 +355,7 @@ def m007_sheet_rows(db: Db) -> None:
             rows_state text not null,  -- count and latest imported_at of sheet_rows then
             imported_at text not null
         ) without rowid;
-        """
+        """,
     )
 
 
@@ -357,8 +363,9 @@ def m007_sheet_rows(db: Db) -> None:
 def m008_views(db: Db) -> None:
     """Views a person can read (lihat_*) and `_faskel_tables`, which says of every table
     and view whether it is data, faskel's internal bookkeeping or a view."""
-    db.executescript(VIEWS_M008)
-    db.executescript(
+    run_script(db, VIEWS_M008)
+    run_script(
+        db,
         """
         create table _faskel_tables (
             nama text primary key,
@@ -366,7 +373,7 @@ def m008_views(db: Db) -> None:
             keterangan text not null,
             description text not null
         );
-        """
+        """,
     )
     present = {row[0] for row in db.execute("select name from sqlite_master").fetchall()}
     db.conn.executemany(
@@ -386,7 +393,8 @@ def m009_short_refs(db: Db) -> None:
     from faskel_cli.core.store import Db as CoreDb
 
     tables = list(refs.TABLES)
-    db.executescript(
+    run_script(
+        db,
         """
         create table ref_tags (
             seq integer primary key,
@@ -396,7 +404,7 @@ def m009_short_refs(db: Db) -> None:
             reason text not null,  -- 'first', 'full' (9999 made) or 'taken' (another device's)
             retired_at text  -- no more references with it after this
         );
-        """
+        """,
     )
     for table in tables:
         db.execute(f"alter table [{table}] add column ref text")
@@ -404,7 +412,7 @@ def m009_short_refs(db: Db) -> None:
         for event in ("insert", "update"):
             db.execute(f"drop trigger if exists change_log_{table}_{event}")
     refs.fill_missing(CoreDb(db.conn), tables)  # the core's handle on the same connection
-    db.executescript(change_log_triggers(tables))
+    run_script(db, change_log_triggers(tables))
     present = db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone()
     if present:
         db.execute(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from faskel_cli.core.schema.early import change_log_triggers
-from faskel_cli.core.schema.registry import migrations
+from faskel_cli.core.schema.registry import migrations, run_script
 
 if TYPE_CHECKING:
     from sqlite_utils import Database as Db
@@ -21,7 +21,8 @@ def m012_levels(db: Db) -> None:
     ).fetchall()
     for name, _ in views:
         db.execute(f"drop view [{name}]")
-    db.executescript(
+    run_script(
+        db,
         """
         create table regions_new (
             kode text primary key,
@@ -35,7 +36,7 @@ def m012_levels(db: Db) -> None:
         drop table regions;
         alter table regions_new rename to regions;
         create index regions_parent on regions(parent_kode);
-        """
+        """,
     )
     for _, sql in views:
         db.execute(sql)
@@ -49,7 +50,7 @@ def m014_bundle_sources(db: Db) -> None:
     holds (those that brought something) are copied in, their area unknown."""
     from faskel_cli.core import sources
 
-    db.executescript(sources.SCHEMA)
+    run_script(db, sources.SCHEMA)
     sources.backfill(db.conn)
     present = db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone()
     if present:
@@ -79,7 +80,8 @@ def m015_photos(db: Db) -> None:
       photo and what it is attached to: attaching it again brings back the same link.
     Both travel in bundles (a photo's bytes as base64); `photo remove` is a tombstone of
     the link."""
-    db.executescript(
+    run_script(
+        db,
         """
         create table photos (
             id text primary key,
@@ -115,9 +117,9 @@ def m015_photos(db: Db) -> None:
         create index photo_links_activity on photo_links(activity_id)
             where activity_id is not null;
         create index photo_links_photo on photo_links(photo_id);
-        """
+        """,
     )
-    db.executescript(change_log_triggers(("photos", "photo_links")))
+    run_script(db, change_log_triggers(("photos", "photo_links")))
     if db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone():
         db.conn.executemany(
             "insert or ignore into _faskel_tables (nama, jenis, keterangan, description) "
@@ -143,7 +145,8 @@ def m016_activity_stage_indexes(db: Db) -> None:
     history in full: the evaluated ones (the last stage, where every activity ends up) are
     counted per village straight from an index in village order; the others, few at any
     time, and those evaluated after the period are read through indexes of their own."""
-    db.executescript(
+    run_script(
+        db,
         """
         drop index if exists activities_summary;
         -- stage and deleted_at too, though the same in every entry: SQLite reads a column
@@ -154,5 +157,5 @@ def m016_activity_stage_indexes(db: Db) -> None:
             kelurahan_kode, id) where deleted_at is null and stage = 'evaluasi';
         create index activities_open on activities(start_date, kelurahan_kode, stage_since,
             stage, id) where deleted_at is null and stage != 'evaluasi';
-        """
+        """,
     )
