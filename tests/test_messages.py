@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import functools
 import itertools
 import pkgutil
 import re
@@ -214,7 +215,11 @@ def _scan() -> tuple[set[str], set[str]]:
     return literals, patterns
 
 
-LITERALS, PATTERNS = _scan()
+@functools.cache
+def _scanned() -> tuple[set[str], set[str]]:
+    """The scan of the code, made once and only by the worker that runs these tests (it
+    parses every module: done at import, it cost every collection two seconds)."""
+    return _scan()
 
 
 def _expanded() -> set[str]:
@@ -225,7 +230,8 @@ def _expanded() -> set[str]:
     return keys
 
 
-USED = LITERALS | _expanded()
+def _used() -> set[str]:
+    return _scanned()[0] | _expanded()
 
 
 def test_the_catalogue_is_found_and_each_key_is_defined_once():
@@ -294,17 +300,18 @@ def test_each_english_text_for_one_replaces_a_text_that_counts():
 
 
 def test_every_pattern_the_code_builds_is_listed_and_every_listed_one_is_built():
-    assert PATTERNS - set(DYNAMIC) == set(), "document these patterns in DYNAMIC"
-    assert set(DYNAMIC) - PATTERNS == set(), "the code builds these patterns no more"
+    patterns = _scanned()[1]
+    assert patterns - set(DYNAMIC) == set(), "document these patterns in DYNAMIC"
+    assert set(DYNAMIC) - patterns == set(), "the code builds these patterns no more"
 
 
 def test_every_key_the_code_uses_is_in_the_catalogue():
-    missing = sorted(USED - set(CATALOGUE))
+    missing = sorted(_used() - set(CATALOGUE))
     assert missing == [], missing
 
 
 def test_every_key_of_the_catalogue_is_used():
-    unused = sorted(set(CATALOGUE) - USED)
+    unused = sorted(set(CATALOGUE) - _used())
     assert unused == [], unused
 
 
