@@ -16,7 +16,7 @@ import pytest
 from faskel_cli.core.bundle import wire
 from faskel_cli.core.errors import InputError, Message
 from faskel_cli.messages import safe, set_lang, text
-from tests.helpers import Cli, dump
+from tests.helpers import Cli, copy_db, dump, frozen_clock
 
 # --- helpers (small copies: test modules do not import each other) -----------------------
 
@@ -49,13 +49,23 @@ def write_raw(path: Path, manifest: dict | bytes, content: bytes, *, recompute=T
     return path
 
 
+@pytest.fixture(scope="module")
+def seeded_and_its_bundle(tmp_path_factory, empty_template) -> tuple[Path, Path]:
+    """Laptop a seeded and its bundle, made once for the module (tests only read them)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    with frozen_clock():
+        a = seed(Cli(copy_db(empty_template, folder / "a.db", new_device=True)))
+        good = folder / "good.faskel"
+        a.ok("bundle", "export", "--all", "--output", str(good))
+    return a.db_path, good
+
+
 @pytest.fixture
-def laptops(tmp_path):
-    a = seed(Cli(tmp_path / "a.db"))
-    good = tmp_path / "good.faskel"
-    a.ok("bundle", "export", "--all", "--output", str(good))
-    b = Cli(tmp_path / "b.db")
-    b.ok("config", "set", "lang", "id")  # the database made, with its area
+def laptops(seeded_and_its_bundle, empty_template, tmp_path):
+    """(a, b, a's bundle): private copies of laptop a and of a new laptop b."""
+    a_template, good = seeded_and_its_bundle
+    a = Cli(copy_db(a_template, tmp_path / "a.db"))
+    b = Cli(copy_db(empty_template, tmp_path / "b.db", new_device=True))
     return a, b, good
 
 
