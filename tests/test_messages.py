@@ -13,8 +13,8 @@ Keys are found in the source of faskel_cli/ (the catalogue modules left out):
 from __future__ import annotations
 
 import ast
-import importlib
 import functools
+import importlib
 import itertools
 import pkgutil
 import re

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 AFTER_S = 2.0
 
 
+def after_seconds() -> float:
+    """AFTER_S, or FASKEL_PROGRESS_AFTER (seconds) where it is set to a number: the tests
+    see the line on a real terminal without an import that takes two seconds."""
+    import os
+
+    try:
+        return max(float(os.environ["FASKEL_PROGRESS_AFTER"]), 0.0)
+    except (KeyError, ValueError):
+        return AFTER_S
+
+
 def should_show(is_terminal: bool, elapsed: float, after: float = AFTER_S) -> bool:
     """Whether progress is shown: on a terminal, once the run has lasted `after` seconds."""
     return is_terminal and elapsed >= after
@@ -26,9 +37,9 @@ class Progress:
     """`step(done, total, file)` before each bundle; `close()` at the end. A timer shows the
     current step when a single bundle keeps the run past `after` seconds."""
 
-    def __init__(self, stream: TextIO | None = None, *, after: float = AFTER_S) -> None:
+    def __init__(self, stream: TextIO | None = None, *, after: float | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.after = after
+        self.after = after_seconds() if after is None else after
         self.started = time.monotonic()
         self.line = ""
         self.shown = False
