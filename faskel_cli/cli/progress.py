@@ -50,7 +50,7 @@ class Progress:
             self.terminal = False
         self.timer: threading.Timer | None = None
         if self.terminal:
-            self.timer = threading.Timer(after, self._show)
+            self.timer = threading.Timer(self.after, self._show)
             self.timer.daemon = True
             self.timer.start()
 
