@@ -111,28 +111,19 @@ FACILITATOR_KEYS = (
     "last_bundle_newest",
 )
 
-# The migrations whose tables and indexes the queries below read.
-REQUIRED_MIGRATIONS = (
-    "m001_foundation",
-    "m004_summary_indexes",
-    "m005_identity_and_clock",
-    "m012_levels",
-)
-
-
 # --- reading a database fast ---------------------------------------------------------------
 
 
 def open_read(path: Path) -> sqlite3.Connection | None:
     """A read-only sqlite3 Connection on an existing faskel database that already holds
-    every migration these queries need, or None (then open it the ordinary way, through
+    every migration of this faskel (the queries read the newest indexes), or None (then open it the ordinary way, through
     `core.db.connect`, which creates, checks and reports).
 
     Summaries are benchmarked against the sqlite3 shell: opening with the standard library
     alone spares the import of sqlite-utils, which costs more than a week's summary."""
     import sqlite3
 
-    from faskel_cli.core.db import check_path
+    from faskel_cli.core.db import MIGRATIONS, check_path
     from faskel_cli.core.store import BUSY_TIMEOUT_MS
 
     if not check_path(path, write=False):
@@ -142,13 +133,13 @@ def open_read(path: Path) -> sqlite3.Connection | None:
     except sqlite3.Error:
         return None
     try:
-        marks = ", ".join("?" for _ in REQUIRED_MIGRATIONS)
+        marks = ", ".join("?" for _ in MIGRATIONS)
         found = conn.execute(
             "select count(*) from _sqlite_migrations where migration_set = 'faskel' "
             f"and name in ({marks})",
-            REQUIRED_MIGRATIONS,
+            MIGRATIONS,
         ).fetchone()[0]
-        if found == len(REQUIRED_MIGRATIONS):
+        if found == len(MIGRATIONS):
             from faskel_cli.core.db import use_area_zone
 
             use_area_zone(conn)

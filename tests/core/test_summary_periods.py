@@ -13,7 +13,14 @@ from faskel_cli.core.dates import parse_week, resolve_period
 from faskel_cli.core.db import connect
 from faskel_cli.core.errors import InputError
 from faskel_cli.messages import text
-from tests.helpers import BARAT, MEDONO, TIRTO, add_visit, counts, expected
+from tests.helpers import (
+    BARAT,
+    MEDONO,
+    TIRTO,
+    add_visit,
+    counts,
+    expected,
+)
 
 
 @pytest.fixture
@@ -216,6 +223,28 @@ def test_open_read_declines_what_it_cannot_read_alone(tmp_path):
     bare = tmp_path / "bare.db"
     sqlite3.connect(bare).execute("create table t (x)").connection.close()
     assert summary.open_read(bare) is None  # no faskel migrations: the ordinary path reports
+
+
+def test_a_file_of_the_release_before_is_migrated_then_summarised_the_same(week, week_path):
+    """The last migration pending (m016, whose indexes the queries name): the fast path
+    declines, and the ordinary one migrates the file and gives the same numbers."""
+    period = parse_week("2026-W48")
+    want = summary.build_summary(week, period)
+    conn = sqlite3.connect(week_path)
+    with conn:
+        for index in ("activities_evaluated", "activities_evaluated_since", "activities_open"):
+            conn.execute(f"drop index {index}")
+        conn.execute("delete from _sqlite_migrations where name = 'm016_activity_stage_indexes'")
+    conn.close()
+    assert summary.open_read(week_path) is None
+    reader = connect(week_path, write=False)
+    try:
+        assert summary.build_summary(reader, period) == want
+    finally:
+        reader.close()
+    fast = summary.open_read(week_path)
+    assert fast is not None
+    fast.close()
 
 
 def test_queries_read_the_period_through_indexes(week, week_path):
