@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from faskel_cli.core.dates import Period
     from faskel_cli.core.regions import Region
     from faskel_cli.core.store import Reader
+    from faskel_cli.core.summary import Scope
 
 SUMMARY_FORMATS = ("table", "json", "csv", "csv-id", "md")
 TREND_FORMATS = ("table", "json", "csv")
@@ -37,6 +38,14 @@ def read_db(ctx: typer.Context) -> Iterator[Reader]:
         yield conn
     finally:
         conn.close()
+
+
+def _unit(database: Reader, kabupaten: str | None, kecamatan: str | None) -> Scope | None:
+    """What `--kecamatan` / `--kabupaten` name (a kecamatan within the kabupaten when both
+    are given), or None for the whole area."""
+    if not kabupaten and not kecamatan:
+        return None
+    return levels.scope(database, None, kabupaten, kecamatan)
 
 
 def _kecamatan(database: Reader, ref: str | None) -> Region | None:
@@ -76,11 +85,17 @@ def summary(
     by = pick(by, BY, option="--by", aliases={"fasilitator": "facilitator"})
     period = resolve_period(PeriodOptions(week, month, quarter, year, since, until))
     with read_db(ctx) as database:
-        kec = _kecamatan(database, kecamatan)
-        kode = kec.kode if kec else None
         if by == "facilitator":
-            rows = core.summary_by_facilitator(database, period, kode)
-            _facilitators(database, rows, period, kec, fmt)
+            # Facilitators are the rows: --level has nothing to choose, and every village
+            # not visited is the summary by village's to list.
+            for given, option in ((level, "--level"), (not_visited or None, "--not-visited")):
+                if given is not None:
+                    from faskel_cli.core.errors import InputError
+
+                    raise InputError("err.not_with_facilitators", option=option)
+            unit = _unit(database, kabupaten, kecamatan)
+            rows = core.summary_by_facilitator(database, period, unit.kode if unit else None)
+            _facilitators(database, rows, period, unit, fmt)
             return
         found = levels.scope(database, level, kabupaten, kecamatan)
         data = core.build_summary(database, period, scope=found, list_not_visited=not_visited)
@@ -103,7 +118,7 @@ def summary(
 
 
 def _facilitators(
-    database: Reader, rows: list[dict], period: Period, kec: Region | None, fmt: str
+    database: Reader, rows: list[dict], period: Period, unit: Scope | None, fmt: str
 ) -> None:
     from faskel_cli import render
     from faskel_cli import render_summary as views
@@ -122,8 +137,8 @@ def _facilitators(
     title = t(
         "sum.title_facilitators", label=period_title(period.label), area=regions.area(database).nama
     )
-    if kec:
-        title += f" · {kec.nama}"
+    if unit:
+        title += f" · {unit.nama}"
     if fmt == "md":
         _write(views.facilitator_markdown(rows, title))
         return

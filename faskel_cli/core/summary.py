@@ -116,8 +116,9 @@ FACILITATOR_KEYS = (
 
 def open_read(path: Path) -> sqlite3.Connection | None:
     """A read-only sqlite3 Connection on an existing faskel database that already holds
-    every migration of this faskel (the queries read the newest indexes), or None (then open it the ordinary way, through
-    `core.db.connect`, which creates, checks and reports).
+    every migration of this faskel (the queries read the newest indexes), or None (then
+    open it the ordinary way, through `core.db.connect`, which creates, migrates, checks
+    and reports).
 
     Summaries are benchmarked against the sqlite3 shell: opening with the standard library
     alone spares the import of sqlite-utils, which costs more than a week's summary."""

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 def summary_by_facilitator(
     db: Reader, period: Period, kecamatan_kode: str | None = None
 ) -> list[dict]:
-    """One row per facilitator (by handle): every active facilitator (with a kecamatan: every
-    active one assigned there), and anyone else who has visits in the period (in it). A
+    """One row per facilitator (by handle): every active facilitator (with a unit of the
+    area, `kecamatan_kode` being the kode of a kecamatan, a kabupaten/kota or a provinsi:
+    every active one assigned there), and anyone else who has visits in the period (in it). A
     koordinator assigned no kelurahan is not a row of zeros: listed only with visits in the
     period or follow-ups open at its end.
 
@@ -32,13 +33,13 @@ def summary_by_facilitator(
 
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
     if kecamatan_kode:
-        params["kec"] = kecamatan_kode
+        params["unit"] = kecamatan_kode + ".%"  # village kodes nest: a prefix is the unit
 
     def within(column: str) -> str:
-        """The condition keeping `column`'s kelurahan in the kecamatan ('' for the area)."""
+        """The condition keeping `column`'s village in the unit ('' for the area)."""
         if not kecamatan_kode:
             return ""
-        return f" and {column} in (select kode from regions where parent_kode = :kec)"
+        return f" and {column} like :unit"
 
     visits = {
         row[0]: row[1:]

@@ -15,6 +15,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kecamatan {kecamatan} tidak ada di {kabupaten}",
         "kecamatan {kecamatan} is not in {kabupaten}",
     ),
+    "err.not_with_facilitators": (
+        "{option} tidak berlaku dengan --by facilitator (baris ringkasan itu fasilitator); "
+        "pakai --kabupaten atau --kecamatan untuk membatasinya",
+        "{option} does not apply with --by facilitator (its rows are facilitators); use "
+        "--kabupaten or --kecamatan to narrow it",
+    ),
     "err.level_not_below": (
         "--level {level}: pilih tingkat di bawah {scope} {nama} "
         "(provinsi, kabupaten, kecamatan, kelurahan)",

@@ -58,6 +58,17 @@ def test_init_a_province_counts_its_tree(tmp_path):
     cli.fails("summary", "--level", "provinsi")
     table = cli.ok("summary").stdout
     assert "0 dari 8.563 desa/kelurahan dikunjungi" in table
+    # By facilitator: narrowed by --kabupaten like the rest; --level has nothing to choose.
+    cli.ok("facilitator", "add", "Siti Aminah", "--handle", "siti", "-k", "33.75.01.1002")
+    cli.ok("facilitator", "add", "Ayu Lestari", "--handle", "ayu", "-k", "33.74.01.1001")
+    people = cli.json("summary", "--by", "facilitator", "--kabupaten", "Kota Pekalongan")
+    assert [row["handle"] for row in people] == ["siti"]
+    assert len(cli.json("summary", "--by", "facilitator")) == 2
+    shown = cli.ok("summary", "--by", "facilitator", "--kabupaten", "33.74").stdout
+    assert "Kota Semarang" in shown and "ayu" in shown and "siti" not in shown
+    for option in (("--level", "kecamatan"), ("--not-visited",)):
+        refused = cli.fails("summary", "--by", "facilitator", *option, code=2).stderr
+        assert f"{option[0]} tidak berlaku dengan --by facilitator" in refused
 
 
 def test_the_nation_one_row_per_province(tmp_path):

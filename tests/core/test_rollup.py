@@ -226,3 +226,25 @@ def test_reports_of_a_province_follow_its_level(gathered):
             assert "Kota Pekalongan" in text and "Kelurahan belum" not in text
             visited, total = kota["kelurahan_visited"], kota["kelurahan_total"]
             assert f"Kota Pekalongan ({visited}/{total})" in text or fmt == "text"
+
+
+def test_the_facilitators_of_one_kota_read_at_the_province_as_in_their_kota(gathered):
+    """`summary --by facilitator --kabupaten`: the rows of a kota's facilitators, number by
+    number, at the province and at the nation (when their last bundle came aside)."""
+    from faskel_cli.core.summary import summary_by_facilitator
+
+    built, jateng, _, nation = gathered
+
+    def numbers(rows: list[dict]) -> list[dict]:
+        return [{k: v for k, v in r.items() if not k.startswith("last_bundle")} for r in rows]
+
+    for period in (WEEK, MONTH):
+        kota = {area: summary_by_facilitator(db, period) for area, db in built["kota"].items()}
+        assert all(len(rows) == 4 for rows in kota.values())
+        for area in ("33.75", "33.74"):
+            got = summary_by_facilitator(jateng, period, area)
+            assert numbers(got) == numbers(kota[area]), area
+            assert numbers(summary_by_facilitator(nation, period, area)) == numbers(kota[area])
+        whole = {r["handle"] for r in summary_by_facilitator(jateng, period)}
+        assert whole == {r["handle"] for area in ("33.75", "33.74") for r in kota[area]}
+        assert len(summary_by_facilitator(nation, period, "34")) == 4
