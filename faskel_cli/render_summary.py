@@ -381,21 +381,22 @@ def sparkline(values: list[int], top: int) -> str:
     return "".join(out)
 
 
-def trend_csv_rows(data: dict) -> list[dict]:
-    """One row per kelurahan: kode, nama, kecamatan_kode, kecamatan, one column per ISO week
-    label, total."""
+def trend_csv_rows(data: dict) -> tuple[list[dict], list[str]]:
+    """(rows, columns): one row per unit of the trend's level (per kelurahan for a kota:
+    kode, nama, kecamatan_kode, kecamatan), one column per ISO week label, total."""
+    level = data.get("level") or "kelurahan"
+    group = data.get("group_level")
+    columns = ["kode", "nama", *((f"{group}_kode", group) if group else ())]
     labels = [week["label"] for week in data["weeks"]]
-    return [
+    rows = [
         {
-            "kode": item["kode"],
-            "nama": item["nama"],
-            "kecamatan_kode": item["kecamatan_kode"],
-            "kecamatan": item["kecamatan"],
+            **{key: item[key] for key in columns},
             **dict(zip(labels, item["visits"], strict=True)),
             "total": item["total"],
         }
-        for item in data["kelurahan"]
+        for item in data[level]
     ]
+    return rows, [*columns, *labels, "total"]
 
 
 def trend_renderable(data: dict, width: int):
@@ -406,6 +407,9 @@ def trend_renderable(data: dict, width: int):
     from rich.table import Table
     from rich.text import Text
 
+    from faskel_cli.reports.levels import row_heading, view
+
+    data = view(data)
     top = max([0, *(n for item in data["kelurahan"] for n in item["visits"])])
     lines: list[tuple[str, dict, str]] = []
     by_kecamatan: dict[str, list[dict]] = {}
@@ -448,7 +452,7 @@ def trend_renderable(data: dict, width: int):
         show_edge=False,
         padding=(0, 1, 0, 0),
     )
-    tbl.add_column(t("sum.col.kelurahan"), no_wrap=True, overflow="ellipsis", min_width=NAME_MIN)
+    tbl.add_column(row_heading(data), no_wrap=True, overflow="ellipsis", min_width=NAME_MIN)
     tbl.add_column(t("trend.col.chart"), no_wrap=True, min_width=chart_width)
     for i in range(first, len(labels)):
         tbl.add_column(labels[i], justify="right", no_wrap=True, min_width=week_widths[i])

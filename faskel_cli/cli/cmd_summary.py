@@ -164,6 +164,8 @@ def trend(
     year: str = typer.Option(None, "--year", metavar="YYYY", help=t("help.opt.trend_year")),
     kecamatan: str = common.kecamatan_option(),
     fmt: str = common.format_option("table", "|".join(TREND_FORMATS)),
+    level: str = levels.level_option(),
+    kabupaten: str = levels.kabupaten_option(),
 ) -> None:
     from faskel_cli import render
     from faskel_cli.core import trend as core
@@ -180,16 +182,14 @@ def trend(
     if weeks is None:
         weeks = core.DEFAULT_WEEKS
     with read_db(ctx) as database:
-        kec = _kecamatan(database, kecamatan)
-        data = core.build_trend(database, last.end, weeks, kec.kode if kec else None)
+        found = levels.scope(database, level, kabupaten, kecamatan)
+        data = core.build_trend(database, last.end, weeks, scope=found)
     if fmt == "json":
         _write(render.to_json(data))
     elif fmt == "csv":
         from faskel_cli.render_summary import trend_csv_rows
 
-        rows = trend_csv_rows(data)
-        columns = ["kode", "nama", "kecamatan_kode", "kecamatan"]
-        columns += [w["label"] for w in data["weeks"]] + ["total"]
+        rows, columns = trend_csv_rows(data)
         render.write_csv(render.to_csv(rows, columns))
     else:
         from faskel_cli.render_summary import trend_renderable

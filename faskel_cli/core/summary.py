@@ -7,8 +7,8 @@ functions return and compute nothing themselves, so a number never differs betwe
   `faskel summary --format json`, stable keys that scripts and dashboards read).
 - `summary_by_facilitator(db, period, kecamatan_kode=None) -> list[dict]`: one row per
   facilitator (`faskel summary --by facilitator`).
-- `build_trend(db, end_date, weeks=8, kecamatan_kode=None) -> dict`: visits per kelurahan per
-  ISO week (`faskel trend`).
+- `build_trend(db, end_date, weeks=8, kecamatan_kode=None, scope=None) -> dict` (in
+  core/trend.py): visits per unit per ISO week (`faskel trend`).
 
 `db` is anything with `execute(sql, params)` returning a cursor: a sqlite_utils Database or a
 plain sqlite3 Connection (the summary command opens the latter; see `open_read`).
@@ -62,12 +62,12 @@ __all__ = [
     "OPEN_AT_END",
     "Scope",
     "build_summary",
-    "kecamatan_rows",
     "open_read",
     "resolve_scope",
     "rollup",
     "scope_sql",
     "share",
+    "units",
     "summary_by_facilitator",
 ]
 
@@ -211,7 +211,7 @@ def resolve_scope(
     return Scope(unit.kode, unit.nama, unit.level, rows, groups)
 
 
-def _units(db: Reader, scope: Scope, level: str) -> list[tuple[str, str, str | None, str | None]]:
+def units(db: Reader, scope: Scope, level: str) -> list[tuple[str, str, str | None, str | None]]:
     """(kode, nama, parent kode, parent nama) of every unit of `level` covered, in kode order."""
     sql = (
         "select u.kode, u.nama, p.kode, p.nama from regions u "
@@ -225,15 +225,6 @@ def _units(db: Reader, scope: Scope, level: str) -> list[tuple[str, str, str | N
         sql += " and u.kode like ?"
         params.append(scope.prefix + "%")
     return [tuple(row) for row in db.execute(sql + " order by u.kode", params).fetchall()]
-
-
-def kecamatan_rows(db: Reader, kecamatan_kode: str | None) -> list[tuple[str, str]]:
-    sql = "select kode, nama from regions where level = 'kecamatan'"
-    params: list = []
-    if kecamatan_kode:
-        sql += " and kode = ?"
-        params.append(kecamatan_kode)
-    return [tuple(row) for row in db.execute(sql + " order by kode", params).fetchall()]
 
 
 def _counts(key: tuple, found: dict[str, dict[tuple, tuple]]) -> dict:
@@ -326,7 +317,7 @@ def build_summary(
     found = measure_all(db, params, where, tuple(levels))
     villages = scope.rows == "kelurahan"
     rows = []
-    for kode, nama, parent_kode, parent in _units(db, scope, scope.rows):
+    for kode, nama, parent_kode, parent in units(db, scope, scope.rows):
         row: dict[str, Any] = {"kode": kode, "nama": nama}
         if scope.groups:
             row[f"{scope.groups}_kode"] = parent_kode
@@ -337,7 +328,7 @@ def build_summary(
         rows.append(row)
     groups = []
     if scope.groups:
-        for kode, nama, _, _ in _units(db, scope, scope.groups):
+        for kode, nama, _, _ in units(db, scope, scope.groups):
             key = ("group", kode)
             groups.append(
                 {"kode": kode, "nama": nama, **_counts(key, found), **_completeness(key, found)}

@@ -1,12 +1,13 @@
-"""Visits per kelurahan per ISO week (`faskel trend`, the web report's chart)."""
+"""Visits per unit per ISO week (`faskel trend`, the web report's chart)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from faskel_cli.core import areas
 from faskel_cli.core.dates import Period, week_label
-from faskel_cli.core.summary import kecamatan_rows, rollup, scope_sql
+from faskel_cli.core.summary import Scope, resolve_scope, rollup, scope_sql, units
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Reader
@@ -35,55 +36,72 @@ def trend_weeks(end_date: date, weeks: int) -> list[Period]:
 
 
 def build_trend(
-    db: Reader, end_date: date, weeks: int = 8, kecamatan_kode: str | None = None
+    db: Reader,
+    end_date: date,
+    weeks: int = 8,
+    kecamatan_kode: str | None = None,
+    *,
+    scope: Scope | None = None,
 ) -> dict:
-    """Visits per kelurahan per ISO week for the `weeks` weeks ending with `end_date`'s week.
+    """Visits per unit per ISO week for the `weeks` weeks ending with `end_date`'s week, at
+    the level of a summary of the same scope (core/summary.py: resolve_scope).
 
-    Returns {"area": {kode, nama}, "weeks": [{label, start, end}] (oldest first),
-    "kelurahan": [{kode, nama, kecamatan_kode, kecamatan, visits: [n per week], total}],
-    "kecamatan": [{kode, nama, visits: [...], total}], "totals": {visits: [...], total}}."""
+    A kabupaten/kota's returns {"area": {kode, nama}, "weeks": [{label, start, end}]
+    (oldest first), "kelurahan": [{kode, nama, kecamatan_kode, kecamatan, visits: [n per
+    week], total}], "kecamatan": [{kode, nama, visits: [...], total}], "totals": {visits:
+    [...], total}, "level", "group_level", "scope"}; at another level the rows and groups
+    are under their level's names, as in the summary."""
     from faskel_cli.core import regions
 
+    if scope is None:
+        scope = resolve_scope(db, kecamatan=kecamatan_kode)
     periods = trend_weeks(end_date, weeks)
     params: dict = {"first": periods[0].start.isoformat(), "last": periods[-1].end.isoformat()}
-    scope = scope_sql(params, kecamatan_kode)
+    where = scope_sql(params, None, prefix=scope.prefix)
     # Counted per kelurahan and date through visits_summary; the week of each of those few
     # (kelurahan, date) groups is then plain day arithmetic from the first Monday.
-    units = (
-        "select p.kel as kel, r.parent_kode as kec, "
+    units_sql = (
+        "select p.kel as kel, "
         "cast((julianday(p.d) - julianday(:first)) / 7 as integer) as week, p.n from ("
         "select date as d, kelurahan_kode as kel, count(*) as n "
         "from visits indexed by visits_summary "
         "where deleted_at is null and date between :first and :last "
         "group by date, kelurahan_kode) p "
-        f"join regions r on r.kode = p.kel{scope}"
+        f"join regions r on r.kode = p.kel{where}"
     )
-    found = rollup(db, units, ["sum(n)"], params, keys=("week",))
+    levels: list[tuple[str, int]] = [("row", areas.WIDTH[scope.rows])]
+    if scope.groups:
+        levels.append(("group", areas.WIDTH[scope.groups]))
+    levels.append(("area", 0))
+    found = rollup(db, units_sql, ["sum(n)"], params, keys=("week",), levels=tuple(levels))
 
     def series(level: str, kode: str) -> dict:
         counts = [found.get((level, kode, i), (0,))[0] or 0 for i in range(len(periods))]
         return {"visits": counts, "total": sum(counts)}
 
+    rows = []
+    for kode, nama, parent_kode, parent in units(db, scope, scope.rows):
+        row: dict = {"kode": kode, "nama": nama}
+        if scope.groups:
+            row[f"{scope.groups}_kode"] = parent_kode
+            row[scope.groups] = parent
+        rows.append({**row, **series("row", kode)})
     place = regions.area(db)
-    return {
+    trend: dict = {
         "area": {"kode": place.kode, "nama": place.nama},
         "weeks": [
             {"label": week_label(p.start), "start": p.start.isoformat(), "end": p.end.isoformat()}
             for p in periods
         ],
-        "kelurahan": [
-            {
-                "kode": row["kode"],
-                "nama": row["nama"],
-                "kecamatan_kode": row["kecamatan_kode"],
-                "kecamatan": row["kecamatan"],
-                **series("kelurahan", row["kode"]),
-            }
-            for row in regions.kelurahan_rows(db, kecamatan_kode)
-        ],
-        "kecamatan": [
-            {"kode": kode, "nama": nama, **series("kecamatan", kode)}
-            for kode, nama in kecamatan_rows(db, kecamatan_kode)
-        ],
-        "totals": series("area", ""),
+        scope.rows: rows,
     }
+    if scope.groups:
+        trend[scope.groups] = [
+            {"kode": kode, "nama": nama, **series("group", kode)}
+            for kode, nama, _, _ in units(db, scope, scope.groups)
+        ]
+    trend["totals"] = series("area", "")
+    trend["level"] = scope.rows
+    trend["group_level"] = scope.groups
+    trend["scope"] = {"kode": scope.kode, "nama": scope.nama, "level": scope.level}
+    return trend

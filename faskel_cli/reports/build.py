@@ -75,7 +75,13 @@ def collect(
     if "trend" in needs:
         from faskel_cli.core.trend import build_trend
 
-        data.trend = build_trend(db, period.end, weeks=TREND_WEEKS, kecamatan_kode=kecamatan_kode)
+        data.trend = build_trend(
+            db,
+            period.end,
+            weeks=TREND_WEEKS,
+            kecamatan_kode=kecamatan_kode,
+            scope=summary_scope,
+        )
     return data
 
 

@@ -35,7 +35,8 @@ def view(summary: dict) -> dict:
         **summary,
         "kelurahan": members,
         "kecamatan": groups,
-        "not_visited": [r["kode"] for r in rows if not r["kelurahan_visited"]],
+        # A summary's rows count their villages visited; a trend's do not.
+        "not_visited": [r["kode"] for r in rows if not r.get("kelurahan_visited", 1)],
     }
 
 

@@ -69,6 +69,23 @@ def test_init_a_province_counts_its_tree(tmp_path):
     for option in (("--level", "kecamatan"), ("--not-visited",)):
         refused = cli.fails("summary", "--by", "facilitator", *option, code=2).stderr
         assert f"{option[0]} tidak berlaku dengan --by facilitator" in refused
+    # The trend at the same levels: one row per kabupaten/kota, or deeper.
+    cli.ok("visit", "add", "--date", "2026-11-23", "-k", "33.74.01.1001", "--facilitator",
+           "ayu", "--kind", "pendampingan", "--strand", "kesadaran")  # fmt: skip
+    trend = cli.json("trend", "--weeks", "2")
+    assert trend["level"] == "kabupaten" and len(trend["kabupaten"]) == 35
+    assert next(r for r in trend["kabupaten"] if r["kode"] == "33.74")["visits"] == [0, 1]
+    table = cli.ok("trend", "--weeks", "2").stdout
+    assert "Kabupaten/Kota" in table and "Kota Semarang" in table
+    csv_lines = cli.ok("trend", "--weeks", "2", "--format", "csv").stdout.splitlines()
+    assert csv_lines[0].lstrip("\ufeff") == "kode,nama,2026-W47,2026-W48,total"
+    assert "33.74,Kota Semarang,0,1,1" in csv_lines
+    deeper = cli.json(
+        "trend", "--weeks", "2", "--kabupaten", "Kota Semarang", "--level", "kecamatan"
+    )
+    assert deeper["level"] == "kecamatan" and len(deeper["kecamatan"]) == 16
+    lines = cli.ok("trend", "--weeks", "2", "--kabupaten", "33.74", "--format", "csv").stdout
+    assert lines.splitlines()[0].lstrip("\ufeff").startswith("kode,nama,kecamatan_kode,kecamatan,")
 
 
 def test_the_nation_one_row_per_province(tmp_path):

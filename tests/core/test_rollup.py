@@ -248,3 +248,26 @@ def test_the_facilitators_of_one_kota_read_at_the_province_as_in_their_kota(gath
         whole = {r["handle"] for r in summary_by_facilitator(jateng, period)}
         assert whole == {r["handle"] for area in ("33.75", "33.74") for r in kota[area]}
         assert len(summary_by_facilitator(nation, period, "34")) == 4
+
+
+def test_the_trend_of_a_province_by_kota_and_deeper_equals_the_kota_databases(gathered):
+    from faskel_cli.core.trend import build_trend
+
+    built, jateng, _, nation = gathered
+    kota = {area: build_trend(db, WEEK.end, 6) for area, db in built["kota"].items()}
+    province = build_trend(jateng, WEEK.end, 6)
+    assert province["level"] == "kabupaten" and province["group_level"] is None
+    assert len(province["kabupaten"]) == 35 and "kelurahan" not in province
+    rows = {row["kode"]: row for row in province["kabupaten"]}
+    for area in ("33.75", "33.74"):
+        assert rows[area]["visits"] == kota[area]["totals"]["visits"], area
+    assert province["totals"]["total"] == sum(
+        kota[a]["totals"]["total"] for a in ("33.75", "33.74")
+    )
+    deeper = build_trend(jateng, WEEK.end, 6, scope=resolve_scope(jateng, "kelurahan", "33.74"))
+    assert deeper["kelurahan"] == kota["33.74"]["kelurahan"]
+    assert deeper["kecamatan"] == kota["33.74"]["kecamatan"]
+    national = build_trend(nation, WEEK.end, 6)
+    provinces = {row["kode"]: row["visits"] for row in national["provinsi"]}
+    assert provinces["33"] == province["totals"]["visits"]
+    assert provinces["34"] == kota["34.71"]["totals"]["visits"]

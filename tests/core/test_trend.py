@@ -53,6 +53,9 @@ def expected(weeks: list[tuple[str, str, str]], kelurahan: dict, kecamatan: dict
         "kelurahan": kel_rows,
         "kecamatan": kec_rows,
         "totals": {"visits": totals, "total": sum(totals)},
+        "level": "kelurahan",
+        "group_level": "kecamatan",
+        "scope": {"kode": "33.75", "nama": "Kota Pekalongan", "level": "kabupaten"},
     }
 
 
