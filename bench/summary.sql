@@ -34,13 +34,26 @@ lp as (
 ),
 ls as (select level, grp, count(distinct lkk) as lkk from lp join grp using (kel) group by 1, 2),
 act as (
-  select kelurahan_kode as kel,
-         case when stage_since <= :end then stage
+  -- As faskel reads them: the evaluated ones from their own index, then the others.
+  select kelurahan_kode as kel, stage
+  from activities indexed by activities_evaluated
+  where deleted_at is null and stage = 'evaluasi' and stage_since <= :end
+  union all
+  select a.kelurahan_kode,
+         case when a.stage_since <= :end then a.stage
               else (select s.stage from activity_stages s
-                    where s.activity_id = activities.id and s.deleted_at is null
-                      and s.date <= :end order by s.seq desc limit 1) end as stage
-  from activities indexed by activities_summary
-  where deleted_at is null and start_date <= :end
+                    where s.activity_id = a.id and s.deleted_at is null
+                      and s.date <= :end order by s.seq desc limit 1) end
+  from activities a indexed by activities_open
+  where a.deleted_at is null and a.stage != 'evaluasi' and a.start_date <= :end
+  union all
+  select a.kelurahan_kode,
+         (select s.stage from activity_stages s
+          where s.activity_id = a.id and s.deleted_at is null
+            and s.date <= :end order by s.seq desc limit 1)
+  from activities a indexed by activities_evaluated_since
+  where a.deleted_at is null and a.stage = 'evaluasi' and a.stage_since > :end
+    and a.start_date <= :end
 ),
 acts as (
   select level, grp, sum(stage = 'perencanaan') as p1, sum(stage = 'pelaksanaan') as p2,

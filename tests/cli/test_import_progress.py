@@ -30,16 +30,3 @@ def test_the_progress_line_is_rewritten_in_place_then_cleared(
     cleared = shown.index("\r\x1b[2K", last_progress)
     assert "jumlah: 3 dari 3 bundel diimpor" in shown[cleared:]
     assert "mengimpor bundel" not in shown[cleared:]
-
-
-def test_no_progress_line_through_a_pipe(laptop_paths, empty_template, tmp_path):
-    from tests.helpers import run_faskel
-
-    (a,) = laptop_paths("a")
-    out = tmp_path / "a.faskel"
-    Cli(a).ok("bundle", "export", "--all", "--output", str(out))
-    target = copy_db(empty_template, tmp_path / "target.db", new_device=True)
-    env = {**os.environ, "FASKEL_DB": str(target), "FASKEL_PROGRESS_AFTER": "0"}
-    result = run_faskel("bundle", "import", str(out), str(out), env=env)
-    assert result.returncode == 0, result.stderr
-    assert "mengimpor" not in result.stderr and "\x1b" not in result.stderr + result.stdout

@@ -227,6 +227,7 @@ def test_without_me_the_facilitator_must_be_named(sample, tmp_path):
     assert "--facilitator" in result.stderr
 
 
+@pytest.mark.slow  # twenty 1600 x 1200 photos through the whole report (about 4 s)
 def test_twenty_detailed_photos_stay_under_4_mb(sample, tmp_path):
     """The worst case for size: 20 photos of noise (JPEG cannot compress them)."""
     import os

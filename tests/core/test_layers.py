@@ -4,6 +4,7 @@ imports inside functions count too: a cycle hidden in a function is still a cycl
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import faskel_cli
@@ -16,7 +17,9 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
+    """Parsed once per test process (every module of the package): the tests only read it."""
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():

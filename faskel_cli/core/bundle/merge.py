@@ -21,6 +21,7 @@ from faskel_cli.core.bundle.checks import (
 )
 from faskel_cli.core.bundle.kinds import (
     Kind,
+    Unique,
     area_label,
     area_name,
     describe,
@@ -91,9 +92,26 @@ def _import_who(manifest: dict) -> str:
     )
 
 
-def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source: int) -> None:
+def _shares_a_key(db: Db, kind: Kind, unique: Unique) -> bool:
+    """A written record of the bundle has the key of `unique` of a row here (live or not)."""
+    k = kind.name
+    same = " and ".join(
+        f"t.[{c}] = s.[{c}]" + ("" if coll.upper() == "BINARY" else f" collate {coll}")
+        for c, coll in zip(unique.columns, unique.collations, strict=True)
+    )
+    found = db.execute(
+        f"select 1 from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id "
+        f"where exists (select 1 from main.[{k}] t where {same}) limit 1"
+    ).fetchone()
+    return found is not None
+
+
+def _apply(
+    db: Db, kind: Kind, *, at: str, who: str, device: str | None, source: int, merging: bool
+) -> None:
     """Writes the kind's staged records that change something; `who` (the bundle's sender)
-    and `source` (the audit row of this import) go to the audit."""
+    and `source` (the audit row of this import) go to the audit. `merging`: records of
+    the kind are merged by identity in this import."""
     k = kind.name
     names = kind.names
     columns = ", ".join(f"[{c}]" for c in names)
@@ -129,16 +147,26 @@ def _apply(db: Db, kind: Kind, *, at: str, who: str, device: str | None, source:
     sets = ", ".join(shortrefs.kept(c) or f"[{c}] = excluded.[{c}]" for c in names if c != "id")
     # A handle or LKK name may move between records within one bundle (deleted here, made
     # anew there; renamed, then taken): unique indexes are checked on the final state
-    # (_check_unique did, and re-creating them checks again), not row by row.
-    for unique in kind.uniques:
-        db.execute(f"drop index main.[{unique.name}]")
+    # (_check_unique did, and re-creating them checks again), not row by row. When no
+    # record is updated or merged and no new one shares a key with any row here (a kota's
+    # first bundle into its province), inserting cannot trip an index, and it stays:
+    # re-creating it reads every row of a province's table.
+    moving = kind.uniques and (
+        merging
+        or db.execute(f"select 1 from temp.[n_{k}] where state = 'u' limit 1").fetchone()
+        or any(_shares_a_key(db, kind, unique) for unique in kind.uniques)
+    )
+    if moving:
+        for unique in kind.uniques:
+            db.execute(f"drop index main.[{unique.name}]")
     db.execute(
         f"insert into main.[{k}] ({columns}) select {', '.join(f's.[{c}]' for c in names)} "
         f"from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where true "
         f"on conflict (id) do update set {sets}"
     )
-    for unique in kind.uniques:
-        db.execute(unique.sql)
+    if moving:
+        for unique in kind.uniques:
+            db.execute(unique.sql)
     if link:
         db.execute(
             f"delete from main.[{link.table}] where [{link.owner}] in "
@@ -301,7 +329,13 @@ def _merge(
                     k = kind.name
                     if counts[k].added or counts[k].updated or merged.get(k):
                         _apply(
-                            db, kind, at=at, who=_import_who(manifest), device=device, source=source
+                            db,
+                            kind,
+                            at=at,
+                            who=_import_who(manifest),
+                            device=device,
+                            source=source,
+                            merging=bool(merged.get(k)),
                         )
                 # Merges are made here, by whoever imports: in their name, for this bundle.
                 here = [at, audit.who(db), device, source]

@@ -149,13 +149,15 @@ def m016_activity_stage_indexes(db: Db) -> None:
         db,
         """
         drop index if exists activities_summary;
-        -- stage and deleted_at too, though the same in every entry: SQLite reads a column
-        -- of the WHERE from the table unless the index holds it.
+        -- Each holds every column its query reads, the constant ones of its WHERE too
+        -- (stage, deleted_at): SQLite reads the table for any column an index lacks, and a
+        -- province's activities are spread over gigabytes.
         create index activities_evaluated on activities(kelurahan_kode, stage_since, stage,
             deleted_at) where deleted_at is null and stage = 'evaluasi';
         create index activities_evaluated_since on activities(stage_since, start_date,
-            kelurahan_kode, id) where deleted_at is null and stage = 'evaluasi';
+            kelurahan_kode, stage, id, deleted_at) where deleted_at is null
+            and stage = 'evaluasi';
         create index activities_open on activities(start_date, kelurahan_kode, stage_since,
-            stage, id) where deleted_at is null and stage != 'evaluasi';
+            stage, id, deleted_at) where deleted_at is null and stage != 'evaluasi';
         """,
     )
