@@ -34,30 +34,25 @@ lp as (
 ),
 ls as (select level, grp, count(distinct lkk) as lkk from lp join grp using (kel) group by 1, 2),
 act as (
-  -- As faskel reads them: the evaluated ones from their own index, then the others.
-  select kelurahan_kode as kel, stage
-  from activities indexed by activities_evaluated
-  where deleted_at is null and stage = 'evaluasi' and stage_since <= :end
+  -- As faskel reads them: the live activities per village and stage now (kept by
+  -- triggers), then a correction for those whose stage changed after :end.
+  select kelurahan_kode as kel, stage, n from activity_stage_counts
   union all
-  select a.kelurahan_kode,
-         case when a.stage_since <= :end then a.stage
-              else (select s.stage from activity_stages s
-                    where s.activity_id = a.id and s.deleted_at is null
-                      and s.date <= :end order by s.seq desc limit 1) end
-  from activities a indexed by activities_open
-  where a.deleted_at is null and a.stage != 'evaluasi' and a.start_date <= :end
+  select a.kelurahan_kode, a.stage, -1
+  from activities a indexed by activities_stage_since
+  where a.deleted_at is null and a.stage_since > :end
   union all
   select a.kelurahan_kode,
          (select s.stage from activity_stages s
           where s.activity_id = a.id and s.deleted_at is null
-            and s.date <= :end order by s.seq desc limit 1)
-  from activities a indexed by activities_evaluated_since
-  where a.deleted_at is null and a.stage = 'evaluasi' and a.stage_since > :end
-    and a.start_date <= :end
+            and s.date <= :end order by s.seq desc limit 1), 1
+  from activities a indexed by activities_stage_since
+  where a.deleted_at is null and a.stage_since > :end
 ),
 acts as (
-  select level, grp, sum(stage = 'perencanaan') as p1, sum(stage = 'pelaksanaan') as p2,
-         sum(stage = 'pertanggungjawaban') as p3, sum(stage = 'evaluasi') as p4
+  select level, grp, sum(n * (stage = 'perencanaan')) as p1,
+         sum(n * (stage = 'pelaksanaan')) as p2, sum(n * (stage = 'pertanggungjawaban')) as p3,
+         sum(n * (stage = 'evaluasi')) as p4
   from act join grp using (kel) group by 1, 2
 ),
 moves as (

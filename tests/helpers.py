@@ -132,25 +132,25 @@ def db_row(db_path: Path, table: str, record_id: str) -> dict | None:
         conn.close()
 
 
+def undo_m016(conn: sqlite3.Connection) -> None:
+    """Take away what m016 made (the table of stage counts, its triggers, its index)."""
+    conn.execute("drop table activity_stage_counts")
+    for event in ("insert", "update", "delete"):
+        conn.execute(f"drop trigger activity_stage_counts_{event}")
+    conn.execute("drop index activities_stage_since")
+    conn.execute("delete from _faskel_tables where nama = 'activity_stage_counts'")
+    conn.execute("delete from _sqlite_migrations where name = 'm016_activity_stage_counts'")
+
+
 def left_behind_by_an_older_faskel(db_path: Path) -> None:
     """Undo the summary-index migrations (m004, m016), as if the file came from an older
     release."""
     conn = sqlite3.connect(db_path)
     with conn:
-        for index in (
-            "visits_links",
-            "followups_open",
-            "followups_done",
-            "followups_problem",
-            "activities_evaluated",
-            "activities_evaluated_since",
-            "activities_open",
-        ):
+        undo_m016(conn)
+        for index in ("visits_links", "followups_open", "followups_done", "followups_problem"):
             conn.execute(f"drop index {index}")
-        conn.execute(
-            "delete from _sqlite_migrations where name in "
-            "('m004_summary_indexes', 'm016_activity_stage_indexes')"
-        )
+        conn.execute("delete from _sqlite_migrations where name = 'm004_summary_indexes'")
     conn.close()
 
 

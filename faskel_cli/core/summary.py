@@ -14,8 +14,9 @@ functions return and compute nothing themselves, so a number never differs betwe
 plain sqlite3 Connection (the summary command opens the latter; see `open_read`).
 
 Every number is aggregated by SQLite (GROUP BY), reading only the rows of the period through
-covering indexes (m001 `visits_summary`, m004 `visits_links` and the follow-up and activity
-indexes), so the cost follows the size of the period, not of the history. Counts of distinct
+covering indexes (m001 `visits_summary`, m004 `visits_links` and the follow-up indexes; the
+activities by stage from the per-village counts m016 keeps), so the cost follows the size
+of the period, not of the history. Counts of distinct
 things (facilitators, LKK) are distinct over each group, never added up: `_rollup` groups the
 same rows per kelurahan, per kecamatan and for the whole area in one statement.
 

@@ -123,39 +123,30 @@ def _lkk_measures(
 def _activity_measures(
     db: Reader, params: dict, scope: str, levels: tuple[tuple[str, int], ...]
 ) -> dict[tuple, tuple]:
-    # An activity whose current stage began on or before `end` was in that stage at `end`
-    # (stage dates never go back); only those moved on after `end` read their events.
-    stage_at_end = (
-        "case when a.stage_since <= :end then a.stage else ("
-        "select s.stage from activity_stages s where s.activity_id = a.id "
-        "and s.deleted_at is null and s.date <= :end order by s.seq desc limit 1) end"
+    # The stage of every live activity now, per village, is kept in activity_stage_counts
+    # (m016): a summary does not read the history of activities, which grows with the
+    # years. An activity whose current stage began after `end` (few, for a recent period)
+    # was then in another stage, or not yet started: it leaves its current stage's count
+    # and joins that of its last stage event on or before `end`, if any (stage dates
+    # never go back).
+    at_end = (
+        "(select s.stage from activity_stages s where s.activity_id = a.id "
+        "and s.deleted_at is null and s.date <= :end order by s.seq desc limit 1)"
     )
-    last = STAGES[-1]
-    sums = ", ".join(f"sum(stage = '{stage}') as n{i}" for i, stage in enumerate(STAGES))
-    columns = ", ".join(f"n{i}" for i in range(len(STAGES)))
-    # Every activity ends in the last stage, so those grow with the years: the ones there
-    # since `end` or before are counted per village in the index's own order (no sort, no
-    # table). The rest, the ones still under way and the ones that got there after `end`,
-    # are few and go through the case above.
-    settled = ", ".join(
-        f"{'count(*)' if stage == last else '0'} as n{i}" for i, stage in enumerate(STAGES)
+    now = ", ".join(f"sum(n * (stage = '{stage}')) as n{i}" for i, stage in enumerate(STAGES))
+    moved = ", ".join(
+        f"sum(coalesce(at_end = '{stage}', 0) - (stage = '{stage}'))" for stage in STAGES
     )
+    columns = ", ".join(f"p.n{i}" for i in range(len(STAGES)))
     units = (
         f"select p.kel as kel, r.parent_kode as kec, {columns} from ("
-        f"select kelurahan_kode as kel, {settled} "
-        "from activities indexed by activities_evaluated "
-        f"where deleted_at is null and stage = '{last}' and stage_since <= :end "
+        f"select kelurahan_kode as kel, {now} from activity_stage_counts "
         "group by kelurahan_kode "
         "union all "
-        f"select kel, {sums} from ("
-        f"select a.kelurahan_kode as kel, {stage_at_end} as stage "
-        "from activities a indexed by activities_open "
-        f"where a.deleted_at is null and a.stage != '{last}' and a.start_date <= :end "
-        "union all "
-        f"select a.kelurahan_kode as kel, {stage_at_end} as stage "
-        "from activities a indexed by activities_evaluated_since "
-        f"where a.deleted_at is null and a.stage = '{last}' and a.stage_since > :end "
-        "and a.start_date <= :end) group by kel) p "
+        f"select kel, {moved} from ("
+        f"select a.kelurahan_kode as kel, a.stage as stage, {at_end} as at_end "
+        "from activities a indexed by activities_stage_since "
+        "where a.deleted_at is null and a.stage_since > :end) group by kel) p "
         f"join regions r on r.kode = p.kel{scope}"
     )
     return rollup(db, units, [f"sum(n{i})" for i in range(len(STAGES))], params, levels=levels)

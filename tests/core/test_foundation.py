@@ -263,9 +263,9 @@ def test_reading_an_older_database_migrates_it(seeded_path):
         reader.close()
     assert {r["status"] for r in migration_status(seeded_path)} == {"applied"}
     # m004 made activities_summary again; m016, applied after it, replaced it.
-    indexes = {row[0] for row in query(seeded_path, "select name from sqlite_master")}
-    assert "activities_summary" not in indexes
-    assert {"activities_evaluated", "activities_evaluated_since", "activities_open"} <= indexes
+    names = {row[0] for row in query(seeded_path, "select name from sqlite_master")}
+    assert "activities_summary" not in names
+    assert {"activity_stage_counts", "activities_stage_since"} <= names
 
 
 def test_an_older_read_only_database_asks_for_migrate(seeded_path):

@@ -140,24 +140,56 @@ def m015_photos(db: Db) -> None:
 
 
 @migrations()
-def m016_activity_stage_indexes(db: Db) -> None:
-    """The summary's activities by stage (core/summary_measures.py) without reading the
-    history in full: the evaluated ones (the last stage, where every activity ends up) are
-    counted per village straight from an index in village order; the others, few at any
-    time, and those evaluated after the period are read through indexes of their own."""
+def m016_activity_stage_counts(db: Db) -> None:
+    """The summary's activities by stage (core/summary_measures.py) without reading every
+    activity ever started: `activity_stage_counts` holds, per village and stage, how many
+    live activities are in that stage now, kept by triggers; the summary takes those and
+    corrects them for the few activities whose stage changed after the period's end (read
+    through `activities_stage_since`). Local and derived: never in a bundle."""
     run_script(
         db,
         """
         drop index if exists activities_summary;
-        -- Each holds every column its query reads, the constant ones of its WHERE too
-        -- (stage, deleted_at): SQLite reads the table for any column an index lacks, and a
-        -- province's activities are spread over gigabytes.
-        create index activities_evaluated on activities(kelurahan_kode, stage_since, stage,
-            deleted_at) where deleted_at is null and stage = 'evaluasi';
-        create index activities_evaluated_since on activities(stage_since, start_date,
-            kelurahan_kode, stage, id, deleted_at) where deleted_at is null
-            and stage = 'evaluasi';
-        create index activities_open on activities(start_date, kelurahan_kode, stage_since,
-            stage, id, deleted_at) where deleted_at is null and stage != 'evaluasi';
+        create table activity_stage_counts (
+            kelurahan_kode text not null,
+            stage text not null,
+            n integer not null,
+            primary key (kelurahan_kode, stage)
+        ) without rowid;
+        insert into activity_stage_counts (kelurahan_kode, stage, n)
+            select kelurahan_kode, stage, count(*) from activities
+            where deleted_at is null group by kelurahan_kode, stage;
+        create trigger activity_stage_counts_insert after insert on activities
+        when new.deleted_at is null begin
+            insert into activity_stage_counts (kelurahan_kode, stage, n)
+            values (new.kelurahan_kode, new.stage, 1)
+            on conflict (kelurahan_kode, stage) do update set n = n + 1;
+        end;
+        create trigger activity_stage_counts_update
+        after update of kelurahan_kode, stage, deleted_at on activities begin
+            update activity_stage_counts set n = n - 1 where old.deleted_at is null
+                and kelurahan_kode = old.kelurahan_kode and stage = old.stage;
+            insert into activity_stage_counts (kelurahan_kode, stage, n)
+            select new.kelurahan_kode, new.stage, 1 where new.deleted_at is null
+            on conflict (kelurahan_kode, stage) do update set n = n + 1;
+        end;
+        create trigger activity_stage_counts_delete after delete on activities
+        when old.deleted_at is null begin
+            update activity_stage_counts set n = n - 1
+                where kelurahan_kode = old.kelurahan_kode and stage = old.stage;
+        end;
+        -- Every column the correction reads, deleted_at too (SQLite reads the table for a
+        -- column of the WHERE its index lacks).
+        create index activities_stage_since on activities(stage_since, kelurahan_kode,
+            stage, id, deleted_at) where deleted_at is null;
         """,
     )
+    if db.execute("select 1 from sqlite_master where name = '_faskel_tables'").fetchone():
+        db.execute(
+            "insert or ignore into _faskel_tables (nama, jenis, keterangan, description) "
+            "values ('activity_stage_counts', 'internal', ?, ?)",
+            [
+                "Jumlah kegiatan per kelurahan per tahap saat ini (untuk ringkasan).",
+                "Activities per village per stage now (for summaries).",
+            ],
+        )
