@@ -342,6 +342,9 @@ class ActivityFilter:
     stalled: bool = False
     as_of: date | None = None
     stall_days: int = 30
+    # Only the villages under a unit (its kode prefix, as `33.74.`; '' for every one): a
+    # province's report of one kabupaten/kota.
+    within: str = ""
 
 
 def list_activities(db: Db, flt: ActivityFilter) -> list[dict]:
@@ -358,6 +361,9 @@ def list_activities(db: Db, flt: ActivityFilter) -> list[dict]:
         if value:
             sql += f" and {column} = ?"
             params.append(value)
+    if flt.within:
+        sql += " and a.kelurahan_kode like ?"
+        params.append(flt.within + "%")
     sql += " order by c.kode, k.nama, a.start_date, a.created_at"
     rows = []
     for found in db.execute(sql, params).fetchall():

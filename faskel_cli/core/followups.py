@@ -417,6 +417,9 @@ class FollowupFilter:
     # A period from `since` to `as_of`: `done` lists those done in it, `all` those raised in
     # it; `open` and `overdue` stay "as of its end" (what is left when the period closes).
     since: date | None = None
+    # Only the villages under a unit (its kode prefix, as `33.74.`; '' for every one): a
+    # province's report of one kabupaten/kota.
+    within: str = ""
 
 
 def state_as_of(item: dict, as_of: date) -> tuple[str, int]:
@@ -464,6 +467,9 @@ def list_followups(db: Db, flt: FollowupFilter) -> list[dict]:
         if value:
             sql += f" and {column} = ?"
             params.append(value)
+    if flt.within:
+        sql += " and f.kelurahan_kode like ?"
+        params.append(flt.within + "%")
     rows = []
     for found in db.execute(sql + order, params).fetchall():
         item = _out(found)

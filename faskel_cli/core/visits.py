@@ -444,6 +444,9 @@ class VisitFilter:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    # Only the villages under a unit (its kode prefix, as `33.74.`; '' for every one): a
+    # province's report of one kabupaten/kota.
+    within: str = ""
 
 
 def list_visits(db: Db, flt: VisitFilter) -> list[dict]:
@@ -458,6 +461,9 @@ def list_visits(db: Db, flt: VisitFilter) -> list[dict]:
         if value:
             sql += f" and {column} = ?"
             params.append(value)
+    if flt.within:
+        sql += " and v.kelurahan_kode like ?"
+        params.append(flt.within + "%")
     if flt.since:
         sql += " and v.date >= ?"
         params.append(flt.since)

@@ -42,6 +42,8 @@ def collect(
 
     needs = NEEDS[fmt]
     summary = build_summary(db, period, kecamatan_kode=kecamatan_kode, scope=summary_scope)
+    # The record sheets cover what the summary covers (one kabupaten/kota of a province).
+    within = summary_scope.prefix if summary_scope else ""
     data = ReportData(
         summary=summary, period=period, scope=scope, generated=clock.today(), lang=get_lang()
     )
@@ -54,6 +56,7 @@ def collect(
                 kecamatan_kode=kecamatan_kode,
                 since=period.start.isoformat(),
                 until=period.end.isoformat(),
+                within=within,
             ),
         )
         rows.reverse()  # oldest first, as a logbook reads
@@ -62,13 +65,16 @@ def collect(
         from faskel_cli.core.activities import ActivityFilter, list_activities
 
         data.activities = list_activities(
-            db, ActivityFilter(kecamatan_kode=kecamatan_kode, as_of=period.end)
+            db, ActivityFilter(kecamatan_kode=kecamatan_kode, as_of=period.end, within=within)
         )
     if "followups" in needs:
         from faskel_cli.core.followups import FollowupFilter, list_followups
 
         data.followups = list_followups(
-            db, FollowupFilter(status="open", kecamatan_kode=kecamatan_kode, as_of=period.end)
+            db,
+            FollowupFilter(
+                status="open", kecamatan_kode=kecamatan_kode, as_of=period.end, within=within
+            ),
         )
     if "visits" in needs or "followups" in needs:
         data.names = facilitator_names(db)

@@ -271,3 +271,18 @@ def test_the_trend_of_a_province_by_kota_and_deeper_equals_the_kota_databases(ga
     provinces = {row["kode"]: row["visits"] for row in national["provinsi"]}
     assert provinces["33"] == province["totals"]["visits"]
     assert provinces["34"] == kota["34.71"]["totals"]["visits"]
+
+
+def test_the_record_sheets_of_one_kota_of_a_province_hold_its_records_only(gathered):
+    from faskel_cli.reports import build
+
+    built, jateng, _, _ = gathered
+    kota = build.collect(built["kota"]["33.74"], "xlsx", MONTH, "Kota Semarang")
+    one = build.collect(
+        jateng, "xlsx", MONTH, "Kota Semarang", summary_scope=resolve_scope(jateng, None, "33.74")
+    )
+    whole = build.collect(jateng, "xlsx", MONTH, "Jawa Tengah")
+    for records in ("visits", "activities", "followups"):
+        ids = [item["id"] for item in getattr(one, records)]
+        assert ids == [item["id"] for item in getattr(kota, records)], records
+        assert ids and len(getattr(whole, records)) > len(ids), records
