@@ -93,15 +93,20 @@ def _import_who(manifest: dict) -> str:
 
 
 def _shares_a_key(db: Db, kind: Kind, unique: Unique) -> bool:
-    """A written record of the bundle has the key of `unique` of a row here (live or not)."""
+    """A written record of the bundle has the key of `unique` of a row the index holds
+    here (asked only when no row here changes, so only those rows can collide): one seek
+    into the index itself per record."""
     k = kind.name
     same = " and ".join(
         f"t.[{c}] = s.[{c}]" + ("" if coll.upper() == "BINARY" else f" collate {coll}")
         for c, coll in zip(unique.columns, unique.collations, strict=True)
     )
+    # The index's own condition (its columns are t's: the innermost table of the subquery).
+    partial = f" and ({unique.where})" if unique.where else ""
     found = db.execute(
-        f"select 1 from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id "
-        f"where exists (select 1 from main.[{k}] t where {same}) limit 1"
+        f"select 1 from temp.[n_{k}] n join temp.[s_{k}] s on s.id = n.id where exists "
+        f"(select 1 from main.[{k}] t indexed by [{unique.name}] where {same}{partial}) "
+        "limit 1"
     ).fetchone()
     return found is not None
 
