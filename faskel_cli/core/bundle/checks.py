@@ -42,9 +42,12 @@ def classify(db: Db, kinds: dict[str, Kind]) -> None:
 
 
 def _exists_here_or_staged(kind: str, expr: str) -> str:
+    # The bundle's own records first: a kota's first bundle into its province brings the
+    # LKK its visits name, and a seek into the small staged table spares one into the
+    # province's (OR stops at the first that holds).
     return (
-        f"(exists (select 1 from main.[{kind}] r where r.id = {expr}) "
-        f"or exists (select 1 from temp.[s_{kind}] r where r.id = {expr}))"
+        f"(exists (select 1 from temp.[s_{kind}] r where r.id = {expr}) "
+        f"or exists (select 1 from main.[{kind}] r where r.id = {expr}))"
     )
 
 

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from faskel_cli.core.store import Db
 
 
+# The TEMP database's page cache (KiB): a bundle of tens of thousands of records is staged
+# and checked in memory, where the default (a few hundred pages) wrote most of it to a
+# temporary file; a larger bundle spills past it as before.
+STAGE_CACHE_KIB = 65536
+
+
 def create_stage(db: Db, kinds: dict[str, Kind]) -> None:
+    db.execute(f"pragma temp.cache_size = -{STAGE_CACHE_KIB}")
     for kind in kinds.values():
         k = kind.name
         columns = ", ".join(f"[{c.name}] {c.type}" for c in kind.columns)
