@@ -128,7 +128,7 @@ def find_area(ref: str, rows: Iterable[tuple[str, str]] | None = None) -> tuple[
             if kode == raw:
                 return kode, nama
         raise InputError("err.area_unknown", ref=ref, matches="-")
-    units = [(k, n) for k, n in (rows or read_reference()) if k.count(".") < 3]
+    units = [(k, n) for k, n in rows if k.count(".") < 3] if rows else list(_units())
     names = dict(units)
     key = normalise(raw)
     # Provinces and kabupaten/kota first: a kecamatan named like its kota is rarely meant.
@@ -151,9 +151,20 @@ def find_area(ref: str, rows: Iterable[tuple[str, str]] | None = None) -> tuple[
 
 
 @functools.cache
+def _units() -> tuple[tuple[str, str], ...]:
+    """(kode, nama) of every unit above the villages (7,800 of them), read once: only their
+    lines are parsed, not the 83,762 villages'."""
+    import csv
+
+    # A village's kode has 13 characters (33.75.01.1002), a unit's at most 8.
+    lines = [line for line in _reference_text().splitlines()[1:] if line[13:14] != ","]
+    return tuple((row[0], row[1]) for row in csv.reader(lines))
+
+
+@functools.cache
 def _unit_names() -> dict[str, str]:
-    """The name of every unit above the villages (7,800 of them), read once."""
-    return {kode: nama for kode, nama in read_reference() if kode.count(".") < 3}
+    """The name of every unit above the villages, by kode."""
+    return dict(_units())
 
 
 def place_of(kode: str) -> str | None:

@@ -29,3 +29,9 @@ def test_a_prefix_reads_the_unit_and_everything_under_it_and_nothing_else():
     assert quoted
     for kode, nama in quoted:
         assert list(areas.read_reference(kode))[0] == (kode, nama)
+
+
+def test_the_units_above_the_villages_are_every_line_of_fewer_than_four_parts():
+    every = list(areas.read_reference())
+    assert list(areas._units()) == [(k, n) for k, n in every if k.count(".") < 3]
+    assert len(areas._units()) > 7_000
