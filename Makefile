@@ -32,15 +32,16 @@ demo: $(STAMP)
 	@$(BIN)/faskel summary --week 2026-W48
 
 # The one test command (README, .ci/run): lint and types first, then the tests, spread over
-# the machine's cores. The slow ones (property runs, many processes, LibreOffice, memory
-# bounds) run where CI is set (CI=true, as CI services set it) or with SLOW=1.
+# the machine's cores (a module whose fixtures are costly runs on one worker: xdist_group).
+# The slow ones (property runs, many processes, LibreOffice, memory bounds) run where CI is
+# set (CI=true, as CI services set it) or with SLOW=1.
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
 # otherwise every faskel the tests start compiles the package again, and pytest rewrites
 # every test module again on each run.
 TEST_SLOW := $(if $(or $(CI),$(SLOW)),,-m "not slow")
 WRITE_BYTECODE := env -u PYTHONDONTWRITEBYTECODE
 test: lint
-	$(WRITE_BYTECODE) $(BIN)/python -m pytest -n auto $(TEST_SLOW)
+	$(WRITE_BYTECODE) $(BIN)/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
 
 # The floors of pyproject.toml are tested, not only declared: the suite runs again in its own
 # venv with every direct dependency (and test extra) at the lowest version the ranges allow.
@@ -58,7 +59,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
 		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions|pillow|fpdf2|python.docx|pypdf)=='
-	$(WRITE_BYTECODE) $(LOWEST)/bin/python -m pytest -n auto $(TEST_SLOW)
+	$(WRITE_BYTECODE) $(LOWEST)/bin/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)
