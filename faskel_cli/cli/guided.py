@@ -178,6 +178,26 @@ def choose_vocabulary(
     return str(choose(label, items, list(vocabulary), check, names=vocabulary, default=default))
 
 
+def chosen(
+    key: str,
+    label: str,
+    vocabulary: Sequence[str],
+    meanings_key: str,
+    check: Callable[[str], str],
+    *,
+    default: Callable[[], str | None] | str | None = None,
+) -> Question:
+    """A question answered from a fixed vocabulary, numbered with the meanings (the
+    counterpart of `typed`); `check` also checks a value given as an option. A `default`
+    that is a function is read when the question is asked (the last visit's kind)."""
+
+    def asked() -> str:
+        value = default() if callable(default) else default
+        return choose_vocabulary(label, vocabulary, meanings_key, check, default=value)
+
+    return Question(key, label, asked, check=check)
+
+
 def parse_many(answer: str, count: int) -> list[int | str]:
     """Several numbered items: `1,3` (or `1 3`), empty for none. Each part is an index
     (from 0), the word for a new one (NEW, as "+"), or a name to look up."""

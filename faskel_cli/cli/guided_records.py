@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from faskel_cli.cli import guided
-from faskel_cli.cli.guided import Form, Question, ask, dash, optional, typed
+from faskel_cli.cli.guided import Form, Question, ask, chosen, dash, optional, typed
 from faskel_cli.cli.guided_visit import ask_activity, ask_kelurahan, ask_lkk, with_new_lkk
 from faskel_cli.core import answers, clock, recent
 from faskel_cli.core.vocab import ACTIVITY_TYPES, LKK_TYPES
@@ -41,10 +41,6 @@ def _kelurahan_question(db: Db, then: tuple[str, ...] = ()) -> Question:
     )
 
 
-def _vocabulary(key: str, choices: tuple[str, ...], meanings: str, check, default=None):
-    return lambda: guided.choose_vocabulary(t(key), choices, meanings, check, default=default)
-
-
 def activity(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     """`activity add`: kelurahan, title, type, start date, funding, budget, LKK."""
     form = Form(t("title.entry.activity"))
@@ -54,17 +50,13 @@ def activity(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     form.add(_kelurahan_question(db, then=("lkk",)))
     form.add(typed("title", t("field.title"), answers.title))
     form.add(
-        Question(
+        chosen(
             "activity_type",
             t("field.type"),
-            _vocabulary(
-                "field.type",
-                ACTIVITY_TYPES,
-                "help.choices.activity_type",
-                answers.activity_type,
-                last[2] if last else None,
-            ),
-            check=answers.activity_type,
+            ACTIVITY_TYPES,
+            "help.choices.activity_type",
+            answers.activity_type,
+            default=last[2] if last else None,
         )
     )
     form.add(
@@ -209,22 +201,13 @@ def lkk(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     values = form.values
     form.add(_kelurahan_question(db, then=("name",)))
     form.add(
-        Question(
-            "lkk_type",
-            t("field.type"),
-            _vocabulary("field.type", LKK_TYPES, "help.choices.lkk_type", answers.lkk_type),
-            check=answers.lkk_type,
-        )
+        chosen("lkk_type", t("field.type"), LKK_TYPES, "help.choices.lkk_type", answers.lkk_type)
     )
     form.add(
-        Question(
+        typed(
             "name",
             t("prompt.entry.lkk_name"),
-            lambda: ask(
-                t("prompt.entry.lkk_name"),
-                lambda a: answers.lkk_name(db, values["kelurahan"], a),
-            ),
-            check=lambda a: answers.lkk_name(db, values["kelurahan"], a),
+            lambda a: answers.lkk_name(db, values["kelurahan"], a),
         )
     )
     form.fill(given)

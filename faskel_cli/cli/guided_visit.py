@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from faskel_cli.cli import guided
-from faskel_cli.cli.guided import Form, Question, ask, choose, dash, optional, say, typed
+from faskel_cli.cli.guided import Form, Question, ask, choose, chosen, dash, optional, say, typed
 from faskel_cli.core import answers, clock, recent
 from faskel_cli.core.vocab import LKK_TYPES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import t
@@ -176,14 +176,14 @@ def run(
             )
         )
 
-    def vocabulary(key: str, choices: tuple[str, ...], meanings: str, check) -> Callable[[], str]:
-        def asking() -> str:
-            previous = last()
-            default = getattr(previous, key) if previous else None
-            return guided.choose_vocabulary(t(f"field.{key}"), choices, meanings, check,
-                                            default=default)  # fmt: skip
+    def previous(key: str) -> Callable[[], str | None]:
+        """The last visit's value of `key`, read when the question is asked."""
 
-        return asking
+        def value() -> str | None:
+            found = last()
+            return getattr(found, key) if found else None
+
+        return value
 
     def kelurahan_default() -> str | None:
         previous = last()
@@ -216,22 +216,20 @@ def run(
             then=("lkk", "activity"),
         )
     )
-    form.add(
-        Question(
-            "kind",
-            t("field.kind"),
-            vocabulary("kind", VISIT_KINDS, "help.choices.kind", answers.kind),
-            check=answers.kind,
+    for key, vocabulary, check in (
+        ("kind", VISIT_KINDS, answers.kind),
+        ("strand", STRANDS, answers.strand),
+    ):
+        form.add(
+            chosen(
+                key,
+                t(f"field.{key}"),
+                vocabulary,
+                f"help.choices.{key}",
+                check,
+                default=previous(key),
+            )  # fmt: skip
         )
-    )
-    form.add(
-        Question(
-            "strand",
-            t("field.strand"),
-            vocabulary("strand", STRANDS, "help.choices.strand", answers.strand),
-            check=answers.strand,
-        )
-    )
     form.add(
         Question(
             "lkk",
