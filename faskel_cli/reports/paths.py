@@ -75,23 +75,24 @@ SUFFIXES = {
 }
 
 
-def format_from(output: str | None) -> str | None:
+def format_from(output: str | None, suffixes: dict[str, str] = SUFFIXES) -> str | None:
     """The format an --output name implies (laporan.xlsx -> xlsx, any case), or None for
     stdout (`-`) and for a name without a suffix (then the report is WhatsApp text).
 
     A suffix that is no report format (laporan.xls, .pdf, .docx) is refused naming the known
     ones: a cron job must not write text into a file every program takes for something else.
-    `--format` (the caller does not ask here then) writes any name."""
+    `--format` (the caller does not ask here then) writes any name. `suffixes`: another
+    command's own (the recap's)."""
     if not output or output.strip() == "-":
         return None
     suffix = PurePath(output.strip()).suffix.lower()
     if not suffix:
         return None
-    if suffix not in SUFFIXES:
+    if suffix not in suffixes:
         raise InputError(
             "err.output.unknown_suffix",
             path=output.strip(),
             suffix=suffix,
-            known=", ".join(SUFFIXES),
+            known=", ".join(suffixes),
         )
-    return SUFFIXES[suffix]
+    return suffixes[suffix]

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 
-from faskel_cli.core.errors import InputError
 from faskel_cli.core.received import local_date
 from faskel_cli.messages import t
 from faskel_cli.reports.common import show_date, to_date
@@ -135,20 +133,10 @@ class Rekap:
 
 def format_from(output: str | None) -> str | None:
     """The format an --output name implies (rekap.pdf -> pdf), None for stdout or no
-    suffix; another suffix is refused naming the known ones."""
-    if not output or output.strip() == "-":
-        return None
-    suffix = PurePath(output.strip()).suffix.lower()
-    if not suffix:
-        return None
-    if suffix not in SUFFIXES:
-        raise InputError(
-            "err.output.unknown_suffix",
-            path=output.strip(),
-            suffix=suffix,
-            known=", ".join(SUFFIXES),
-        )
-    return SUFFIXES[suffix]
+    suffix; another suffix is refused naming the recap's."""
+    from faskel_cli.reports.paths import format_from as from_suffix
+
+    return from_suffix(output, SUFFIXES)
 
 
 def cell_text(value, kind: str) -> str:
