@@ -19,22 +19,13 @@ from faskel_cli.reports.rekap import (
     SUMMED,
     Rekap,
 )
-from faskel_cli.reports.xlsx import FIRST_ROW, _Formats, _Sheet
+from faskel_cli.reports.xlsx import FIRST_ROW, _Formats, _Sheet, new_workbook
 
 
 def render(rekap: Rekap) -> bytes:
-    import xlsxwriter
 
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    workbook = new_workbook(buffer)
     formats = _Formats(workbook)
     workbook.set_properties(
         {

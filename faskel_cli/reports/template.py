@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from faskel_cli.core import sheet_format as fmt
 from faskel_cli.core.vocab import STRANDS, VISIT_KINDS
 from faskel_cli.messages import get_lang, t
-from faskel_cli.reports.xlsx import HEADER_FORMAT
+from faskel_cli.reports.xlsx import HEADER_FORMAT, new_workbook
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Db
@@ -103,19 +103,10 @@ def gather(db: Db, facilitator: str | None, rows: int) -> TemplateData:
 
 class _Writer:
     def __init__(self, data: TemplateData) -> None:
-        import xlsxwriter
 
         self.data = data
         self.buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(
-            self.buffer,
-            {
-                "in_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
+        self.book = new_workbook(self.buffer)
         book = self.book
         date_pattern = "dd/mm/yyyy" if get_lang() == "id" else "yyyy-mm-dd"
         self.header = book.add_format(HEADER_FORMAT)

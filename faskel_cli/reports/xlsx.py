@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from faskel_cli.messages import get_lang, t
 from faskel_cli.render_summary import completeness_line
@@ -29,6 +30,9 @@ from faskel_cli.reports.common import (
     to_date,
     value,
 )
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
 from faskel_cli.reports.periods import title as period_title
 
 HEADER_ROW = 3  # title, period line, a blank row, then the headings
@@ -247,11 +251,12 @@ class _Sheet:
         ws.set_footer(f"&L{_header_text(self.title)}&R{t('rep.page_of')}")
 
 
-def render(data: ReportData) -> bytes:
+def new_workbook(buffer: io.BytesIO) -> Workbook:
+    """An xlsxwriter Workbook written into `buffer`, in which a text is only ever text: a
+    name that starts with `=`, a link or a number-like code (0812…) stays as typed."""
     import xlsxwriter
 
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
+    return xlsxwriter.Workbook(
         buffer,
         {
             "in_memory": True,
@@ -260,6 +265,12 @@ def render(data: ReportData) -> bytes:
             "strings_to_numbers": False,
         },
     )
+
+
+def render(data: ReportData) -> bytes:
+
+    buffer = io.BytesIO()
+    workbook = new_workbook(buffer)
     formats = _Formats(workbook)
     made = datetime.combine(data.generated, time())
     workbook.set_properties(
