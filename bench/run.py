@@ -227,15 +227,21 @@ def main(argv: list[str] | None = None) -> int:
         ("V / P", ms["V"] / ms["P"], 1.0),
         ("S week 1M / S week 60k", ms["S week"] / ms["S week 60k"], 1.2),
     ]
-    print("| goal | ratio | at most | |")
-    print("|---|---:|---:|---|")
-    missed = 0
-    for text, ratio, limit in goals:
-        ok = ratio <= limit
-        missed += not ok
-        print(f"| {text} | {ratio:.2f} | {limit:g} | {'ok' if ok else 'MISSED'} |")
+    missed = goal_table(goals, "ratio")
     print(f"| V / N (for information) | {ms['V'] / ms['N']:.1f} | | |")
     return 1 if missed else 0
+
+
+def goal_table(goals: list[tuple[str, float, float]], heading: str) -> int:
+    """Print (goal, value, at most) as a Markdown table; returns how many were missed."""
+    print(f"| goal | {heading} | at most | |")
+    print("|---|---:|---:|---|")
+    missed = 0
+    for text, value, limit in goals:
+        ok = value <= limit
+        missed += not ok
+        print(f"| {text} | {value:.2f} | {limit:g} | {'ok' if ok else 'MISSED'} |")
+    return missed
 
 
 if __name__ == "__main__":
