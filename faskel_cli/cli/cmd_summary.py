@@ -14,7 +14,6 @@ from faskel_cli.messages import t
 
 if TYPE_CHECKING:
     from faskel_cli.core.dates import Period
-    from faskel_cli.core.regions import Region
     from faskel_cli.core.store import Reader
     from faskel_cli.core.summary import Scope
 
@@ -46,15 +45,6 @@ def _unit(database: Reader, kabupaten: str | None, kecamatan: str | None) -> Sco
     if not kabupaten and not kecamatan:
         return None
     return levels.scope(database, None, kabupaten, kecamatan)
-
-
-def _kecamatan(database: Reader, ref: str | None) -> Region | None:
-    """The kecamatan Region `--kecamatan` names (closest-match errors), or None."""
-    if not ref:
-        return None
-    from faskel_cli.core import regions
-
-    return regions.kecamatan(database, ref)
 
 
 def _write(text: str) -> None:
