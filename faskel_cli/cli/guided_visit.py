@@ -216,20 +216,11 @@ def run(
             then=("lkk", "activity"),
         )
     )
-    for key, vocabulary, check in (
-        ("kind", VISIT_KINDS, answers.kind),
-        ("strand", STRANDS, answers.strand),
+    for key, label, vocabulary, meanings, check in (
+        ("kind", "field.kind", VISIT_KINDS, "help.choices.kind", answers.kind),
+        ("strand", "field.strand", STRANDS, "help.choices.strand", answers.strand),
     ):
-        form.add(
-            chosen(
-                key,
-                t(f"field.{key}"),
-                vocabulary,
-                f"help.choices.{key}",
-                check,
-                default=previous(key),
-            )  # fmt: skip
-        )
+        form.add(chosen(key, t(label), vocabulary, meanings, check, default=previous(key)))
     form.add(
         Question(
             "lkk",
