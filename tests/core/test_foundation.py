@@ -326,3 +326,12 @@ def test_a_moment_is_read_in_the_working_areas_zone():
     finally:
         clock.use_area(None)
     assert clock.local_time("not a stamp") == "not a stamp"
+
+
+def test_every_shareable_table_is_change_logged():
+    """The migrations' list of change-logged tables (kept apart: shipped migrations read
+    it) names exactly the tables a bundle carries."""
+    from faskel_cli.core.bundle.wire import TABLES
+    from faskel_cli.core.schema import CHANGE_LOGGED
+
+    assert CHANGE_LOGGED == TABLES
