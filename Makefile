@@ -38,10 +38,14 @@ demo: $(STAMP)
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
 # otherwise every faskel the tests start compiles the package again, and pytest rewrites
 # every test module again on each run.
+# The tests' temporary files (real SQLite files, reports, bundles) go to RAM where the machine
+# has a writable tmpfs with 1 GB free (/dev/shm): on disk, waiting for SQLite's fsyncs took a
+# tenth of the suite's time. A passed test's files are removed at once (pyproject.toml).
 TEST_SLOW := $(if $(or $(CI),$(SLOW)),,-m "not slow")
-WRITE_BYTECODE := env -u PYTHONDONTWRITEBYTECODE
+TEST_TMP := $(shell test -w /dev/shm && df -Pk /dev/shm | awk 'NR == 2 && $$4 > 1048576 {print "/dev/shm"}')
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE $(if $(TEST_TMP),TMPDIR=$(TEST_TMP))
 test: lint
-	$(WRITE_BYTECODE) $(BIN)/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
+	$(TEST_ENV) $(BIN)/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
 
 # The floors of pyproject.toml are tested, not only declared: the suite runs again in its own
 # venv with every direct dependency (and test extra) at the lowest version the ranges allow.
@@ -59,7 +63,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
 		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions|pillow|fpdf2|python.docx|pypdf)=='
-	$(WRITE_BYTECODE) $(LOWEST)/bin/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
+	$(TEST_ENV) $(LOWEST)/bin/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)
