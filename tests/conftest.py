@@ -10,8 +10,10 @@ import pytest
 from hypothesis import settings
 
 from faskel_cli.core.db import connect
+from faskel_cli.core.sample import load_sample
 from faskel_cli.messages import set_lang
 from tests.helpers import (
+    ROOT,
     TODAY,
     Cli,
     Laptop,
@@ -66,6 +68,14 @@ def seeded_template(templates) -> Path:
     """Two facilitators and three LKK of Kota Pekalongan (helpers.seed)."""
     path = templates / "seeded.db"
     build_template(path, seed)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_template(templates) -> Path:
+    """The demo's sample data (data/sample.json), as `faskel db seed` loads it."""
+    path = templates / "sample.db"
+    build_template(path, lambda db: load_sample(db, ROOT / "data" / "sample.json"))
     return path
 
 

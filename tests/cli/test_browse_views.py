@@ -10,17 +10,13 @@ from collections import Counter
 
 import pytest
 
-from tests.helpers import ROOT, TODAY, Cli
+from tests.helpers import ROOT, Cli, copy_db
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Cli:
-    """The demo's sample data, loaded once; the tests here only read it."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FASKEL_TODAY", TODAY)
-        cli = Cli(tmp_path_factory.mktemp("views") / "sample.db")
-        cli.ok("db", "seed", str(ROOT / "data" / "sample.json"))
-    return cli
+def sample(sample_template, tmp_path_factory) -> Cli:
+    """The demo's sample data; the tests here only read it."""
+    return Cli(copy_db(sample_template, tmp_path_factory.mktemp("views") / "sample.db"))
 
 
 def query(cli: Cli, sql: str, *params) -> list[sqlite3.Row]:

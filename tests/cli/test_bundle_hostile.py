@@ -112,10 +112,8 @@ def test_a_bomb_beyond_its_bound_is_refused_as_soon_as_it_passes_it(laptops, tmp
     assert time.perf_counter() - began < 30
 
 
-def test_real_bundles_expand_well_within_the_bound(tmp_path):
-    sample = Path(__file__).resolve().parents[2] / "data" / "sample.json"
-    cli = Cli(tmp_path / "sample.db")
-    cli.ok("db", "seed", str(sample))
+def test_real_bundles_expand_well_within_the_bound(sample_template, tmp_path):
+    cli = Cli(copy_db(sample_template, tmp_path / "sample.db"))
     path = tmp_path / "sample.faskel"
     cli.ok("bundle", "export", "--all", "--output", str(path))
     with gzip.open(path, "rb") as handle:

@@ -11,16 +11,9 @@ import subprocess
 
 import pytest
 
-from tests.helpers import ROOT, Cli, copy_db, dump
+from tests.helpers import Cli, copy_db, dump
 
 MONTH = ("2026-11-01", "2026-11-30")
-
-
-@pytest.fixture(scope="module")
-def sample_template(empty_template, tmp_path_factory):
-    path = copy_db(empty_template, tmp_path_factory.mktemp("lapbul") / "sample.db")
-    Cli(path).ok("db", "seed", str(ROOT / "data" / "sample.json"))
-    return path
 
 
 @pytest.fixture
@@ -124,14 +117,23 @@ def _check_content(text: str, numbers: dict) -> None:
     assert "Gang RT 02/RW 04 sebelum paving" in flat  # an activity's photo (before)
 
 
-def test_the_pdf_reads_back_page_by_page(sample, tmp_path):
-    out = tmp_path / "lapbul-{handle}-{month}.pdf"
-    said = sample.ok("report", "bulanan", "--month", "2026-11", "--output", str(out)).stdout
-    path = tmp_path / "lapbul-siti-2026-11.pdf"
+@pytest.fixture(scope="module")
+def november_pdf(sample_template, tmp_path_factory):
+    """siti's November as a PDF, made once for the tests that read it: what the command
+    said, the file, and the database it was made from."""
+    folder = tmp_path_factory.mktemp("november")
+    cli = Cli(copy_db(sample_template, folder / "faskel.db"))
+    out = folder / "lapbul-{handle}-{month}.pdf"
+    said = cli.ok("report", "bulanan", "--month", "2026-11", "--output", str(out)).stdout
+    return said, folder / "lapbul-siti-2026-11.pdf", cli.db_path
+
+
+def test_the_pdf_reads_back_page_by_page(november_pdf):
+    said, path, db_path = november_pdf
     assert str(path) in said and path.stat().st_size < 4_000_000
     pages = _pdf_pages(path)
     assert len(pages) >= 3 and all(page.strip() for page in pages)
-    numbers = _numbers(sample.db_path)
+    numbers = _numbers(db_path)
     _check_content("\n".join(pages), numbers)
     assert _squash(pages[-1]).count("Halaman") == 1
     from pypdf import PdfReader
@@ -149,9 +151,8 @@ def test_the_pdf_reads_back_page_by_page(sample, tmp_path):
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
-def test_every_page_of_the_pdf_renders(sample, tmp_path):
-    path = tmp_path / "l.pdf"
-    sample.ok("report", "bulanan", "--month", "2026-11", "-o", str(path), "-q")
+def test_every_page_of_the_pdf_renders(november_pdf, tmp_path):
+    path = november_pdf[1]
     done = subprocess.run(
         ["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "page")],
         capture_output=True, text=True, timeout=60,

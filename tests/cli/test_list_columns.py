@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from faskel_cli import render
-from tests.helpers import ROOT, TODAY, Cli
+from tests.helpers import TODAY, Cli, copy_db
 
 LISTS = {
     # command: (columns always shown, columns that may be left out at 80)
@@ -20,13 +20,9 @@ LISTS = {
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Cli:
-    """The demo's sample data, loaded once; the tests here only read it."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FASKEL_TODAY", TODAY)
-        cli = Cli(tmp_path_factory.mktemp("lists") / "sample.db")
-        cli.ok("db", "seed", str(ROOT / "data" / "sample.json"))
-    return cli
+def sample(sample_template, tmp_path_factory) -> Cli:
+    """The demo's sample data; the tests here only read it."""
+    return Cli(copy_db(sample_template, tmp_path_factory.mktemp("lists") / "sample.db"))
 
 
 def listing(cli: Cli, command: str, width: int, *extra: str) -> list[str]:

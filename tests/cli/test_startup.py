@@ -14,7 +14,7 @@ from importlib.metadata import version
 import pytest
 from packaging.version import Version
 
-from tests.helpers import ROOT, TODAY
+from tests.helpers import ROOT, TODAY, copy_db
 
 # At exit, the names of the loaded modules go to the file FASKEL_TEST_MODULES names.
 RUN = """
@@ -70,19 +70,9 @@ def heavy(modules: set[str], extra: tuple[str, ...] = ()) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
+def sample_db(sample_template, tmp_path_factory):
     """The sample data (visits in ISO week 2026-W48, the frozen clock's week)."""
-    db = tmp_path_factory.mktemp("startup") / "sample.db"
-    env = {**os.environ, "FASKEL_DB": str(db), "FASKEL_TODAY": TODAY}
-    seed = subprocess.run(
-        [sys.executable, "-m", "faskel_cli", "db", "seed", str(ROOT / "data" / "sample.json")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert seed.returncode == 0, seed.stderr
-    return db
+    return copy_db(sample_template, tmp_path_factory.mktemp("startup") / "sample.db")
 
 
 def test_version_imports_neither_rich_nor_the_database_layer(tmp_path):

@@ -21,7 +21,7 @@ from faskel_cli.core.bundle import describe
 from faskel_cli.core.bundle.validation import structure
 from faskel_cli.core.errors import InputError
 from faskel_cli.core.schema import migrations
-from tests.helpers import Cli, dump
+from tests.helpers import Cli, copy_db, dump
 
 # --- helpers (small copies: test modules do not import each other) -----------------------
 
@@ -228,9 +228,8 @@ def test_the_cli_refuses_control_characters_and_keeps_line_breaks(cli):
 # --- a sound bundle passes --------------------------------------------------------------------
 
 
-def test_the_sample_data_travels_whole(tmp_path):
-    source = Cli(tmp_path / "sample.db")
-    source.ok("db", "seed", str(Path(__file__).resolve().parents[2] / "data" / "sample.json"))
+def test_the_sample_data_travels_whole(sample_template, tmp_path):
+    source = Cli(copy_db(sample_template, tmp_path / "sample.db"))
     path = tmp_path / "sample.faskel"
     source.ok("bundle", "export", "--all", "--output", str(path))
     target = Cli(tmp_path / "target.db")
