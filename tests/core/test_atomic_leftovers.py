@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from faskel_cli.core import atomic
-from tests.helpers import ROOT, run_faskel
+from tests.helpers import ROOT, copy_db, run_faskel
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="pids are probed with POSIX signals")
 
@@ -124,9 +124,8 @@ def test_a_link_named_like_a_leftover_is_left_alone(tmp_path):
     assert link.is_symlink() and precious.read_bytes() == b"keep me"
 
 
-def test_the_report_command_cleans_up_after_a_killed_run(tmp_path):
-    env = {**os.environ, "FASKEL_DB": str(tmp_path / "faskel.db")}
-    assert run_faskel("init", env=env).returncode == 0
+def test_the_report_command_cleans_up_after_a_killed_run(empty_template, tmp_path):
+    env = {**os.environ, "FASKEL_DB": str(copy_db(empty_template, tmp_path / "faskel.db"))}
     out = tmp_path / "laporan"
     out.mkdir()
     host = atomic.temp_prefix("x").split(".faskel-")[1].rsplit("-", 2)[0]
