@@ -91,30 +91,34 @@ def test_png_with_transparency_and_webp_are_taken(seeded, visit_id, tmp_path):
         assert row[4] is None and row[5] is None  # no capture time, no place
 
 
-def _bad_files(tmp_path):
-    not_image = tmp_path / "catatan.jpg"
-    not_image.write_text("bukan foto\n")
-    huge = tmp_path / "besar.jpg"
-    with open(huge, "wb") as handle:  # sparse: 21 MB without writing them
+def _not_image(path):
+    path.write_text("bukan foto\n")
+    return path
+
+
+def _huge(path):
+    with open(path, "wb") as handle:  # sparse: 21 MB without writing them
         handle.truncate(21 * 1024 * 1024)
-    return {
-        "not an image": (not_image, "bukan foto"),
-        "truncated": (photo_files.truncated_jpeg(tmp_path / "potong.jpg"), "terpotong"),
-        "bomb": (photo_files.bomb_png(tmp_path / "bom.png"), "megapiksel"),
-        "over the size limit": (huge, "20 MB"),
-        "missing": (tmp_path / "tidak-ada.jpg", "tidak bisa membaca"),
-        "a folder": (tmp_path, "folder"),
-        "gif": (photo_files.gif(tmp_path / "anim.gif"), "GIF"),
-    }
+    return path
 
 
-@pytest.mark.parametrize(
-    "case",
-    ["not an image", "truncated", "bomb", "over the size limit", "missing", "a folder", "gif"],
-)
+# case: (how its file is made in a folder, what the refusal says)
+BAD_FILES = {
+    "not an image": (lambda folder: _not_image(folder / "catatan.jpg"), "bukan foto"),
+    "truncated": (lambda folder: photo_files.truncated_jpeg(folder / "potong.jpg"), "terpotong"),
+    "bomb": (lambda folder: photo_files.bomb_png(folder / "bom.png"), "megapiksel"),
+    "over the size limit": (lambda folder: _huge(folder / "besar.jpg"), "20 MB"),
+    "missing": (lambda folder: folder / "tidak-ada.jpg", "tidak bisa membaca"),
+    "a folder": (lambda folder: folder, "folder"),
+    "gif": (lambda folder: photo_files.gif(folder / "anim.gif"), "GIF"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
 def test_a_bad_file_is_one_line_exit_2_and_nothing_written(seeded, visit_id, tmp_path, case):
     good = photo_files.phone_jpeg(tmp_path / "good.jpg", (640, 480))
-    path, said = _bad_files(tmp_path)[case]
+    make, said = BAD_FILES[case]
+    path = make(tmp_path)
     before = dump(seeded.db_path)
     result = seeded.fails("visit", "photo", "add", visit_id, str(good), str(path), code=2)
     assert said in result.stderr
