@@ -152,14 +152,18 @@ def followup(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     form.add(
         Question("due", t("field.due"), due, check=lambda a: answers.due(db, a, day()), show=dash)
     )
+    def default_owner() -> str | None:
+        """As followups.add: the visit's facilitator, else me."""
+        if given.get("visit"):
+            return answers.visit_owner(db, given["visit"])
+        return me["handle"] if me else None
+
     form.add(
         Question(
             "owner",
             t("field.owner"),
             lambda: ask(
-                t("field.owner"),
-                optional(lambda a: answers.owner(db, a)),
-                me["handle"] if me else None,
+                t("field.owner"), optional(lambda a: answers.owner(db, a)), default_owner()
             ),
             check=lambda a: answers.owner(db, a),
             show=dash,

@@ -91,13 +91,26 @@ def owner(db: Db, text: str) -> str:
     return facilitators.resolve(db, text, active_only=True)["handle"]
 
 
-def visit_day(db: Db, ref: str) -> date:
-    """The date of a live visit (--visit of `followup add`: the problem date it gives)."""
+def _live_visit(db: Db, ref: str) -> dict:
     from faskel_cli.core import records
     from faskel_cli.core.ids import resolve_id
 
     visit_id = resolve_id(db, "visits", ref, entity="kunjungan", include_deleted=False)
-    return date.fromisoformat(records.row_or_raise(db, "visits", visit_id)["date"])
+    return records.row_or_raise(db, "visits", visit_id)
+
+
+def visit_day(db: Db, ref: str) -> date:
+    """The date of a live visit (--visit of `followup add`: the problem date it gives)."""
+    return date.fromisoformat(_live_visit(db, ref)["date"])
+
+
+def visit_owner(db: Db, ref: str) -> str | None:
+    """The handle of a live visit's facilitator: the owner `followups.add` gives a follow-up
+    of that visit when none is named."""
+    row = db.execute(
+        "select handle from facilitators where id = ?", [_live_visit(db, ref)["facilitator_id"]]
+    ).fetchone()
+    return row[0] if row else None
 
 
 def problem_date(text: str) -> date:

@@ -251,6 +251,20 @@ def test_followup_add_guided(seeded, on_a_terminal):
     )  # fmt: skip
 
 
+def test_followup_of_a_visit_guided_is_the_visits_facilitators_by_default(
+    seeded, db, on_a_terminal
+):
+    seeded.ok("config", "set", "me", "budi")
+    visit_id = add_visit(db, day="2026-11-21")  # siti's
+    result = seeded.ok(
+        "followup", "add", "--visit", visit_id,
+        input=answers("Atap bocor", "Lapor ke kelurahan", "", "", SAVE),
+    )  # fmt: skip
+    assert "Penanggung jawab [siti]:" in result.stdout
+    (item,) = seeded.json("followup", "list")
+    assert (item["owner"], item["visit_id"]) == ("siti", visit_id)
+
+
 def test_lkk_add_guided(seeded, on_a_terminal):
     result = seeded.ok(
         "lkk", "add", "-k", "Medono", input=answers("5", "posyandu melati", "Posyandu Mawar", SAVE)

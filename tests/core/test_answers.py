@@ -10,6 +10,7 @@ import pytest
 
 from faskel_cli.core import activities, answers, followups, lkk, recent, regions, visits
 from faskel_cli.core.errors import FaskelError
+from faskel_cli.core.store import put_setting
 from faskel_cli.messages import text
 from tests.helpers import add_activity, add_visit
 
@@ -81,6 +82,10 @@ def test_followup_answers_are_those_of_followup_add(db):
     assert answers.due(db, None, problem_date) == "2026-12-04"  # followup_days (14) later
     visit_id = add_visit(db, day="2026-11-21")
     assert answers.visit_day(db, visit_id) == date(2026, 11, 21)
+    # Named by no one, a visit's follow-up is its facilitator's, whoever `me` is.
+    put_setting(db, "me", "budi")
+    made = followups.add(db, visit=visit_id, problem="Atap", action="Lapor")
+    assert answers.visit_owner(db, visit_id) == made["owner"] == "siti"
 
 
 def test_activity_and_lkk_answers_are_those_of_their_add(db):
