@@ -152,6 +152,7 @@ def followup(db: Db, given: dict[str, Any], write: Callable[..., Any]) -> Any:
     form.add(
         Question("due", t("field.due"), due, check=lambda a: answers.due(db, a, day()), show=dash)
     )
+
     def default_owner() -> str | None:
         """As followups.add: the visit's facilitator, else me."""
         if given.get("visit"):
