@@ -5,7 +5,7 @@ Reusable by any command (`faskel summary`, `faskel trend`, `faskel report`):
 - `summary_csv_rows(data) -> list[dict]` and `SUMMARY_CSV_COLUMNS`: one flat row per kelurahan.
 - `summary_markdown(data) -> str`: the table for pasting into documents.
 - `summary_renderable(data, width) -> rich renderable`: the grouped terminal table.
-- `facilitator_rows(rows)`, `facilitator_markdown(rows, data_period, area)`.
+- `facilitator_rows(rows)`, `facilitator_markdown(rows, title, villages)`.
 - `trend_csv_rows(data)`, `trend_renderable(data, width)`, `sparkline(values, top)`.
 - `percent(share)`, `completeness_line(totals)`, `period_title(data)`.
 Rich is imported inside the functions that draw (start-up time is benchmarked)."""
@@ -354,7 +354,13 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def facilitator_markdown(rows: list[dict], title: str) -> str:
+def facilitator_legend(villages: str) -> str:
+    """The line under the table per facilitator; `villages`: what the area's are called
+    (reports.levels.villages_word)."""
+    return t("sum.legend_facilitators", villages=villages) + " " + t("sum.legend_bundle")
+
+
+def facilitator_markdown(rows: list[dict], title: str, villages: str) -> str:
     shown = facilitator_display_rows(rows)
     head = [t(heading) for _, heading in FACILITATOR_COLUMNS]
     align = [":---", ":---", *("---:" for _ in FACILITATOR_COLUMNS[2:])]
@@ -362,7 +368,7 @@ def facilitator_markdown(rows: list[dict], title: str) -> str:
     out.append("|" + "|".join(align) + "|")
     for row in shown:
         out.append("| " + " | ".join(_md_escape(row[key]) for key, _ in FACILITATOR_COLUMNS) + " |")
-    out += ["", _md_escape(t("sum.legend_facilitators") + " " + t("sum.legend_bundle"))]
+    out += ["", _md_escape(facilitator_legend(villages))]
     return "\n".join(out) + "\n"
 
 

@@ -122,15 +122,17 @@ def _facilitators(
 
         render.write_csv(render.to_csv(rows, FACILITATOR_KEYS, form=fmt))
         return
+    from faskel_cli.reports.levels import villages_word
     from faskel_cli.reports.periods import title as period_title
 
+    villages = villages_word(regions.village_totals(database, unit.kode if unit else None))
     title = t(
         "sum.title_facilitators", label=period_title(period.label), area=regions.area(database).nama
     )
     if unit:
         title += f" · {unit.nama}"
     if fmt == "md":
-        _write(views.facilitator_markdown(rows, title))
+        _write(views.facilitator_markdown(rows, title, villages))
         return
     out = render.console()
     if not rows:
@@ -140,7 +142,7 @@ def _facilitators(
     columns = [(key, t(heading)) for key, heading in views.FACILITATOR_COLUMNS]
     columns = render.fit_columns(shown, columns, out.width, ("name", "male", "female", "hours"))
     out.print(render.table(shown, columns, title=title))
-    out.print(t("sum.legend_facilitators") + " " + t("sum.legend_bundle"), style="dim")
+    out.print(views.facilitator_legend(villages), style="dim")
 
 
 def trend(

@@ -96,6 +96,18 @@ def area(db: Reader) -> Region:
     return Region(row[0], row[1], row[2], row[3])
 
 
+def village_totals(db: Reader, under: str | None = None) -> dict[str, int]:
+    """How many villages the area (or the unit whose kode is `under`) has, and how many of
+    them are desa: the summary's `kelurahan_total` and `desa_total`."""
+    sql = "select count(*), coalesce(sum(is_desa), 0) from regions where level = 'kelurahan'"
+    params: list = []
+    if under:
+        sql += " and kode like ?"
+        params.append(f"{under}.%")
+    total, desa = db.execute(sql, params).fetchone()
+    return {"kelurahan_total": total, "desa_total": desa}
+
+
 def kelurahan_rows(db: Reader, kecamatan_kode: str | None = None) -> list[dict]:
     sql = (
         "select k.kode, k.nama, k.is_desa, c.kode as kecamatan_kode, c.nama as kecamatan "

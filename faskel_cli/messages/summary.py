@@ -80,8 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum.col.covered": ("Kel", "Kel"),
     "sum.col.hours": ("Jam", "Hours"),
     "sum.legend_facilitators": (
-        "Kel = kelurahan tugasnya yang dikunjungi / kelurahan tugasnya; TL = tindak lanjut miliknya terbuka/terlambat.",
-        "Kel = assigned kelurahan visited / kelurahan assigned; FU = follow-ups they own open/overdue.",
+        "Kel = {villages} tugasnya yang dikunjungi / {villages} tugasnya; TL = tindak lanjut miliknya terbuka/terlambat.",
+        "Kel = assigned {villages} visited / {villages} assigned; FU = follow-ups they own open/overdue.",
     ),
     "sum.no_facilitators": ("Belum ada fasilitator.", "No facilitators yet."),
     # --- trend -----------------------------------------------------------------------------

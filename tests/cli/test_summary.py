@@ -178,6 +178,8 @@ def test_by_facilitator_renderings(week):
     assert [r["handle"] for r in rows] == ["budi", "siti"] and rows[1]["hours"] == "1.5"
     md = week.ok("summary", "--by", "facilitator", "--format", "md").stdout
     assert "| siti | Siti Aminah | 2 | 2/2 | 1 | 4 | 9 | 69% | 1.5 | 2/1 |" in md
+    legend = "Kel = kelurahan tugasnya yang dikunjungi / kelurahan tugasnya;"
+    assert legend in md and legend in " ".join(line.strip() for line in lines)
 
 
 def test_summary_json_imports_no_heavy_library(week, db_path):

@@ -254,6 +254,21 @@ def test_the_facilitators_of_one_kota_read_at_the_province_as_in_their_kota(gath
         assert len(summary_by_facilitator(nation, period, "34")) == 4
 
 
+def test_the_villages_under_a_unit_are_counted_as_the_summary_counts_them(gathered):
+    """What the legend per facilitator calls them (`desa/kelurahan` in a province) comes
+    from these counts."""
+    from faskel_cli.reports.levels import villages_word
+
+    _, jateng, _, nation = gathered
+    for db, kabupaten in ((jateng, None), (jateng, "33.74"), (jateng, "33.75"), (nation, "34.71")):
+        scope = resolve_scope(db, "kelurahan", kabupaten)
+        totals = build_summary(db, WEEK, scope=scope)["totals"]
+        counted = regions.village_totals(db, kabupaten)
+        assert counted == {k: totals[k] for k in ("kelurahan_total", "desa_total")}, kabupaten
+    assert villages_word(regions.village_totals(jateng)) == "desa/kelurahan"
+    assert villages_word(regions.village_totals(jateng, "33.75")) == "kelurahan"
+
+
 def test_the_trend_of_a_province_by_kota_and_deeper_equals_the_kota_databases(gathered):
     from faskel_cli.core.trend import build_trend
 
