@@ -72,8 +72,22 @@ def _subtitle(pdf: FPDF, block: Block) -> None:
     pdf.multi_cell(0, 5.4, block.text, align="C", new_x="LMARGIN", new_y="NEXT")
 
 
+# What a block's first part takes (mm): a heading is kept on the page of what follows it.
+PHOTO_BOX = 66.0
+PHOTO_CAPTION = 13.0
+PHOTO_ROW = PHOTO_BOX + PHOTO_CAPTION + 3
+SIGNATURES = 58.0
+HEADING = 12.3  # the space above, the line and the rule under it
+SUBHEADING = 1.2 + LINE
+
+
+def _first_part(block: Block | None) -> float:
+    if block is None:
+        return 0.0
+    return {"photos": PHOTO_ROW, "signatures": SIGNATURES, "table": 12.0}.get(block.kind, 2 * LINE)
+
+
 def _heading(pdf: FPDF, block: Block) -> None:
-    _room(pdf, 22)  # a heading is never the last line of a page
     pdf.ln(4)
     pdf.set_font(FAMILY, "B", 11)
     pdf.cell(0, 6.5, block.text, new_x="LMARGIN", new_y="NEXT")
@@ -83,7 +97,6 @@ def _heading(pdf: FPDF, block: Block) -> None:
 
 
 def _subheading(pdf: FPDF, block: Block) -> None:
-    _room(pdf, 14)
     pdf.ln(1.2)
     pdf.set_font(FAMILY, "B", TEXT)
     pdf.multi_cell(0, LINE, block.text, new_x="LMARGIN", new_y="NEXT")
@@ -139,9 +152,7 @@ def _photos(pdf: FPDF, block: Block) -> None:
     """Two across, three down (PHOTOS_PER_PAGE), each fitted in its box with its caption."""
     gap = 6.0
     width = (pdf.w - pdf.l_margin - pdf.r_margin - gap) / 2
-    box_h = 66.0
-    caption_h = 13.0
-    row_h = box_h + caption_h + 3
+    box_h, row_h = PHOTO_BOX, PHOTO_ROW
     top = pdf.get_y()
     for index, (picture, caption) in enumerate(block.photos):
         column = index % 2
@@ -163,7 +174,7 @@ def _photos(pdf: FPDF, block: Block) -> None:
 
 def _signatures(pdf: FPDF, block: Block) -> None:
     left, right = block.rows
-    _room(pdf, 58)
+    _room(pdf, SIGNATURES)
     pdf.ln(8)
     top = pdf.get_y()
     half = (pdf.w - pdf.l_margin - pdf.r_margin) / 2
@@ -201,6 +212,11 @@ LAYOUT = {
 def render(blocks: list[Block], footer_text: str) -> tuple[bytes, int]:
     """(the PDF's bytes, its number of pages)."""
     pdf = _document(footer_text)
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        if block.kind in ("heading", "subheading"):
+            # Never the last line of a page: a new page unless what follows starts here too.
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            own = HEADING if block.kind == "heading" else SUBHEADING
+            _room(pdf, own + _first_part(following))
         LAYOUT[block.kind](pdf, block)
     return bytes(pdf.output()), pdf.page_no()

@@ -261,3 +261,37 @@ def test_the_report_settings(sample):
     sample.fails("config", "set", "supervisor_nip", "12345", code=2)
     sample.ok("config", "set", "place", "Kota Pekalongan, Jawa Tengah")
     sample.fails("config", "set", "office", "   ", code=2)
+
+
+@pytest.mark.parametrize("filled", [30, 36, 41])
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, filled):
+    """However far down the page the photos' heading falls, their first row is under it."""
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from faskel_cli.reports.lapbul import Block
+    from faskel_cli.reports.lapbul_pdf import render
+
+    def picture(colour: tuple[int, int, int]) -> bytes:
+        made = io.BytesIO()
+        Image.new("RGB", (80, 60), colour).save(made, "JPEG")
+        return made.getvalue()
+
+    lines = "\n".join(f"Baris {n}" for n in range(filled))
+    photos = [(picture((90, 140, 60)), "Foto satu"), (picture((200, 60, 40)), "Foto dua")]
+    blocks = [
+        Block("title", "LAPORAN BULANAN"),
+        Block("text", lines),
+        Block("heading", "VII. Dokumentasi"),
+        Block("photos", photos=photos),
+        Block("heading", "VIII. Penutup"),
+        Block("text", "Demikian laporan ini."),
+    ]
+    made, _ = render(blocks, "kaki")
+    path = tmp_path / "l.pdf"
+    path.write_bytes(made)
+    reader = PdfReader(path)
+    (page,) = [p for p in reader.pages if "Dokumentasi" in p.extract_text()]
+    assert len(page.images) == 2 and "Foto satu" in page.extract_text()
