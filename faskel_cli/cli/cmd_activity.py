@@ -75,23 +75,23 @@ def edit(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core import activities
+    from faskel_cli.core import activities, audit
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx)
-    mark = common.audit_mark(database)
-    item = activities.edit(
-        database,
-        ref,
-        title=title,
-        activity_type=activity_type,
-        funding=funding,
-        budget=budget,
-        lkk_names=[] if no_lkk else (lkk or None),
-    )
+    with audit.watch(database) as watched:
+        item = activities.edit(
+            database,
+            ref,
+            title=title,
+            activity_type=activity_type,
+            funding=funding,
+            budget=budget,
+            lkk_names=[] if no_lkk else (lkk or None),
+        )
     if fmt == "json":
         common.echo(render.to_json(item))
-    elif common.audit_mark(database) == mark:
+    elif not watched.changed:
         common.echo(t("msg.activity_unchanged", id=common.shown_id(item)))
     else:
         common.echo(t("msg.activity_updated", id=common.shown_id(item)))

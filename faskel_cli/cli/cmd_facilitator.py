@@ -110,26 +110,26 @@ def edit(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core import facilitators
+    from faskel_cli.core import audit, facilitators
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx)
-    mark = common.audit_mark(database)
-    item = facilitators.edit(
-        database,
-        handle,
-        name=name,
-        new_handle=new_handle,
-        role=role,
-        phone=phone,
-        kelurahan=kelurahan or None,
-        add_kelurahan=add_kelurahan or (),
-        remove_kelurahan=remove_kelurahan or (),
-        active=activate,
-    )
+    with audit.watch(database) as watched:
+        item = facilitators.edit(
+            database,
+            handle,
+            name=name,
+            new_handle=new_handle,
+            role=role,
+            phone=phone,
+            kelurahan=kelurahan or None,
+            add_kelurahan=add_kelurahan or (),
+            remove_kelurahan=remove_kelurahan or (),
+            active=activate,
+        )
     if fmt == "json":
         common.echo(render.to_json(item))
-    elif common.audit_mark(database) == mark:
+    elif not watched.changed:
         common.echo(t("msg.facilitator_unchanged", handle=item["handle"]))
     else:
         common.echo(t("msg.facilitator_updated", handle=item["handle"]))

@@ -64,15 +64,15 @@ def edit(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core import followups
+    from faskel_cli.core import audit, followups
 
     fmt = render.check_format(fmt, ("table", "json"))
     database = common.db(ctx)
-    mark = common.audit_mark(database)
-    item = followups.edit(database, ref, problem=problem, action=action, due=due, owner=owner)
+    with audit.watch(database) as watched:
+        item = followups.edit(database, ref, problem=problem, action=action, due=due, owner=owner)
     if fmt == "json":
         common.echo(render.to_json(item))
-    elif common.audit_mark(database) == mark:
+    elif not watched.changed:
         common.echo(t("msg.followup_unchanged", id=common.shown_id(item)))
     else:
         common.echo(t("msg.followup_updated", id=common.shown_id(item)))

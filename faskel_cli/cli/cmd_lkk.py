@@ -87,12 +87,12 @@ def edit(
     name: str = typer.Option(None, "--name", help=t("help.opt.lkk_name")),
     lkk_type: str = typer.Option(None, "--type", help=TYPE_OPTION, metavar=TYPE),
 ) -> None:
-    from faskel_cli.core import lkk
+    from faskel_cli.core import audit, lkk
 
     database = common.db(ctx)
-    mark = common.audit_mark(database)
-    item = lkk.edit(database, ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
-    done = "msg.lkk_unchanged" if common.audit_mark(database) == mark else "msg.lkk_updated"
+    with audit.watch(database) as watched:
+        item = lkk.edit(database, ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
+    done = "msg.lkk_updated" if watched.changed else "msg.lkk_unchanged"
     common.echo(t(done, name=item["name"], kelurahan=item["kelurahan"]))
 
 

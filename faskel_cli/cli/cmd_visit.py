@@ -278,7 +278,7 @@ def edit(
     fmt: str = common.format_option("table", "table|json"),
 ) -> None:
     from faskel_cli import render
-    from faskel_cli.core import visits
+    from faskel_cli.core import audit, visits
 
     fmt = render.check_format(fmt, ("table", "json"))
     data = visits.VisitInput(
@@ -295,12 +295,12 @@ def edit(
         activity=activity,
     )
     database = common.db(ctx)
-    mark = common.audit_mark(database)
-    item, warns = visits.edit(database, ref, data)
+    with audit.watch(database) as watched:
+        item, warns = visits.edit(database, ref, data)
     common.warnings(warns)
     if fmt == "json":
         common.echo(render.to_json(item))
-    elif common.audit_mark(database) == mark:
+    elif not watched.changed:
         common.echo(t("msg.visit_unchanged", id=common.shown_id(item)))
     else:
         common.echo(t("msg.visit_updated", id=common.shown_id(item)))

@@ -80,13 +80,6 @@ def warnings(items) -> None:
         warn(key, **params)
 
 
-def audit_mark(database: Db) -> int:
-    """The latest audit row: the same after an edit means the edit changed nothing."""
-    from faskel_cli.core import audit
-
-    return audit.last_id(database)
-
-
 # `faskel --no-input` (or FASKEL_NO_INPUT=1): never ask, even on a terminal (cli/app.py).
 _no_input = False
 

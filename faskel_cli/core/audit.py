@@ -3,8 +3,11 @@ and, for what came in a bundle, which bundle (file, device, sender)."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
@@ -170,7 +173,23 @@ def _source(bundle: str | None, details: str | None) -> dict | None:
 
 
 def last_id(db: Db) -> int:
-    """The number of the latest audit row (0 for none): an edit that leaves it unchanged
-    wrote nothing (core edits skip writing what is already so)."""
+    """The number of the latest audit row (0 for none)."""
     row = db.execute("select max(id) from audit").fetchone()
     return int(row[0] or 0)
+
+
+@dataclass
+class Watched:
+    """What `watch` saw: whether the writes inside it changed anything."""
+
+    before: int
+    changed: bool = False
+
+
+@contextlib.contextmanager
+def watch(db: Db) -> Iterator[Watched]:
+    """Whether an edit changed anything: every change writes an audit row, and the core's
+    edits write nothing (no row either) when everything asked is already so."""
+    seen = Watched(last_id(db))
+    yield seen
+    seen.changed = last_id(db) != seen.before

@@ -94,6 +94,15 @@ def test_list_filters_and_order(db):
     assert dates(limit=1) == ["2026-11-25"]
 
 
+def test_an_edit_is_watched_for_whether_it_changed_anything(db):
+    visit_id = add_visit(db, male=4)
+    with audit.watch(db) as same:
+        visits.edit(db, visit_id, visits.VisitInput(male="4"))
+    with audit.watch(db) as other:
+        visits.edit(db, visit_id, visits.VisitInput(male="5"))
+    assert (same.changed, other.changed) == (False, True)
+
+
 def test_edit_delete_restore_and_history(db):
     visit_id = add_visit(db)
     shown, _ = visits.edit(db, visit_id, visits.VisitInput(female="12", lkk=["PKK Medono"]))
