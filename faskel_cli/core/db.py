@@ -31,6 +31,7 @@ MIGRATIONS = (
     "m001_foundation", "m003_bundle_exchange", "m004_summary_indexes", "m005_identity_and_clock",
     "m006_bundle_refused", "m007_sheet_rows", "m008_views", "m009_short_refs",
     "m012_levels", "m014_bundle_sources", "m015_photos", "m016_activity_stage_counts",
+    "m017_view_refs",
 )  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """What migration m008 writes: the views a person can read in sqlite3 or Datasette
 (lihat_*), and the description of every table and view for `_faskel_tables`. Kept as it
-shipped: a later change to a view is a new migration."""
+shipped: a later change to a view is a new migration (m017 adds the short references)."""
 
 from __future__ import annotations
 
@@ -177,6 +177,32 @@ where t.deleted_at is null;
 create view lihat_tindak_lanjut_terbuka as
 select * from lihat_tindak_lanjut where status = 'terbuka';
 """
+
+# Migration m017: the views of records that have a short reference (core/refs.py) show it
+# beside the id, the one a person types. view: the alias of its record's table.
+REF_VIEWS = {
+    "lihat_lkk": "l",
+    "lihat_kunjungan": "v",
+    "lihat_kegiatan": "a",
+    "lihat_tindak_lanjut": "t",
+}
+
+
+def views_with_refs() -> list[tuple[str, str]]:
+    """(name, create view statement) of REF_VIEWS: the m008 definition with `ref` just
+    before `id`. (lihat_tindak_lanjut_terbuka selects * from lihat_tindak_lanjut.)"""
+    made = []
+    for statement in VIEWS_M008.split(";\n"):
+        statement = statement.strip()
+        name = statement.removeprefix("create view ").split(" ", 1)[0]
+        if name in REF_VIEWS:
+            alias = REF_VIEWS[name]
+            own_id = f"\n    {alias}.id as id"
+            assert statement.count(own_id) == 1, name
+            made.append((name, statement.replace(own_id, f"\n    {alias}.ref as ref,{own_id}")))
+    assert [name for name, _ in made] == list(REF_VIEWS)
+    return made
+
 
 # What each table and view of the database holds, for people who browse it: `data` (what
 # faskel is about), `internal` (faskel's own bookkeeping: leave it alone) or `tampilan` (a

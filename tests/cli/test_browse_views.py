@@ -113,6 +113,21 @@ def test_facilitators_and_lkk_as_the_lists_have_them(sample):
     assert "Karang Taruna" in {r["jenis"] for r in rows}
 
 
+@pytest.mark.parametrize(
+    ("view", "command"),
+    [
+        ("lihat_kunjungan", ["visit", "list"]),
+        ("lihat_tindak_lanjut", ["followup", "list", "--all"]),
+        ("lihat_kegiatan", ["activity", "list"]),
+        ("lihat_lkk", ["lkk", "list"]),
+    ],
+)
+def test_each_record_shows_the_short_reference_people_type(sample, view, command):
+    listed = {item["id"]: item["ref"] for item in sample.json(*command)}
+    rows = {r["id"]: r["ref"] for r in query(sample, f"select id, ref from {view}")}
+    assert rows == listed and all(rows.values())
+
+
 def test_overdue_in_the_view_is_overdue_in_the_list(seeded, db_path):
     """Due long ago or far ahead: overdue or not whatever today's date is."""
     common = ["followup", "add", "-k", "Medono", "--action", "Tindak", "-d", "2001-01-01"]

@@ -16,6 +16,7 @@ from faskel_cli.core.bundle.wire import REF_PATTERN
 from faskel_cli.core.db import connect
 from faskel_cli.core.errors import InputError, NotFoundError
 from faskel_cli.core.ids import resolve_id
+from faskel_cli.core.views import REF_VIEWS, VIEWS_M008
 from faskel_cli.messages import text
 from tests.helpers import (
     add_activity,
@@ -351,6 +352,15 @@ def test_the_migration_gives_old_records_references_oldest_first(db, db_path):
     db.close()
     conn = sqlite3.connect(db_path)
     with conn:
+        shipped = {  # the views as m008 made them, before m017 showed the references
+            part.strip().removeprefix("create view ").split(" ", 1)[0]: part
+            for part in VIEWS_M008.split(";\n")
+            if part.strip()
+        }
+        for view in REF_VIEWS:
+            conn.execute(f"drop view [{view}]")
+            conn.execute(shipped[view])
+        conn.execute("delete from _sqlite_migrations where name = 'm017_view_refs'")
         for table in refs.TABLES:
             conn.execute(f"drop index [{table}_ref]")
             conn.execute(f"alter table [{table}] drop column ref")

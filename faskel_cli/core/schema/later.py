@@ -193,3 +193,14 @@ def m016_activity_stage_counts(db: Db) -> None:
                 "Activities per village per stage now (for summaries).",
             ],
         )
+
+
+@migrations()
+def m017_view_refs(db: Db) -> None:
+    """The short reference (`ref`) beside the id in the lihat_* views of visits, activities,
+    follow-ups and LKK: the one a person types, found where they read the file."""
+    from faskel_cli.core.views import views_with_refs
+
+    for name, sql in views_with_refs():
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(sql)
