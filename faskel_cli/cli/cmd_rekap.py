@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from faskel_cli.cli import common
+from faskel_cli.cli import common, levels
 from faskel_cli.messages import t
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ def rekap(
     since: str = typer.Option(None, "--since", help=t("help.opt.since")),
     until: str = typer.Option(None, "--until", help=t("help.opt.until")),
     kecamatan: str = common.kecamatan_option(),
+    kabupaten: str = levels.kabupaten_option(),
     fmt: str = typer.Option(None, "--format", "-f", help=t("help.opt.rekap_format")),
     output: str = typer.Option(
         None, "--output", "-o", help=t("help.opt.rekap_output"), metavar="PATH"
@@ -35,7 +36,7 @@ def rekap(
     import sys
 
     from faskel_cli import render
-    from faskel_cli.core import atomic, clock, regions
+    from faskel_cli.core import atomic, clock
     from faskel_cli.core.dates import PeriodOptions, parse_month, resolve_period
     from faskel_cli.core.errors import InputError
     from faskel_cli.core.rekap import build_rekap
@@ -56,12 +57,12 @@ def rekap(
     # A month by default: this one.
     period = resolve_period(options) if options.any else parse_month("this")
     database = common.db(ctx, write=False)
-    kec = regions.kecamatan(database, kecamatan) if kecamatan else None
-    scope = kec.nama if kec else regions.area(database).nama
+    found = levels.scope(database, "kelurahan", kabupaten, kecamatan)
+    data = build_rekap(database, period, found)
+    scope = levels.scope_name(database, found)
     target = None
     if output != "-":
         target = atomic.prepare_target(paths.expand(output, period, scope))
-    data = build_rekap(database, period, kec.kode if kec else None)
     content = _render(
         fmt, views.Rekap(data, scope, clock.today(), names=facilitator_names(database))
     )

@@ -6,8 +6,9 @@ JSON of `faskel summary --by facilitator` and `faskel summary`), aggregated by S
 module adds two things those do not hold, both counted in SQL too: the days each kelurahan
 was visited, and who is assigned to each kelurahan.
 
-    build_rekap(db, period, kecamatan_kode=None) -> {
-        "area": {kode, nama}, "period": {label, start, end, kind},
+    build_rekap(db, period, scope=None) -> {
+        "area": {kode, nama, level}, "scope": {kode, nama, level} (what the recap covers),
+        "period": {label, start, end, kind},
         "facilitators": [FACILITATOR_KEYS rows of summary_by_facilitator],
         "facilitator_totals": {visits, days_worked, male, female, female_share,
                                followups_opened, followups_done, followups_overdue},
@@ -27,10 +28,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from faskel_cli.core.dates import Period
-from faskel_cli.core.summary import build_summary, share, summary_by_facilitator
+from faskel_cli.core.errors import InputError
+from faskel_cli.core.summary import build_summary, resolve_scope, share, summary_by_facilitator
 
 if TYPE_CHECKING:
     from faskel_cli.core.store import Reader
+    from faskel_cli.core.summary import Scope
+
+# What a recap covers: its rows are villages, a kabupaten/kota's or a kecamatan's.
+RECAP_LEVELS = ("kabupaten", "kecamatan")
 
 # Counts added up over the facilitators' rows, and over the kelurahan rows.
 FACILITATOR_SUMS = (
@@ -83,9 +89,19 @@ def _assigned(db: Reader) -> dict[str, list[str]]:
     return found
 
 
-def build_rekap(db: Reader, period: Period, kecamatan_kode: str | None = None) -> dict:
-    summary = build_summary(db, period, kecamatan_kode)
-    people = summary_by_facilitator(db, period, kecamatan_kode)
+def build_rekap(db: Reader, period: Period, scope: Scope | None = None) -> dict:
+    """The recap of `scope` (a kabupaten/kota or a kecamatan, rows kelurahan; by default
+    the area, which must then be one of those: a province's villages are recapped one
+    kabupaten/kota at a time)."""
+    from faskel_cli.core import regions
+
+    if scope is None:
+        scope = resolve_scope(db, "kelurahan")
+    if scope.level not in RECAP_LEVELS:
+        raise InputError("err.rekap_scope", nama=scope.nama)
+    area = regions.area(db)
+    summary = build_summary(db, period, scope=scope)
+    people = summary_by_facilitator(db, period, None if scope.kode == area.kode else scope.kode)
     days = _days_visited(db, period)
     assigned = _assigned(db)
     kelurahan = []
@@ -118,6 +134,7 @@ def build_rekap(db: Reader, period: Period, kecamatan_kode: str | None = None) -
     place_totals["days_visited"] = sum(row["days_visited"] for row in kelurahan)
     return {
         "area": summary["area"],
+        "scope": summary["scope"],
         "period": summary["period"],
         "facilitators": people,
         "facilitator_totals": people_totals,

@@ -110,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berkas tujuan; boleh memuat {month}, {quarter}, {year}, {week}, {start}, {end}, {area}; '-' = stdout (selain xlsx dan pdf)",
         "target file; may hold {month}, {quarter}, {year}, {week}, {start}, {end}, {area}; '-' = stdout (not for xlsx and pdf)",
     ),
+    "err.rekap_scope": (
+        "rekap dibuat per kabupaten/kota atau kecamatan, bukan untuk {nama} sekaligus; "
+        "pilih satu dengan --kabupaten (atau --kecamatan)",
+        "a recap covers one kabupaten/kota or kecamatan, not {nama} at once; choose one with "
+        "--kabupaten (or --kecamatan)",
+    ),
     "rep.rekap.title": ("Rekap {area} {period}", "Recap {area} {period}"),
     "rep.rekap.coverage": (
         "{visited} dari {total} kelurahan dikunjungi",

@@ -86,6 +86,17 @@ def test_init_a_province_counts_its_tree(tmp_path):
     assert deeper["level"] == "kecamatan" and len(deeper["kecamatan"]) == 16
     lines = cli.ok("trend", "--weeks", "2", "--kabupaten", "33.74", "--format", "csv").stdout
     assert lines.splitlines()[0].lstrip("\ufeff").startswith("kode,nama,kecamatan_kode,kecamatan,")
+    # The recap: one kabupaten/kota (or kecamatan) at a time, its villages the rows.
+    refused = cli.fails("report", "rekap", "--month", "2026-11", code=2).stderr
+    assert "bukan untuk Jawa Tengah sekaligus" in refused and "--kabupaten" in refused
+    recap = cli.json("report", "rekap", "--month", "2026-11", "--kabupaten", "Kota Semarang")
+    assert recap["scope"] == {"kode": "33.74", "nama": "Kota Semarang", "level": "kabupaten"}
+    assert len(recap["kelurahan"]) == 177 == recap["kelurahan_totals"]["kelurahan_total"]
+    assert [row["handle"] for row in recap["facilitators"]] == ["ayu"]
+    assert recap["facilitator_totals"]["visits"] == recap["kelurahan_totals"]["visits"] == 1
+    out = tmp_path / "rekap-{area}-{month}.csv"
+    cli.ok("report", "rekap", "--month", "2026-11", "--kecamatan", "33.74.01", "-o", str(out))
+    assert (tmp_path / "rekap-semarang-tengah-2026-11.csv").is_file()
 
 
 def test_the_nation_one_row_per_province(tmp_path):
