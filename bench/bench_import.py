@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,42 +50,49 @@ LINKS = {
 # --- the raw baseline (run as a child process) -----------------------------------------------
 
 
+class RawRows:
+    """Bundle lines as plain rows and each table's INSERT: the whole work of a raw baseline
+    (this one and bench_levels.py's)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.columns: dict[str, list[str]] = {}
+        self.statements: dict[str, str] = {}
+        self.rows: dict[str, list] = {}
+
+    def add(self, line: bytes) -> None:
+        item = json.loads(line)
+        kind, record = item["kind"], item["record"]
+        if kind not in self.columns:
+            cols = [r[1] for r in self.conn.execute(f"pragma table_info([{kind}])")]
+            self.columns[kind] = cols
+            marks = ", ".join("?" for _ in cols)
+            self.statements[kind] = f"insert into [{kind}] ({', '.join(cols)}) values ({marks})"
+            if kind in LINKS:
+                self.statements[LINKS[kind][0]] = f"insert into [{LINKS[kind][0]}] values (?, ?)"
+        # .get: a column a line leaves out while NULL (merged_into) is NULL
+        self.rows.setdefault(kind, []).append(tuple(record.get(c) for c in self.columns[kind]))
+        if kind in LINKS:
+            table, key = LINKS[kind]
+            self.rows.setdefault(table, []).extend((record["id"], x) for x in record[key])
+
+    def flush(self, order: Sequence[str] = ()) -> None:
+        """executemany the rows gathered so far, table by table (in `order` when given)."""
+        for table in order or list(self.rows):
+            if table in self.rows:
+                self.conn.executemany(self.statements[table], self.rows.pop(table))
+
+
 def raw_child(db_path: str, bundle_path: str, mode: str) -> None:
     conn = sqlite3.connect(db_path)
-    columns: dict[str, list[str]] = {}
-    statements: dict[str, str] = {}
-
-    def statement(kind: str) -> str:
-        if kind not in statements:
-            cols = [r[1] for r in conn.execute(f"pragma table_info([{kind}])")]
-            columns[kind] = cols
-            marks = ", ".join("?" for _ in cols)
-            statements[kind] = f"insert into [{kind}] ({', '.join(cols)}) values ({marks})"
-            if kind in LINKS:
-                statements[LINKS[kind][0]] = f"insert into [{LINKS[kind][0]}] values (?, ?)"
-        return statements[kind]
-
-    rows: dict[str, list] = {}
-
-    def flush() -> None:
-        for table, batch in rows.items():
-            conn.executemany(statements[table], batch)
-        rows.clear()
-
+    raw = RawRows(conn)
     with gzip.open(bundle_path, "rb") as handle, conn:
         handle.readline()  # the manifest
         for count, line in enumerate(handle, 1):
-            item = json.loads(line)
-            kind, record = item["kind"], item["record"]
-            statement(kind)
-            # .get: a column a line leaves out while NULL (merged_into) is NULL
-            rows.setdefault(kind, []).append(tuple(record.get(c) for c in columns[kind]))
-            if kind in LINKS:
-                table, key = LINKS[kind]
-                rows.setdefault(table, []).extend((record["id"], x) for x in record[key])
+            raw.add(line)
             if mode == "stream" and count % 5000 == 0:
-                flush()
-        flush()
+                raw.flush()
+        raw.flush()
     conn.close()
 
 

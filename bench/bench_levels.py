@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_import import LINKS, content_digest, run  # noqa: E402
+from bench_import import RawRows, content_digest, run  # noqa: E402
 from run import SQLITE3, goal_table, machine, query  # noqa: E402
 
 PYTHON = sys.executable
@@ -134,30 +134,14 @@ def raw_child(db_path: str, bundles: list[str]) -> None:
     """Every row of every bundle built first, then inserted with executemany, one
     transaction."""
     conn = sqlite3.connect(db_path)
-    columns: dict[str, list[str]] = {}
-    rows: dict[str, list] = {}
-    statements: dict[str, str] = {}
+    raw = RawRows(conn)
     for path in bundles:
         with gzip.open(path, "rb") as handle:
             handle.readline()  # the manifest
             for line in handle:
-                item = json.loads(line)
-                kind, record = item["kind"], item["record"]
-                if kind not in columns:
-                    cols = [r[1] for r in conn.execute(f"pragma table_info([{kind}])")]
-                    columns[kind] = cols
-                    marks = ", ".join("?" for _ in cols)
-                    statements[kind] = f"insert into [{kind}] ({', '.join(cols)}) values ({marks})"
-                    if kind in LINKS:
-                        statements[LINKS[kind][0]] = f"insert into [{LINKS[kind][0]}] values (?, ?)"
-                rows.setdefault(kind, []).append(tuple(record.get(c) for c in columns[kind]))
-                if kind in LINKS:
-                    table, key = LINKS[kind]
-                    rows.setdefault(table, []).extend((record["id"], x) for x in record[key])
+                raw.add(line)
     with conn:
-        for table in ORDER:
-            if table in rows:
-                conn.executemany(statements[table], rows.pop(table))
+        raw.flush(ORDER)
     conn.close()
 
 
