@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from faskel_cli.core import clock
@@ -133,19 +133,46 @@ def allocate(db: Db, n: int) -> list[str]:
     return out
 
 
+# References are given this many at a time: a million records without one (a database or
+# a bundle from before references) never become a million-row list in memory.
+BATCH = 5000
+
+
+def give_in_order(db: Db, selects: dict[str, str], update: Callable[[str], str]) -> int:
+    """Give references to the records `selects[kind]` finds (its `id` and `created_at`),
+    oldest first across kinds (created_at, then id), `update(kind)` writing each (an UPDATE
+    taking the ref, then the id). The order is kept in a TEMP table and read BATCH records at
+    a time (inside the caller's write transaction). How many."""
+    if not selects:
+        return 0
+    union = " union all ".join(
+        f"select '{kind}' as k, id, created_at from ({sql})" for kind, sql in selects.items()
+    )
+    db.execute("drop table if exists temp.ref_order")
+    db.execute(
+        f"create temp table ref_order as select k, id from ({union}) order by created_at, id"
+    )
+    given = 0
+    rows = db.conn.execute("select k, id from temp.ref_order order by rowid")
+    while batch := rows.fetchmany(BATCH):
+        pairs: dict[str, list[tuple[str, str]]] = {}
+        for (kind, record_id), ref in zip(batch, allocate(db, len(batch)), strict=True):
+            pairs.setdefault(kind, []).append((ref, record_id))
+        for kind, values in pairs.items():
+            db.conn.executemany(update(kind), values)
+        given += len(batch)
+    db.execute("drop table temp.ref_order")
+    return given
+
+
 def fill_missing(db: Db, tables: Iterable[str] = TABLES) -> int:
     """Give every record without a reference one, oldest first (created_at, then id, across
     kinds): the records of a database made before references. How many."""
-    parts = [
-        f"select '{table}' as k, id, created_at from [{table}] where ref is null"
-        for table in tables
-    ]
-    rows = db.execute(" union all ".join(parts) + " order by created_at, id").fetchall()
-    refs = allocate(db, len(rows))
-    for table in TABLES:
-        pairs = [(ref, rid) for (k, rid, _), ref in zip(rows, refs, strict=True) if k == table]
-        db.conn.executemany(f"update [{table}] set ref = ? where id = ?", pairs)
-    return len(rows)
+    return give_in_order(
+        db,
+        {table: f"select id, created_at from [{table}] where ref is null" for table in tables},
+        lambda table: f"update [{table}] set ref = ? where id = ?",
+    )
 
 
 def retire_if_taken(db: Db, foreign: Iterable[str]) -> bool:

@@ -295,9 +295,11 @@ def _without_refs(path: Path, target: Path) -> Path:
     return write_bundle(target, manifest, stripped)
 
 
+@pytest.mark.parametrize("batch", [refs.BATCH, 2], ids=["one batch", "batches of 2"])
 def test_a_bundle_without_references_gets_them_on_arrival_the_same_way_twice(
-    laptops, laptop_templates, tmp_path
+    laptops, laptop_templates, tmp_path, monkeypatch, batch
 ):
+    monkeypatch.setattr(refs, "BATCH", batch)
     a = laptops["a"]
     for n in range(3):
         add_visit(a, notes=f"lama {n}", problems=[("Kendala", "Tindak")])
@@ -347,7 +349,9 @@ def test_a_newer_version_never_changes_a_reference_here(laptops, tmp_path):
 # --- a database made before references ------------------------------------------------------
 
 
-def test_the_migration_gives_old_records_references_oldest_first(db, db_path):
+@pytest.mark.parametrize("batch", [refs.BATCH, 2], ids=["one batch", "batches of 2"])
+def test_the_migration_gives_old_records_references_oldest_first(db, db_path, monkeypatch, batch):
+    monkeypatch.setattr(refs, "BATCH", batch)
     ids = [add_visit(db, notes=f"v{n}") for n in range(3)]
     db.close()
     conn = sqlite3.connect(db_path)

@@ -39,19 +39,15 @@ def prepare(db: Db, kinds: dict[str, Kind]) -> None:
             )
         ]
     refs.retire_if_taken(db, foreign)
-    missing = []
-    for k in tables:
-        missing += db.execute(
-            f"select '{k}', s.id, s.created_at from temp.[n_{k}] n join temp.[s_{k}] s "
+    refs.give_in_order(
+        db,
+        {
+            k: f"select s.id, s.created_at from temp.[n_{k}] n join temp.[s_{k}] s "
             "on s.id = n.id where n.state = 'a' and s.ref is null"
-        ).fetchall()
-    missing.sort(key=lambda row: (row[2], row[1]))
-    made = refs.allocate(db, len(missing))
-    for k in tables:
-        db.conn.executemany(
-            f"update temp.[s_{k}] set ref = ? where id = ?",
-            [(ref, rid) for (kind, rid, _), ref in zip(missing, made, strict=True) if kind == k],
-        )
+            for k in tables
+        },
+        lambda k: f"update temp.[s_{k}] set ref = ? where id = ?",
+    )
 
 
 def kept(column: str) -> str | None:
