@@ -189,7 +189,9 @@ def render(blocks: list[Block], footer_text: str) -> bytes:
         elif block.kind == "heading":
             doc.add_heading(block.text, level=2)
         elif block.kind == "subheading":
-            doc.add_paragraph().add_run(block.text).bold = True
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(block.text).bold = True
+            paragraph.paragraph_format.keep_with_next = True  # as Word's headings are
         elif block.kind == "items":
             for (item,) in block.rows:
                 doc.add_paragraph(item, style="List Bullet")

@@ -197,6 +197,13 @@ def test_the_docx_says_the_same(sample, tmp_path):
     assert len(document.inline_shapes) == numbers["photos"]
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    # Headings stay on the page of what follows them, in Word as in the PDF.
+    kept = {
+        p.text
+        for p in document.paragraphs
+        if p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+    }
+    assert {"VII. Dokumentasi", "Tahap berikut kegiatan"} <= kept
 
 
 def test_pdf_and_docx_in_english_on_lang_en(sample, tmp_path):
