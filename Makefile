@@ -32,7 +32,9 @@ demo: $(STAMP)
 	@$(BIN)/faskel summary --week 2026-W48
 
 # The one test command (README, .ci/run): lint and types first, then the tests, spread over
-# the machine's cores (a module whose fixtures are costly runs on one worker: xdist_group).
+# the machine's cores a module at a time (--dist loadfile: a module's fixtures are built once;
+# xdist 3.8's loadgroup no longer groups anything on pytest 9.2, whose nodes ignore the id
+# suffix it sets).
 # The slow ones (property runs, many processes, LibreOffice, memory bounds) run where CI is
 # set (CI=true, as CI services set it) or with SLOW=1.
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
@@ -45,7 +47,7 @@ TEST_SLOW := $(if $(or $(CI),$(SLOW)),,-m "not slow")
 TEST_TMP := $(shell test -w /dev/shm && df -Pk /dev/shm | awk 'NR == 2 && $$4 > 1048576 {print "/dev/shm"}')
 TEST_ENV := env -u PYTHONDONTWRITEBYTECODE $(if $(TEST_TMP),TMPDIR=$(TEST_TMP))
 test: lint
-	$(TEST_ENV) $(BIN)/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
+	$(TEST_ENV) $(BIN)/python -m pytest -n auto --dist loadfile $(TEST_SLOW)
 
 # The floors of pyproject.toml are tested, not only declared: the suite runs again in its own
 # venv with every direct dependency (and test extra) at the lowest version the ranges allow.
@@ -63,7 +65,7 @@ $(LOWEST)/.installed: $(BIN)/uv pyproject.toml
 test-lowest: $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pip list --format freeze | grep -iE \
 		'^(typer|rich|sqlite.utils|pydantic|platformdirs|uuid6|xlsxwriter|openpyxl|typing.extensions|pillow|fpdf2|python.docx|pypdf)=='
-	$(TEST_ENV) $(LOWEST)/bin/python -m pytest -n auto --dist loadgroup $(TEST_SLOW)
+	$(TEST_ENV) $(LOWEST)/bin/python -m pytest -n auto --dist loadfile $(TEST_SLOW)
 
 # Times the weekly summary on 1,000,000 generated visits (cached in bench/out/); see bench/.
 bench: $(STAMP)

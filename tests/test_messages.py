@@ -31,9 +31,6 @@ from faskel_cli.core.vocab import STAGES, STRANDS, VISIT_KINDS
 from faskel_cli.messages import set_lang, t
 from faskel_cli.reports.common import SUMMARY_FIELDS
 
-# One worker runs these (make test: --dist loadgroup), so the code is scanned once.
-pytestmark = pytest.mark.xdist_group("messages")
-
 SOURCE = Path(__file__).resolve().parents[1] / "faskel_cli"
 # The first part of every key; a key with another prefix would not be found in the code.
 PREFIXES = (

@@ -13,9 +13,6 @@ import pytest
 
 from tests.helpers import Cli, copy_db, dump
 
-# One worker runs these (make test: --dist loadgroup): the PDF of november_pdf is made once.
-pytestmark = pytest.mark.xdist_group("lapbul")
-
 MONTH = ("2026-11-01", "2026-11-30")
 
 

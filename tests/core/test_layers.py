@@ -7,12 +7,7 @@ import ast
 import functools
 from pathlib import Path
 
-import pytest
-
 import faskel_cli
-
-# One worker runs these (make test: --dist loadgroup), so the package is parsed once.
-pytestmark = pytest.mark.xdist_group("layers")
 
 PACKAGE = Path(faskel_cli.__file__).parent
 

@@ -19,10 +19,6 @@ from faskel_cli.core.errors import ConflictError
 from faskel_cli.core.summary import COUNT_KEYS, build_summary, resolve_scope
 from tests.helpers import add_activity, add_followup, add_visit, canonical, import_counts
 
-# One worker runs these (make test: --dist loadgroup): the kota, province and nation
-# databases of the module fixtures are built once.
-pytestmark = pytest.mark.xdist_group("rollup")
-
 # Two kota of Jawa Tengah and one of DI Yogyakarta.
 KOTA = {"33.75": "pkl", "33.74": "smg", "34.71": "ygy"}
 WEEK = parse_week("2026-W48")
