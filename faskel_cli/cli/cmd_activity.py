@@ -89,12 +89,10 @@ def edit(
             budget=budget,
             lkk_names=[] if no_lkk else (lkk or None),
         )
-    if fmt == "json":
-        common.echo(render.to_json(item))
-    elif not watched.changed:
-        common.echo(t("msg.activity_unchanged", id=common.shown_id(item)))
-    else:
-        common.echo(t("msg.activity_updated", id=common.shown_id(item)))
+    common.echo_edit(
+        fmt, item, watched.changed, "msg.activity_updated", "msg.activity_unchanged",
+        id=common.shown_id(item),
+    )  # fmt: skip
 
 
 @app.command("advance", help=t("help.activity.advance"))

@@ -127,12 +127,10 @@ def edit(
             remove_kelurahan=remove_kelurahan or (),
             active=activate,
         )
-    if fmt == "json":
-        common.echo(render.to_json(item))
-    elif not watched.changed:
-        common.echo(t("msg.facilitator_unchanged", handle=item["handle"]))
-    else:
-        common.echo(t("msg.facilitator_updated", handle=item["handle"]))
+    common.echo_edit(
+        fmt, item, watched.changed, "msg.facilitator_updated", "msg.facilitator_unchanged",
+        handle=item["handle"],
+    )  # fmt: skip
 
 
 @app.command("deactivate", help=t("help.facilitator.deactivate"))

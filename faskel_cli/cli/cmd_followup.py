@@ -70,12 +70,10 @@ def edit(
     database = common.db(ctx)
     with audit.watch(database) as watched:
         item = followups.edit(database, ref, problem=problem, action=action, due=due, owner=owner)
-    if fmt == "json":
-        common.echo(render.to_json(item))
-    elif not watched.changed:
-        common.echo(t("msg.followup_unchanged", id=common.shown_id(item)))
-    else:
-        common.echo(t("msg.followup_updated", id=common.shown_id(item)))
+    common.echo_edit(
+        fmt, item, watched.changed, "msg.followup_updated", "msg.followup_unchanged",
+        id=common.shown_id(item),
+    )  # fmt: skip
 
 
 def _state_text(row: dict) -> str:

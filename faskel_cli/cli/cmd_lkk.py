@@ -92,8 +92,10 @@ def edit(
     database = common.db(ctx)
     with audit.watch(database) as watched:
         item = lkk.edit(database, ref, kelurahan=kelurahan, name=name, lkk_type=lkk_type)
-    done = "msg.lkk_updated" if watched.changed else "msg.lkk_unchanged"
-    common.echo(t(done, name=item["name"], kelurahan=item["kelurahan"]))
+    common.echo_edit(
+        "table", item, watched.changed, "msg.lkk_updated", "msg.lkk_unchanged",
+        name=item["name"], kelurahan=item["kelurahan"],
+    )  # fmt: skip
 
 
 @app.command("remove", help=t("help.lkk.remove"))

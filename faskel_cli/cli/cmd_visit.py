@@ -298,12 +298,10 @@ def edit(
     with audit.watch(database) as watched:
         item, warns = visits.edit(database, ref, data)
     common.warnings(warns)
-    if fmt == "json":
-        common.echo(render.to_json(item))
-    elif not watched.changed:
-        common.echo(t("msg.visit_unchanged", id=common.shown_id(item)))
-    else:
-        common.echo(t("msg.visit_updated", id=common.shown_id(item)))
+    common.echo_edit(
+        fmt, item, watched.changed, "msg.visit_updated", "msg.visit_unchanged",
+        id=common.shown_id(item),
+    )  # fmt: skip
 
 
 @app.command("delete", help=t("help.visit.delete"))

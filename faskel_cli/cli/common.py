@@ -70,6 +70,17 @@ def echo(text: str = "") -> None:
     typer.echo(text)
 
 
+def echo_edit(fmt: str, item: dict, changed: bool, updated: str, unchanged: str, **params) -> None:
+    """What an edit prints: the record as JSON, else the `updated` message, or `unchanged`
+    when the edit found everything already so (core.audit.watch)."""
+    if fmt == "json":
+        from faskel_cli import render
+
+        echo(render.to_json(item))
+    else:
+        echo(t(updated if changed else unchanged, **params))
+
+
 def warn(key_or_text, /, **params) -> None:
     text = t(key_or_text, **params)
     typer.echo(f"{t('label.warning')}: {text}", err=True)
