@@ -180,6 +180,30 @@ class Scope:
     def prefix(self) -> str:
         return areas.prefix(self.kode)
 
+    @property
+    def levels(self) -> tuple[tuple[str, int], ...]:
+        """What `rollup` groups by: the rows, the groups when there are, and the whole."""
+        found = [("row", areas.WIDTH[self.rows])]
+        if self.groups:
+            found.append(("group", areas.WIDTH[self.groups]))
+        return (*found, ("area", 0))
+
+    def row(self, kode: str, nama: str, parent_kode: str | None, parent: str | None) -> dict:
+        """A row's own keys (as `units` gives them): its kode and name, and its group's."""
+        found: dict[str, Any] = {"kode": kode, "nama": nama}
+        if self.groups:
+            found[f"{self.groups}_kode"] = parent_kode
+            found[self.groups] = parent
+        return found
+
+    def keys(self) -> dict[str, Any]:
+        """The keys saying what a summary or trend covers and at which levels."""
+        return {
+            "level": self.rows,
+            "group_level": self.groups,
+            "scope": {"kode": self.kode, "nama": self.nama, "level": self.level},
+        }
+
 
 def resolve_scope(
     db: Reader,
@@ -311,18 +335,11 @@ def build_summary(
         scope = resolve_scope(db, kecamatan=kec.kode if kec else None)
     params: dict = {"start": period.start.isoformat(), "end": period.end.isoformat()}
     where = scope_sql(params, None, prefix=scope.prefix)
-    levels: list[tuple[str, int]] = [("row", areas.WIDTH[scope.rows])]
-    if scope.groups:
-        levels.append(("group", areas.WIDTH[scope.groups]))
-    levels.append(("area", 0))
-    found = measure_all(db, params, where, tuple(levels))
+    found = measure_all(db, params, where, scope.levels)
     villages = scope.rows == "kelurahan"
     rows = []
     for kode, nama, parent_kode, parent in units(db, scope, scope.rows):
-        row: dict[str, Any] = {"kode": kode, "nama": nama}
-        if scope.groups:
-            row[f"{scope.groups}_kode"] = parent_kode
-            row[scope.groups] = parent
+        row = scope.row(kode, nama, parent_kode, parent)
         row.update(_counts(("row", kode), found))
         if not villages:
             row.update(_completeness(("row", kode), found))
@@ -352,7 +369,5 @@ def build_summary(
         summary["not_visited"] = [row["kode"] for row in rows if not row["visits"]]
     elif list_not_visited:
         summary["not_visited"] = _not_visited_villages(db, params, where)
-    summary["level"] = scope.rows
-    summary["group_level"] = scope.groups
-    summary["scope"] = {"kode": scope.kode, "nama": scope.nama, "level": scope.level}
+    summary.update(scope.keys())
     return summary

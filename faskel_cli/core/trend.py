@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from faskel_cli.core import areas
 from faskel_cli.core.dates import Period, week_label
 from faskel_cli.core.summary import Scope, resolve_scope, rollup, scope_sql, units
 
@@ -69,23 +68,16 @@ def build_trend(
         "group by date, kelurahan_kode) p "
         f"join regions r on r.kode = p.kel{where}"
     )
-    levels: list[tuple[str, int]] = [("row", areas.WIDTH[scope.rows])]
-    if scope.groups:
-        levels.append(("group", areas.WIDTH[scope.groups]))
-    levels.append(("area", 0))
-    found = rollup(db, units_sql, ["sum(n)"], params, keys=("week",), levels=tuple(levels))
+    found = rollup(db, units_sql, ["sum(n)"], params, keys=("week",), levels=scope.levels)
 
     def series(level: str, kode: str) -> dict:
         counts = [found.get((level, kode, i), (0,))[0] or 0 for i in range(len(periods))]
         return {"visits": counts, "total": sum(counts)}
 
-    rows = []
-    for kode, nama, parent_kode, parent in units(db, scope, scope.rows):
-        row: dict = {"kode": kode, "nama": nama}
-        if scope.groups:
-            row[f"{scope.groups}_kode"] = parent_kode
-            row[scope.groups] = parent
-        rows.append({**row, **series("row", kode)})
+    rows = [
+        {**scope.row(kode, nama, parent_kode, parent), **series("row", kode)}
+        for kode, nama, parent_kode, parent in units(db, scope, scope.rows)
+    ]
     place = regions.area(db)
     trend: dict = {
         "area": {"kode": place.kode, "nama": place.nama},
@@ -101,7 +93,4 @@ def build_trend(
             for kode, nama, _, _ in units(db, scope, scope.groups)
         ]
     trend["totals"] = series("area", "")
-    trend["level"] = scope.rows
-    trend["group_level"] = scope.groups
-    trend["scope"] = {"kode": scope.kode, "nama": scope.nama, "level": scope.level}
-    return trend
+    return {**trend, **scope.keys()}
