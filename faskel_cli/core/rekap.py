@@ -128,6 +128,7 @@ def build_rekap(db: Reader, period: Period, scope: Scope | None = None) -> dict:
             "followups_overdue",
             "kelurahan_visited",
             "kelurahan_total",
+            "desa_total",
             "completeness",
         )
     }

@@ -73,6 +73,13 @@ class Rekap:
     names: dict[str, str] = field(default_factory=dict)
 
     @property
+    def villages(self) -> str:
+        """What its villages are called: kelurahan, desa or desa/kelurahan."""
+        from faskel_cli.reports.levels import villages_word
+
+        return villages_word(self.data["kelurahan_totals"])
+
+    @property
     def title(self) -> str:
         return t(
             "rep.rekap.title", area=self.scope, period=period_title(self.data["period"]["label"])
@@ -97,6 +104,7 @@ class Rekap:
                     "rep.rekap.coverage",
                     visited=totals["kelurahan_visited"],
                     total=totals["kelurahan_total"],
+                    villages=self.villages,
                 ),
                 t("rep.generated", date=show_date(self.generated)),
             ]
@@ -171,9 +179,9 @@ def markdown(rekap: Rekap) -> str:
     out = [f"## {_md_escape(rekap.title)}", "", _md_escape(rekap.subtitle()), ""]
     out += [f"### {t('rep.rekap.facilitators')}", ""]
     out += _markdown_table(FACILITATOR_COLUMNS, rekap.facilitator_rows(), rekap.facilitator_total())
-    out += ["", f"### {t('rep.rekap.kelurahan')}", ""]
+    out += ["", f"### {t('rep.rekap.kelurahan', villages=rekap.villages)}", ""]
     out += _markdown_table(KELURAHAN_COLUMNS, rekap.kelurahan_rows(), rekap.kelurahan_total())
-    out += ["", _md_escape(t("rep.rekap.legend"))]
+    out += ["", _md_escape(t("rep.rekap.legend", villages=rekap.villages))]
     return "\n".join(out) + "\n"
 
 

@@ -56,12 +56,14 @@ def render(rekap: Rekap) -> bytes:
     pdf.set_text_color(0, 0, 0)
     _section(pdf, t("rep.rekap.facilitators"))
     _table(pdf, FACILITATOR_COLUMNS, rekap.facilitator_rows(), rekap.facilitator_total())
-    _section(pdf, t("rep.rekap.kelurahan"))
+    _section(pdf, t("rep.rekap.kelurahan", villages=rekap.villages))
     _table(pdf, KELURAHAN_COLUMNS, rekap.kelurahan_rows(), rekap.kelurahan_total())
     pdf.ln(3)
     pdf.set_font(FAMILY, size=7)
     pdf.set_text_color(85, 85, 85)
-    pdf.multi_cell(0, 4, t("rep.rekap.legend"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 4, t("rep.rekap.legend", villages=rekap.villages), new_x="LMARGIN", new_y="NEXT"
+    )
     return bytes(pdf.output())
 
 

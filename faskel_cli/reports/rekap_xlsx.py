@@ -23,7 +23,6 @@ from faskel_cli.reports.xlsx import FIRST_ROW, _Formats, _Sheet, new_workbook
 
 
 def render(rekap: Rekap) -> bytes:
-
     buffer = io.BytesIO()
     workbook = new_workbook(buffer)
     formats = _Formats(workbook)
@@ -51,7 +50,7 @@ def render(rekap: Rekap) -> bytes:
         workbook,
         formats,
         SHEETS[1],
-        t("rep.rekap.kelurahan"),
+        t("rep.rekap.kelurahan", villages=rekap.villages),
         rekap,
         subtitle,
         KELURAHAN_COLUMNS,

@@ -103,7 +103,6 @@ def gather(db: Db, facilitator: str | None, rows: int) -> TemplateData:
 
 class _Writer:
     def __init__(self, data: TemplateData) -> None:
-
         self.data = data
         self.buffer = io.BytesIO()
         self.book = new_workbook(self.buffer)

@@ -94,6 +94,10 @@ def test_init_a_province_counts_its_tree(tmp_path):
     assert len(recap["kelurahan"]) == 177 == recap["kelurahan_totals"]["kelurahan_total"]
     assert [row["handle"] for row in recap["facilitators"]] == ["ayu"]
     assert recap["facilitator_totals"]["visits"] == recap["kelurahan_totals"]["visits"] == 1
+    # A kabupaten of desa and kelurahan names them so (in a kota they are kelurahan).
+    md = cli.ok("report", "rekap", "--month", "2026-11", "--kabupaten", "33.26", "-f", "md").stdout
+    assert "0 dari 285 desa/kelurahan dikunjungi" in md and "### Per desa/kelurahan" in md
+    assert "desa/kelurahan tugasnya yang dikunjungi" in md
     out = tmp_path / "rekap-{area}-{month}.csv"
     cli.ok("report", "rekap", "--month", "2026-11", "--kecamatan", "33.74.01", "-o", str(out))
     assert (tmp_path / "rekap-semarang-tengah-2026-11.csv").is_file()
