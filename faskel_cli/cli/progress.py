@@ -20,12 +20,14 @@ AFTER_S = 2.0
 def after_seconds() -> float:
     """AFTER_S, or FASKEL_PROGRESS_AFTER (seconds) where it is set to a number: the tests
     see the line on a real terminal without an import that takes two seconds."""
+    import math
     import os
 
     try:
-        return max(float(os.environ["FASKEL_PROGRESS_AFTER"]), 0.0)
+        given = float(os.environ["FASKEL_PROGRESS_AFTER"])
     except (KeyError, ValueError):
         return AFTER_S
+    return max(given, 0.0) if math.isfinite(given) else AFTER_S
 
 
 def should_show(is_terminal: bool, elapsed: float, after: float = AFTER_S) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from tests.helpers import Cli, Terminal, copy_db
 
 
@@ -30,3 +32,17 @@ def test_the_progress_line_is_rewritten_in_place_then_cleared(
     cleared = shown.index("\r\x1b[2K", last_progress)
     assert "jumlah: 3 dari 3 bundel diimpor" in shown[cleared:]
     assert "mengimpor bundel" not in shown[cleared:]
+
+
+@pytest.mark.parametrize(
+    ("given", "after"),
+    [("0", 0.0), ("0.5", 0.5), ("-3", 0.0), ("nan", 2.0), ("inf", 2.0), ("dua", 2.0), (None, 2.0)],
+)
+def test_the_wait_before_the_progress_line_is_a_number_of_seconds(monkeypatch, given, after):
+    from faskel_cli.cli import progress
+
+    if given is None:
+        monkeypatch.delenv("FASKEL_PROGRESS_AFTER", raising=False)
+    else:
+        monkeypatch.setenv("FASKEL_PROGRESS_AFTER", given)
+    assert progress.AFTER_S == 2.0 and progress.after_seconds() == after
