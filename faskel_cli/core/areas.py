@@ -156,8 +156,9 @@ def _units() -> tuple[tuple[str, str], ...]:
     lines are parsed, not the 83,762 villages'."""
     import csv
 
-    # A village's kode has 13 characters (33.75.01.1002), a unit's at most 8.
-    lines = [line for line in _reference_text().splitlines()[1:] if line[13:14] != ","]
+    # A village's kode has 13 characters (33.75.01.1002), a unit's at most 8; a kode is
+    # everything before the line's first comma.
+    lines = [line for line in _reference_text().splitlines()[1:] if line.index(",") < 13]
     return tuple((row[0], row[1]) for row in csv.reader(lines))
 
 
