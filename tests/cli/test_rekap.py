@@ -332,6 +332,8 @@ def test_rekap_names_hold_the_month(coordinator, tmp_path):
         (("--format", "html"), "html"),
         (("--output", "rekap-{bulan}.pdf"), "{bulan}"),
         (("--kecamatan", "Atlantis"), "Atlantis"),
+        (("--kabupaten", "Kota Semarang"), "Kota Semarang"),  # not in this kota's area
+        (("--kabupaten", "33.75", "--kecamatan", "33.74.01"), "tidak dikenal"),
     ],
 )
 def test_bad_rekap_input_is_one_line_and_writes_nothing(
